@@ -1,0 +1,475 @@
+package forecasts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The fields each part of the YAML format accepts (see docs/format.md).
+var (
+	manifestFields  = []string{"name", "title", "description", "licence", "citation", "version", "selection", "selection_note"}
+	recordFields    = []string{"id", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "tags"}
+	statementFields = []string{"text", "wording"}
+	estimateFields  = []string{"probability", "range", "term", "scale"}
+	sourceFields    = []string{"title", "author", "publisher", "date", "page", "url", "quote"}
+	datasetFields   = []string{"dataset", "records"}
+	recordsFields   = []string{"records"}
+)
+
+// MaxYAMLBytes bounds the size of one YAML file.
+const MaxYAMLBytes = 32 << 20
+
+// ManifestFile is the name of a dataset folder's manifest.
+const ManifestFile = "manifest.yaml"
+
+// Loader reads datasets, checking every record against its scales.
+type Loader struct {
+	Scales *Scales // the scales terms are looked up on; nil means the built-in scales
+
+	errs ErrorList
+	ids  map[string]Pos
+}
+
+// Load reads each path — a single-file dataset or a dataset folder — and
+// validates every record. Record ids must be unique across all paths, and
+// across everything this Loader has read before. On any problem it returns
+// all of them as an ErrorList, sorted.
+func (l *Loader) Load(paths ...string) ([]*Dataset, error) {
+	var out []*Dataset
+	for _, p := range paths {
+		if ds := l.loadPath(p); ds != nil {
+			out = append(out, ds)
+		}
+	}
+	return out, l.finish()
+}
+
+// LoadFS reads datasets from a file system, as Load does from disk; names
+// in errors are prefixed with label.
+func (l *Loader) LoadFS(fsys fs.FS, label string, names ...string) ([]*Dataset, error) {
+	var out []*Dataset
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			l.errs.Add(path.Join(label, name), 0, 0, "", "%v", err)
+			continue
+		}
+		if ds := l.decodeDatasetFile(path.Join(label, name), data); ds != nil {
+			out = append(out, ds)
+		}
+	}
+	return out, l.finish()
+}
+
+func (l *Loader) finish() error {
+	l.errs.Sort()
+	err := l.errs.Err()
+	l.errs = nil
+	return err
+}
+
+func (l *Loader) scales() *Scales {
+	if l.Scales == nil {
+		l.Scales = BuiltinScales()
+	}
+	return l.Scales
+}
+
+func (l *Loader) loadPath(p string) *Dataset {
+	info, err := os.Stat(p)
+	if err != nil {
+		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
+		return nil
+	}
+	if !info.IsDir() {
+		data, ok := l.readFile(p)
+		if !ok {
+			return nil
+		}
+		return l.decodeDatasetFile(p, data)
+	}
+	manifestPath := filepath.Join(p, ManifestFile)
+	data, ok := l.readFile(manifestPath)
+	if !ok {
+		return nil
+	}
+	root, ok := l.parse(manifestPath, data)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: manifestPath, errs: &l.errs}
+	ds := &Dataset{Files: []string{manifestPath}}
+	ds.Manifest = d.manifest(root, "")
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
+		return nil
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		name := e.Name()
+		if e.IsDir() || name == ManifestFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		fp := filepath.Join(p, name)
+		data, ok := l.readFile(fp)
+		if !ok {
+			continue
+		}
+		root, ok := l.parse(fp, data)
+		if !ok {
+			continue
+		}
+		ds.Files = append(ds.Files, fp)
+		rd := &decoder{file: fp, errs: &l.errs}
+		top, ok := rd.object(root, "", "", recordsFields)
+		if !ok {
+			continue
+		}
+		if !top.has("records") {
+			rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
+		}
+		ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
+	}
+	return ds
+}
+
+func (l *Loader) readFile(p string) ([]byte, bool) {
+	f, err := os.Open(p)
+	if err != nil {
+		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
+		return nil, false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxYAMLBytes {
+		l.errs.Add(p, 0, 0, "", "file is %d bytes; a YAML dataset file may hold at most %d (use a CSV or JSON Lines table for large data)", info.Size(), MaxYAMLBytes)
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(f); err != nil {
+		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+func cleanOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// parse reads one YAML document into a node tree, turning the parser's
+// messages into positioned errors.
+func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		l.errs.Add(file, 1, 1, "", "the file is empty")
+		return nil, false
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		l.yamlError(file, err)
+		return nil, false
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.errs.Add(file, extra.Line, extra.Column, "", "a dataset file holds one YAML document; found a second one (---)")
+		return nil, false
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		l.errs.Add(file, 1, 1, "", "the file holds no YAML document")
+		return nil, false
+	}
+	return doc.Content[0], true
+}
+
+func (l *Loader) yamlError(file string, err error) {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		for _, e := range te.Errors {
+			l.yamlMessage(file, e)
+		}
+		return
+	}
+	l.yamlMessage(file, msg)
+}
+
+func (l *Loader) yamlMessage(file, msg string) {
+	msg = strings.TrimPrefix(strings.TrimSpace(msg), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		var line int
+		fmt.Sscan(m[1], &line)
+		l.errs.Add(file, line, 0, "", "YAML syntax: %s", m[2])
+		return
+	}
+	l.errs.Add(file, 0, 0, "", "YAML syntax: %s", msg)
+}
+
+// decodeDatasetFile reads a single-file dataset: a dataset: manifest and a records: list.
+func (l *Loader) decodeDatasetFile(file string, data []byte) *Dataset {
+	root, ok := l.parse(file, data)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: file, errs: &l.errs}
+	top, ok := d.object(root, "", "", datasetFields)
+	if !ok {
+		return nil
+	}
+	ds := &Dataset{Files: []string{file}}
+	if m := top.value("dataset"); m != nil {
+		ds.Manifest = d.manifest(m, "dataset.")
+	} else if !top.has("dataset") {
+		d.errorf(root, "dataset", "required field is missing: a dataset file starts with a dataset: manifest (`hindcast forecasts schema` describes the format)")
+	}
+	if !top.has("records") {
+		d.errorf(root, "records", "required field is missing: a dataset file holds a records: list")
+	}
+	ds.Records = l.records(d, top, ds.Name)
+	return ds
+}
+
+var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (d *decoder) manifest(n *yaml.Node, prefix string) Manifest {
+	var m Manifest
+	o, ok := d.object(n, strings.TrimSuffix(prefix, "."), prefix, manifestFields)
+	if !ok {
+		return m
+	}
+	m.Name = o.str("name", true)
+	if m.Name != "" && !namePattern.MatchString(m.Name) {
+		d.errorf(o.values["name"], prefix+"name", "%q: use lower-case letters, digits, - and _", m.Name)
+	}
+	m.Title = o.str("title", true)
+	m.Description = o.str("description", false)
+	m.Licence = o.str("licence", false)
+	m.Citation = o.str("citation", false)
+	m.Version = o.str("version", false)
+	m.Selection = Selection(o.oneOf("selection", true, strs(Selections)))
+	m.SelectionNote = o.str("selection_note", false)
+	return m
+}
+
+func strs[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func (l *Loader) records(d *decoder, top *object, dataset string) []*Record {
+	var out []*Record
+	for _, n := range top.list("records") {
+		r := l.record(d, n)
+		if r == nil {
+			continue
+		}
+		r.Dataset = dataset
+		if r.ID != "" {
+			if l.ids == nil {
+				l.ids = map[string]Pos{}
+			}
+			if first, dup := l.ids[r.ID]; dup {
+				d.errorf(n, "id", "duplicate id %q (first used at %s)", r.ID, first)
+			} else {
+				l.ids[r.ID] = r.Pos
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func (l *Loader) record(d *decoder, n *yaml.Node) *Record {
+	o, ok := d.object(n, "record", "", recordFields)
+	if !ok {
+		return nil
+	}
+	r := &Record{Pos: Pos{File: d.file, Line: o.node.Line, Col: o.node.Column}}
+	r.ID = o.str("id", true)
+	if r.ID != "" && !idPattern.MatchString(r.ID) {
+		d.errorf(o.values["id"], "id", "%q: an id uses letters, digits and . _ : - and starts with a letter or digit", r.ID)
+	}
+	r.Question = o.str("question", true)
+	r.Forecaster = o.str("forecaster", true)
+	r.Audience = o.str("audience", false)
+	r.Issued = o.date("issued", true)
+	r.IssuedNote = o.str("issued_note", false)
+	r.ResolvesBy = o.date("resolves_by", false)
+	r.Resolved = o.date("resolved", false)
+	if !r.Issued.IsZero() {
+		if !r.ResolvesBy.IsZero() && r.ResolvesBy.Before(r.Issued) {
+			d.errorf(o.values["resolves_by"], "resolves_by", "%s is before the forecast was issued (%s)", r.ResolvesBy, r.Issued)
+		}
+		if !r.Resolved.IsZero() && r.Resolved.Before(r.Issued) {
+			d.errorf(o.values["resolved"], "resolved", "%s is before the forecast was issued (%s)", r.Resolved, r.Issued)
+		}
+	}
+	if s := o.value("statement"); s != nil {
+		if so, ok := d.object(s, "statement", "statement.", statementFields); ok {
+			r.Statement.Text = so.str("text", true)
+			r.Statement.Wording = Wording(so.oneOf("wording", true, strs(Wordings)))
+		}
+	}
+	r.Negated = o.boolean("negated")
+	if e := o.value("estimate"); e != nil {
+		r.Estimate, r.Event = l.estimate(d, e, r.Negated)
+	} else if !o.has("estimate") {
+		o.missing("estimate")
+	}
+	r.CoderNote = o.str("coder_note", false)
+	r.Outcome = Outcome(o.oneOf("outcome", true, strs(Outcomes)))
+	r.OutcomeNote = o.str("outcome_note", false)
+	for _, sn := range o.list("sources") {
+		so, ok := d.object(sn, "sources", "sources.", sourceFields)
+		if !ok {
+			continue
+		}
+		r.Sources = append(r.Sources, Source{
+			Title:     so.str("title", true),
+			Author:    so.str("author", false),
+			Publisher: so.str("publisher", false),
+			Date:      so.date("date", false),
+			Page:      so.str("page", false),
+			URL:       so.str("url", false),
+			Quote:     so.str("quote", false),
+		})
+	}
+	r.Notes = o.strs("notes")
+	if t := o.value("tags"); t != nil {
+		r.Tags = d.tags(t)
+	}
+	return r
+}
+
+func (d *decoder) tags(n *yaml.Node) Tags {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "tags", "expected key: value pairs, found %s", kindName(n))
+		return nil
+	}
+	var out Tags
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], d.resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || v == nil || v.Kind != yaml.ScalarNode {
+			d.errorf(k, "tags", "a tag is key: value, both plain text")
+			continue
+		}
+		if _, dup := out.Get(k.Value); dup {
+			d.errorf(k, "tags."+k.Value, "tag given twice")
+			continue
+		}
+		out = append(out, Tag{Key: k.Value, Value: v.Value})
+	}
+	return out
+}
+
+// estimate reads an estimate and derives P(event) from it.
+func (l *Loader) estimate(d *decoder, n *yaml.Node, negated bool) (Estimate, Interval) {
+	var e Estimate
+	o, ok := d.object(n, "estimate", "estimate.", estimateFields)
+	if !ok {
+		return e, Interval{}
+	}
+	forms := 0
+	for _, f := range []string{"probability", "range", "term"} {
+		if o.has(f) {
+			forms++
+		}
+	}
+	switch {
+	case forms == 0:
+		d.errorf(o.node, "estimate", "give one of probability, range, or term with scale")
+		return e, Interval{}
+	case o.has("probability") && forms > 1:
+		d.errorf(o.node, "estimate", "give one of probability, range, or term with scale, not several")
+		return e, Interval{}
+	}
+	e.Probability = o.prob("probability")
+	e.Range = o.probPair("range")
+	e.Term = o.str("term", false)
+	e.Scale = o.str("scale", false)
+	if o.has("scale") && !o.has("term") {
+		d.errorf(o.values["scale"], "estimate.scale", "a scale needs a term: add term:, or remove scale:")
+	}
+	var iv Interval
+	var good bool
+	switch {
+	case e.Term != "":
+		iv, good = l.termInterval(d, o, e)
+	case e.Range != nil:
+		iv, good = Interval{Low: e.Range[0], Point: tidy((e.Range[0] + e.Range[1]) / 2), High: e.Range[1]}, true
+	case e.Probability != nil:
+		iv, good = Interval{Low: *e.Probability, Point: *e.Probability, High: *e.Probability}, true
+	}
+	if !good {
+		return e, Interval{}
+	}
+	if negated {
+		iv = iv.Complement()
+	}
+	return e, iv
+}
+
+func (l *Loader) termInterval(d *decoder, o *object, e Estimate) (Interval, bool) {
+	if !o.has("scale") {
+		d.errorf(o.values["term"], "estimate.scale", "a term needs the scale it is read on; scales: %s", strings.Join(l.scales().Names(), ", "))
+		return Interval{}, false
+	}
+	if e.Scale == "" {
+		return Interval{}, false
+	}
+	sc, ok := l.scales().Get(e.Scale)
+	if !ok {
+		msg := fmt.Sprintf("unknown scale %q", e.Scale)
+		if s := suggest(e.Scale, l.scales().Names()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += "; scales: " + strings.Join(l.scales().Names(), ", ")
+		}
+		d.errorf(o.values["scale"], "estimate.scale", "%s", msg)
+		return Interval{}, false
+	}
+	t, ok := sc.Lookup(e.Term)
+	if !ok {
+		d.errorf(o.values["term"], "estimate.term", "%q is not a term of %s; its terms: %s", e.Term, sc.Name, strings.Join(sc.TermNames(), ", "))
+		return Interval{}, false
+	}
+	iv := t.Interval
+	if e.Range != nil {
+		const tol = 1e-12
+		if e.Range[0] < iv.Low-tol || e.Range[1] > iv.High+tol {
+			d.errorf(o.values["range"], "estimate.range", "[%g, %g] lies outside [%g, %g], the interval of %q on %s", e.Range[0], e.Range[1], iv.Low, iv.High, t.Term, sc.Name)
+			return Interval{}, false
+		}
+		iv = Interval{Low: e.Range[0], Point: tidy((e.Range[0] + e.Range[1]) / 2), High: e.Range[1]}
+	}
+	return iv, true
+}
+
+// SortRecords orders records by issue date, then id.
+func SortRecords(rs []*Record) {
+	slices.SortStableFunc(rs, func(a, b *Record) int {
+		if c := a.Issued.First().Compare(b.Issued.First()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
