@@ -1,8 +1,9 @@
+// Command hindcast looks back at forecasts: it stores forecast records and
+// computes, explains and plots how good they were.
 package main
-import (
- _ "github.com/spf13/cobra"
- _ "go.yaml.in/yaml/v3"
- _ "gonum.org/v1/gonum/stat"
- _ "gonum.org/v1/plot"
-)
-func main(){}
+
+import "os"
+
+func main() {
+	os.Exit(hindcastMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+	"github.com/spf13/cobra"
+)
+
+func newScalesCmd(s *streams) *cobra.Command {
+	var format string
+	list := &cobra.Command{
+		Use:     "list",
+		Short:   "List the built-in scales",
+		Example: `  hindcast scales list`,
+		Args:    cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
+			}
+			all := forecasts.BuiltinScales().All()
+			if format == "json" {
+				return reports.WriteJSON(s.out, all)
+			}
+			return reports.WriteScaleList(s.out, all)
+		}),
+	}
+	list.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	show := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Show a scale's terms, intervals, source and caveats",
+		Example: `  hindcast scales show kent-1964
+  hindcast scales show mauboussin-2018 --format json`,
+		Args: cobra.ExactArgs(1),
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
+			}
+			all := forecasts.BuiltinScales()
+			sc, ok := all.Get(args[0])
+			if !ok {
+				return usageErrorf("no scale %q; scales: %s", args[0], strings.Join(all.Names(), ", "))
+			}
+			if format == "json" {
+				return reports.WriteJSON(s.out, sc)
+			}
+			return reports.WriteScale(s.out, sc)
+		}),
+	}
+	show.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	return groupCmd("scales", "The verbal probability scales: what words like \"likely\" stand for", list, show)
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ with the current output")
+
+// runHindcast runs the command line in process.
+func runHindcast(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = hindcastMain(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+// On a mismatch the actual output is written beside it as name.actual, for a diff.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		os.WriteFile(path+".actual", []byte(got), 0o644)
+		t.Errorf("output differs from %s; see %s.actual", path, path)
+	}
+}
+
+// TestGolden runs commands and compares their output with reviewed golden
+// files: the formatting of tables, records and errors, and exit codes.
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args string
+		code int
+	}{
+		{"list", "forecasts list", 0},
+		{"list-cpc-json", "forecasts list --dataset cpc --format json", 0},
+		{"show-shah", "forecasts show cpc-shah-1978", 0},
+		{"show-json", "forecasts show nie-29-51-yugoslavia --format json", 0},
+		{"show-unknown", "forecasts show shah", 2},
+		{"validate", "forecasts validate", 0},
+		{"validate-four-errors", "forecasts validate ../../forecasts/testdata/invalid/four-errors.yaml", 1},
+		{"scales-list", "scales list", 0},
+		{"scales-show-kent", "scales show kent-1964", 0},
+		{"scales-show-unknown", "scales show kent", 2},
+		{"unknown-flag", "forecasts list --bogus", 2},
+		{"unknown-command", "forecasts lis", 2},
+		{"bad-format", "forecasts list --format yaml", 2},
+		{"unknown-dataset", "forecasts list --dataset cpcc", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runHindcast(strings.Fields(tc.args)...)
+			if code != tc.code {
+				t.Errorf("hindcast %s: exit %d, want %d\nstderr: %s", tc.args, code, tc.code, stderr)
+			}
+			if code != 0 && stdout != "" {
+				t.Errorf("hindcast %s failed but wrote to stdout:\n%s", tc.args, stdout)
+			}
+			golden(t, tc.name+".stdout", stdout)
+			golden(t, tc.name+".stderr", stderr)
+		})
+	}
+}
