@@ -16,6 +16,7 @@ func newForecastsCmd(s *streams) *cobra.Command {
 		newForecastsShowCmd(s),
 		newForecastsValidateCmd(s),
 		newForecastsSchemaCmd(s),
+		newForecastsInitCmd(s),
 	)
 }
 
