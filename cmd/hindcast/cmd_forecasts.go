@@ -17,6 +17,7 @@ func newForecastsCmd(s *streams) *cobra.Command {
 		newForecastsValidateCmd(s),
 		newForecastsSchemaCmd(s),
 		newForecastsInitCmd(s),
+		newForecastsAddCmd(s),
 	)
 }
 

@@ -1,0 +1,436 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/spf13/cobra"
+)
+
+type addOptions struct {
+	to     string
+	draft  forecasts.Draft
+	rng    string // --range LO,HI
+	source forecasts.DraftSource
+	tags   []string // --tag key=value
+	// interactive is true when missing fields may be asked for: standard
+	// input is a terminal.
+	interactive bool
+}
+
+const addLong = `Append one record to a dataset's records file: a single-file dataset, or a
+record file of a dataset folder (--to FOLDER picks its records.yaml).
+
+Give the fields as flags. Fields that are required and missing (id, question,
+forecaster, issued, the estimate, outcome; the scale of a term; the wording
+of a statement) are asked for one by one when standard input is a terminal;
+otherwise they are a usage error. One source can be given with the
+--source-* flags; add more, and anything else, by editing the file.
+
+The record is checked together with the whole dataset it joins, as
+'hindcast forecasts validate' checks it: a duplicate id, an unknown term, a
+bad date or any other problem is printed as FILE:LINE:COL: FIELD: message
+(positions as in the file with the record added), the exit code is 1 and the
+file is not changed. Otherwise the record's YAML is inserted after the last
+record, and every other byte of the file — comments, order, formatting — is
+kept; the file is replaced in one step (a temporary file, synced, renamed)
+and keeps its permissions.`
+
+func newForecastsAddCmd(s *streams) *cobra.Command {
+	var opts addOptions
+	cmd := &cobra.Command{
+		Use:   "add --to FILE [flags]",
+		Short: "Append a record to a dataset file, checked with the whole dataset",
+		Long:  addLong,
+		Example: `  hindcast forecasts add --to seminar/records.yaml --id treaty-1990 \
+    --question "Will the treaty be signed by 31 December 1990?" \
+    --forecaster "Desk A" --issued 1990-03 --resolves-by 1990-12-31 \
+    --statement "signature is unlikely this year" --wording verbatim \
+    --term unlikely --scale icd-203 --outcome no \
+    --source-title "Memorandum of 12 March 1990" --source-author "Desk A" \
+    --tag region=Europe
+  hindcast forecasts add --to seminar/records.yaml   # asks for each required field`,
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			opts.interactive = inputIsTerminal(s.in)
+			return forecastsAdd(s, &opts)
+		}),
+	}
+	fl := cmd.Flags()
+	d := &opts.draft
+	fl.StringVar(&opts.to, "to", "", "the dataset file, or a dataset folder's record file, to add to (required)")
+	fl.StringVar(&d.ID, "id", "", "unique id: letters, digits and - _ . :")
+	fl.StringVar(&d.Question, "question", "", "the yes/no question, with its horizon")
+	fl.StringVar(&d.Forecaster, "forecaster", "", "who made the judgment")
+	fl.StringVar(&d.Audience, "audience", "", "for whom")
+	fl.StringVar(&d.Issued, "issued", "", "when: YYYY, YYYY-MM or YYYY-MM-DD")
+	fl.StringVar(&d.IssuedNote, "issued-note", "", "how the issue date is known")
+	fl.StringVar(&d.ResolvesBy, "resolves-by", "", "the horizon: the last day the event counts")
+	fl.StringVar(&d.Resolved, "resolved", "", "when the outcome happened or became known")
+	fl.StringVar(&d.Statement, "statement", "", "the judgment as the source words it")
+	fl.StringVar(&d.Wording, "wording", "", "how close the statement is to the source: verbatim, paraphrase or unconfirmed")
+	fl.BoolVar(&d.Negated, "negated", false, "the statement says the event will NOT happen")
+	fl.StringVar(&d.Probability, "probability", "", "the estimate as a probability in [0, 1]")
+	fl.StringVar(&opts.rng, "range", "", "the estimate as an interval LO,HI (or a term's narrower interval)")
+	fl.StringVar(&d.Term, "term", "", "the estimate as a term on --scale")
+	fl.StringVar(&d.Scale, "scale", "", "the scale of --term (hindcast scales list)")
+	fl.StringVar(&d.CoderNote, "coder-note", "", "why this term, range or horizon")
+	fl.StringVar(&d.Outcome, "outcome", "", "yes, no, unresolved or ambiguous")
+	fl.StringVar(&d.OutcomeNote, "outcome-note", "", "what happened")
+	fl.StringVar(&opts.source.Title, "source-title", "", "a source's title")
+	fl.StringVar(&opts.source.Author, "source-author", "", "its author")
+	fl.StringVar(&opts.source.Publisher, "source-publisher", "", "its publisher")
+	fl.StringVar(&opts.source.Date, "source-date", "", "its date")
+	fl.StringVar(&opts.source.Page, "source-page", "", "the page")
+	fl.StringVar(&opts.source.URL, "source-url", "", "its URL")
+	fl.StringVar(&opts.source.Quote, "source-quote", "", "the passage the statement rests on")
+	fl.StringArrayVar(&d.Notes, "note", nil, "a free note (repeatable)")
+	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag key=value (repeatable)")
+	return cmd
+}
+
+func forecastsAdd(s *streams, opts *addOptions) error {
+	if opts.to == "" {
+		return usageErrorf("--to is required: the dataset file, or the dataset folder's record file, to add to")
+	}
+	file, dataset, err := addTarget(opts.to)
+	if err != nil {
+		return err
+	}
+	d := opts.draft
+	if opts.rng != "" {
+		parts := strings.Split(strings.Trim(strings.TrimSpace(opts.rng), "[]"), ",")
+		if len(parts) != 2 {
+			return usageErrorf("--range %q: write LO,HI, such as 0.2,0.45", opts.rng)
+		}
+		d.Range = []string{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])}
+	}
+	for _, t := range opts.tags {
+		k, v, ok := strings.Cut(t, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return usageErrorf("--tag %q: write key=value, such as region=Europe", t)
+		}
+		d.Tags = append(d.Tags, forecasts.Tag{Key: strings.TrimSpace(k), Value: v})
+	}
+	if !opts.source.IsZero() {
+		d.Sources = append(d.Sources, opts.source)
+	}
+	if missing := missingFields(&d); len(missing) > 0 {
+		if !opts.interactive {
+			return usageErrorf("missing %s: give them as flags, or run on a terminal to be asked for them", strings.Join(missing, ", "))
+		}
+		p := &prompter{in: bufio.NewReader(s.in), out: s.err}
+		if err := p.fill(&d); err != nil {
+			return err
+		}
+	}
+
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, cleanPathError(err))
+	}
+	out, line, err := forecasts.AppendRecord(file, data, &d)
+	if err != nil {
+		return err
+	}
+	ds, err := (&forecasts.Loader{Scales: forecasts.BuiltinScales()}).LoadReplaced(dataset, file, out)
+	if err != nil {
+		var list forecasts.ErrorList
+		if errors.As(err, &list) {
+			list = append(list, &forecasts.Error{File: file, Msg: fmt.Sprintf(
+				"not changed. The record would have started at line %d; positions from there on are in the file as it would have been.", line)})
+			return list
+		}
+		return err
+	}
+	// The file must still be what the record was appended to.
+	if now, err := os.ReadFile(file); err != nil || !bytes.Equal(now, data) {
+		return fmt.Errorf("%s changed while the record was being added; nothing written, try again", file)
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(file, out, info.Mode().Perm()); err != nil {
+		return err
+	}
+	n := 0
+	for _, x := range ds {
+		n += len(x.Records)
+	}
+	_, err = fmt.Fprintf(s.out, "%s:%d: added %s; %s now holds %d records\n", file, line, d.ID, ds[0].Name, n)
+	return err
+}
+
+// addTarget finds the file to append to and the dataset path to check it
+// with: the file itself for a single-file dataset, the folder for a record
+// file beside a manifest.yaml. --to FOLDER means FOLDER/records.yaml, or
+// the folder's one record file. Symbolic links are followed, so that the
+// file they point to is the one replaced.
+func addTarget(to string) (file, dataset string, err error) {
+	info, err := os.Stat(to)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", "", fmt.Errorf("%s: no such file; start a dataset with 'hindcast forecasts init DIR'", to)
+		}
+		return "", "", fmt.Errorf("%s: %w", to, cleanPathError(err))
+	}
+	file = to
+	if info.IsDir() {
+		entries, err := os.ReadDir(to)
+		if err != nil {
+			return "", "", fmt.Errorf("%s: %w", to, cleanPathError(err))
+		}
+		var files []string
+		for _, e := range entries {
+			n := e.Name()
+			if !e.IsDir() && n != forecasts.ManifestFile && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+				files = append(files, n)
+			}
+		}
+		switch {
+		case slices.Contains(files, "records.yaml"):
+			file = filepath.Join(to, "records.yaml")
+		case len(files) == 1:
+			file = filepath.Join(to, files[0])
+		default:
+			return "", "", usageErrorf("--to %s: a folder; name the record file to add to (%s)", to, strings.Join(files, ", "))
+		}
+	}
+	if real, err := filepath.EvalSymlinks(file); err == nil && real != file {
+		file = real
+	}
+	dir := filepath.Dir(file)
+	if filepath.Base(file) == forecasts.ManifestFile {
+		return "", "", usageErrorf("--to %s: that is the folder's manifest; add to a record file, such as %s", file, filepath.Join(dir, "records.yaml"))
+	}
+	if _, err := os.Stat(filepath.Join(dir, forecasts.ManifestFile)); err == nil {
+		return file, dir, nil // a record file of a dataset folder
+	}
+	return file, file, nil
+}
+
+// inputIsTerminal reports whether r is a terminal one can be asked
+// questions on: a character device, but not the null device, which is one
+// too (hindcast ... < /dev/null).
+func inputIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok || !isTerminal(f) {
+		return false
+	}
+	info, err := f.Stat()
+	null, nerr := os.Stat(os.DevNull)
+	return err == nil && (nerr != nil || !os.SameFile(info, null))
+}
+
+// missingFields lists the flags a record still needs.
+func missingFields(d *forecasts.Draft) []string {
+	var out []string
+	for _, f := range []struct {
+		flag, value string
+	}{{"--id", d.ID}, {"--question", d.Question}, {"--forecaster", d.Forecaster}, {"--issued", d.Issued}} {
+		if strings.TrimSpace(f.value) == "" {
+			out = append(out, f.flag)
+		}
+	}
+	switch {
+	case d.Probability == "" && d.Range == nil && d.Term == "":
+		out = append(out, "the estimate (--probability, --range or --term)")
+	case d.Term != "" && d.Scale == "":
+		out = append(out, "--scale")
+	}
+	if d.Statement != "" && d.Wording == "" {
+		out = append(out, "--wording")
+	}
+	if d.Outcome == "" {
+		out = append(out, "--outcome")
+	}
+	return out
+}
+
+// prompter asks for fields one by one on a terminal.
+type prompter struct {
+	in  *bufio.Reader
+	out io.Writer
+}
+
+var errInputEnded = errors.New("input ended before every required field was given; nothing written")
+
+// ask shows the question and reads answers until one is not empty and
+// check (when given) accepts it.
+func (p *prompter) ask(label, hint string, check func(string) error) (string, error) {
+	for {
+		fmt.Fprintf(p.out, "%s (%s): ", label, hint)
+		line, err := p.in.ReadString('\n')
+		answer := strings.TrimSpace(line)
+		if err != nil && (err != io.EOF || answer == "") {
+			fmt.Fprintln(p.out)
+			return "", errInputEnded
+		}
+		switch {
+		case answer == "":
+			fmt.Fprintln(p.out, "  required")
+		case check != nil && check(answer) != nil:
+			fmt.Fprintf(p.out, "  %v\n", check(answer))
+		default:
+			return answer, nil
+		}
+	}
+}
+
+// fill asks for each required field the draft lacks, checking each
+// answer that can be checked on its own; the rest is checked with the
+// dataset.
+func (p *prompter) fill(d *forecasts.Draft) error {
+	var err error
+	text := func(field *string, label, hint string, check func(string) error) {
+		if err == nil && strings.TrimSpace(*field) == "" {
+			*field, err = p.ask(label, hint, check)
+		}
+	}
+	text(&d.ID, "id", "letters, digits and - _ . :", nil)
+	text(&d.Question, "question", "yes or no, with a horizon: Will ... by 31 December 1990?", nil)
+	text(&d.Forecaster, "forecaster", "who made the judgment", nil)
+	text(&d.Issued, "issued", "YYYY, YYYY-MM or YYYY-MM-DD", func(s string) error {
+		_, err := forecasts.ParseDate(s)
+		return err
+	})
+	if d.Statement != "" {
+		text(&d.Wording, "wording", "verbatim, paraphrase or unconfirmed", oneOf(forecasts.Wordings))
+	}
+	if err == nil {
+		err = p.estimate(d)
+	}
+	text(&d.Outcome, "outcome", "yes, no, unresolved or ambiguous", oneOf(forecasts.Outcomes))
+	return err
+}
+
+// estimate asks for the estimate, and for the scale of a term, until the
+// term is found on the scale.
+func (p *prompter) estimate(d *forecasts.Draft) error {
+	scales := forecasts.BuiltinScales()
+	for {
+		if d.Probability == "" && d.Range == nil && d.Term == "" {
+			a, err := p.ask("estimate", "a probability such as 0.3, a range such as 0.2,0.45, or a term such as likely", func(s string) error {
+				if lo, hi, ok := strings.Cut(s, ","); ok {
+					return checkProbs(lo, hi)
+				}
+				if _, err := strconv.ParseFloat(s, 64); err == nil || strings.HasSuffix(s, "%") {
+					return checkProbs(s)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if lo, hi, ok := strings.Cut(a, ","); ok {
+				d.Range = []string{strings.TrimSpace(lo), strings.TrimSpace(hi)}
+			} else if _, err := strconv.ParseFloat(a, 64); err == nil {
+				d.Probability = a
+			} else {
+				d.Term = a
+			}
+		}
+		if d.Term == "" {
+			return nil
+		}
+		if d.Scale == "" {
+			a, err := p.ask("scale", strings.Join(scales.Names(), ", "), func(s string) error {
+				if _, ok := scales.Get(s); !ok {
+					return fmt.Errorf("no scale %q; scales: %s", s, strings.Join(scales.Names(), ", "))
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			d.Scale = a
+		}
+		sc, ok := scales.Get(d.Scale)
+		if !ok {
+			return nil // a --scale flag; the check of the dataset reports it
+		}
+		if _, ok := sc.Lookup(d.Term); ok {
+			return nil
+		}
+		fmt.Fprintf(p.out, "  %q is not a term of %s; its terms: %s\n", d.Term, sc.Name, strings.Join(sc.TermNames(), ", "))
+		d.Term, d.Scale = "", ""
+	}
+}
+
+func checkProbs(xs ...string) error {
+	for _, x := range xs {
+		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		if err != nil || f < 0 || f > 1 {
+			return fmt.Errorf("%q is not a probability: write a number from 0 to 1 (0.3 for 30%%)", strings.TrimSpace(x))
+		}
+	}
+	return nil
+}
+
+func oneOf[T ~string](allowed []T) func(string) error {
+	return func(s string) error {
+		for _, a := range allowed {
+			if strings.EqualFold(s, string(a)) {
+				return nil
+			}
+		}
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = string(a)
+		}
+		return fmt.Errorf("%q is not one of: %s", s, strings.Join(names, ", "))
+	}
+}
+
+// writeFileAtomic replaces path with data in one step: it writes a
+// temporary file in the same folder, syncs it, gives it perm and renames
+// it over path, so that a reader sees the old file or the new one, never
+// a part. A symbolic link is followed. The folder is synced too, where
+// the system allows.
+func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real // replace the file a link points to, not the link
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, cleanPathError(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // best effort: not every system can sync a folder
+		d.Close()
+	}
+	return nil
+}
