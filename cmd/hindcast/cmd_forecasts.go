@@ -18,6 +18,7 @@ func newForecastsCmd(s *streams) *cobra.Command {
 		newForecastsSchemaCmd(s),
 		newForecastsInitCmd(s),
 		newForecastsAddCmd(s),
+		newForecastsExportCmd(s),
 	)
 }
 
