@@ -54,7 +54,7 @@ var CSVColumns = []string{
 // \n; WriteCSV returns an error naming the record.
 func WriteCSV(w io.Writer, ds *Dataset) error {
 	var b bytes.Buffer
-	m, err := encodeYAMLNode(&yaml.Node{Kind: yaml.MappingNode, Content: pair("dataset", manifestNode(&ds.Manifest))})
+	m, err := encodeYAMLNode(&yaml.Node{Kind: yaml.MappingNode, Content: yamlPair("dataset", manifestNode(&ds.Manifest))})
 	if err != nil {
 		return err
 	}

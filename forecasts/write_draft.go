@@ -88,68 +88,68 @@ func formatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64)
 // node builds the draft's YAML mapping.
 func (d *Draft) node() *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
-	m.Content = append(m.Content, pair("id", text(d.ID))...) // always written, so a missing id is reported as empty
-	addText(m, "question", d.Question)
-	addText(m, "forecaster", d.Forecaster)
-	addText(m, "audience", d.Audience)
-	addText(m, "issued", d.Issued, date)
-	addText(m, "issued_note", d.IssuedNote)
-	addText(m, "resolves_by", d.ResolvesBy, date)
-	addText(m, "resolved", d.Resolved, date)
+	m.Content = append(m.Content, yamlPair("id", yamlText(d.ID))...) // always written, so a missing id is reported as empty
+	addYAMLText(m, "question", d.Question)
+	addYAMLText(m, "forecaster", d.Forecaster)
+	addYAMLText(m, "audience", d.Audience)
+	addYAMLText(m, "issued", d.Issued, yamlDate)
+	addYAMLText(m, "issued_note", d.IssuedNote)
+	addYAMLText(m, "resolves_by", d.ResolvesBy, yamlDate)
+	addYAMLText(m, "resolved", d.Resolved, yamlDate)
 	if d.Statement != "" || d.Wording != "" {
 		st := &yaml.Node{Kind: yaml.MappingNode}
-		addText(st, "text", d.Statement)
-		addText(st, "wording", d.Wording)
-		m.Content = append(m.Content, pair("statement", st)...)
+		addYAMLText(st, "text", d.Statement)
+		addYAMLText(st, "wording", d.Wording)
+		m.Content = append(m.Content, yamlPair("statement", st)...)
 	}
 	if d.Negated {
-		m.Content = append(m.Content, pair("negated", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})...)
+		m.Content = append(m.Content, yamlPair("negated", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})...)
 	}
 	est := &yaml.Node{Kind: yaml.MappingNode}
-	addText(est, "probability", d.Probability, number)
+	addYAMLText(est, "probability", d.Probability, yamlNumber)
 	if d.Range != nil {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, x := range d.Range {
-			seq.Content = append(seq.Content, number(x))
+			seq.Content = append(seq.Content, yamlNumber(x))
 		}
-		est.Content = append(est.Content, pair("range", seq)...)
+		est.Content = append(est.Content, yamlPair("range", seq)...)
 	}
-	addText(est, "term", d.Term)
-	addText(est, "scale", d.Scale)
+	addYAMLText(est, "term", d.Term)
+	addYAMLText(est, "scale", d.Scale)
 	if len(est.Content) > 0 {
-		m.Content = append(m.Content, pair("estimate", est)...)
+		m.Content = append(m.Content, yamlPair("estimate", est)...)
 	}
-	addText(m, "coder_note", d.CoderNote)
-	addText(m, "outcome", d.Outcome)
-	addText(m, "outcome_note", d.OutcomeNote)
+	addYAMLText(m, "coder_note", d.CoderNote)
+	addYAMLText(m, "outcome", d.Outcome)
+	addYAMLText(m, "outcome_note", d.OutcomeNote)
 	if len(d.Sources) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, s := range d.Sources {
 			sm := &yaml.Node{Kind: yaml.MappingNode}
-			addText(sm, "title", s.Title)
-			addText(sm, "author", s.Author)
-			addText(sm, "publisher", s.Publisher)
-			addText(sm, "date", s.Date, date)
-			addText(sm, "page", s.Page)
-			addText(sm, "url", s.URL)
-			addText(sm, "quote", s.Quote)
+			addYAMLText(sm, "title", s.Title)
+			addYAMLText(sm, "author", s.Author)
+			addYAMLText(sm, "publisher", s.Publisher)
+			addYAMLText(sm, "date", s.Date, yamlDate)
+			addYAMLText(sm, "page", s.Page)
+			addYAMLText(sm, "url", s.URL)
+			addYAMLText(sm, "quote", s.Quote)
 			seq.Content = append(seq.Content, sm)
 		}
-		m.Content = append(m.Content, pair("sources", seq)...)
+		m.Content = append(m.Content, yamlPair("sources", seq)...)
 	}
 	if len(d.Notes) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, n := range d.Notes {
-			seq.Content = append(seq.Content, text(n))
+			seq.Content = append(seq.Content, yamlText(n))
 		}
-		m.Content = append(m.Content, pair("notes", seq)...)
+		m.Content = append(m.Content, yamlPair("notes", seq)...)
 	}
 	if len(d.Tags) > 0 {
 		tm := &yaml.Node{Kind: yaml.MappingNode}
 		for _, t := range d.Tags {
-			tm.Content = append(tm.Content, text(t.Key), text(t.Value))
+			tm.Content = append(tm.Content, yamlText(t.Key), yamlText(t.Value))
 		}
-		m.Content = append(m.Content, pair("tags", tm)...)
+		m.Content = append(m.Content, yamlPair("tags", tm)...)
 	}
 	return m
 }
@@ -158,59 +158,59 @@ func (d *Draft) node() *yaml.Node {
 // selection are always written.
 func manifestNode(m *Manifest) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode}
-	n.Content = append(n.Content, pair("name", text(m.Name))...)
-	n.Content = append(n.Content, pair("title", text(m.Title))...)
-	addText(n, "description", m.Description)
-	addText(n, "licence", m.Licence)
-	addText(n, "citation", m.Citation)
-	addText(n, "version", m.Version)
-	n.Content = append(n.Content, pair("selection", text(string(m.Selection)))...)
-	addText(n, "selection_note", m.SelectionNote)
+	n.Content = append(n.Content, yamlPair("name", yamlText(m.Name))...)
+	n.Content = append(n.Content, yamlPair("title", yamlText(m.Title))...)
+	addYAMLText(n, "description", m.Description)
+	addYAMLText(n, "licence", m.Licence)
+	addYAMLText(n, "citation", m.Citation)
+	addYAMLText(n, "version", m.Version)
+	n.Content = append(n.Content, yamlPair("selection", yamlText(string(m.Selection)))...)
+	addYAMLText(n, "selection_note", m.SelectionNote)
 	return n
 }
 
-func pair(key string, v *yaml.Node) []*yaml.Node {
+func yamlPair(key string, v *yaml.Node) []*yaml.Node {
 	return []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v}
 }
 
-// addText adds key: value when value is not empty; as makes the scalar
-// (text when not given).
-func addText(m *yaml.Node, key, value string, as ...func(string) *yaml.Node) {
+// addYAMLText adds key: value when value is not empty; as makes the scalar
+// (yamlText when not given).
+func addYAMLText(m *yaml.Node, key, value string, as ...func(string) *yaml.Node) {
 	if value == "" {
 		return
 	}
-	scalar := text
+	scalar := yamlText
 	if len(as) > 0 {
 		scalar = as[0]
 	}
-	m.Content = append(m.Content, pair(key, scalar(value))...)
+	m.Content = append(m.Content, yamlPair(key, scalar(value))...)
 }
 
-// text is a scalar that reads back as exactly s, tagged as text so that
+// yamlText is a scalar that reads back as exactly s, tagged as text so that
 // the encoder quotes it wherever YAML would read it as something else
 // (null, true, 12, 1.10, "a: b"). Bytes that are not valid UTF-8, which a
 // YAML file cannot hold, are replaced.
-func text(s string) *yaml.Node {
+func yamlText(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: strings.ToValidUTF8(s, "\uFFFD")}
 }
 
-// number is a scalar written plain, as the format's examples write
+// yamlNumber is a scalar written plain, as the format's examples write
 // probabilities (0.3), when s is a number; otherwise it is text, and the
 // loader reports it.
-func number(s string) *yaml.Node {
+func yamlNumber(s string) *yaml.Node {
 	if _, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "xXnN_") {
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
 	}
-	return text(s)
+	return yamlText(s)
 }
 
-// date is a scalar written plain (1979-01-07) when s is a date; otherwise
+// yamlDate is a scalar written plain (1979-01-07) when s is a date; otherwise
 // it is text, and the loader reports it.
-func date(s string) *yaml.Node {
+func yamlDate(s string) *yaml.Node {
 	if _, err := ParseDate(s); err == nil {
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
 	}
-	return text(s)
+	return yamlText(s)
 }
 
 // encodeYAMLNode encodes one node as a YAML document with two-space indents.
