@@ -46,7 +46,7 @@ func (s DraftSource) IsZero() bool { return s == DraftSource{} }
 func (d *Draft) YAML() []byte {
 	b, err := encodeYAMLNode(d.node())
 	if err != nil {
-		// Every scalar is valid UTF-8 text (see text), so the encoder has
+		// Every scalar is valid UTF-8 text (see yamlText), so the encoder has
 		// nothing to refuse.
 		panic("forecasts: encoding a draft: " + err.Error())
 	}
