@@ -236,6 +236,49 @@ const (
 	blockGap         = vg.Length(5)  // between the title, legend, body and notes
 )
 
+// FitBody sets the chart's height so that its body gets the given
+// height below the title and legend and above the notes, at the chart's
+// width: for charts that give each term or record a row of its own.
+func (ch *Chart) FitBody(body vg.Length) {
+	st := ch.style()
+	w, _ := ch.Size()
+	above, below := ch.chrome(w - 2*st.Margin)
+	ch.Height = body + above + below + 2*st.Margin
+}
+
+// chrome measures the room that the title, subtitle and legend take above
+// the body and the notes below it, at a width.
+func (ch *Chart) chrome(width vg.Length) (above, below vg.Length) {
+	st := ch.style()
+	if ch.Title != "" {
+		sty := st.BoldStyle(st.TitleSize)
+		above += lineHeight(sty) * vg.Length(len(wrapText(sty, ch.Title, width)))
+	}
+	if ch.Subtitle != "" {
+		sty := st.TextStyle(st.TickSize)
+		above += lineHeight(sty) * vg.Length(len(wrapText(sty, ch.Subtitle, width)))
+	}
+	if ch.Title != "" || ch.Subtitle != "" {
+		above += blockGap
+	}
+	if len(ch.Legend) > 0 {
+		above += ch.legendHeight(width) + blockGap
+	}
+	if lines := ch.noteLines(width); len(lines) > 0 {
+		below = lineHeight(st.TextStyle(st.NoteSize))*vg.Length(len(lines)) + blockGap
+	}
+	return above, below
+}
+
+func (ch *Chart) noteLines(width vg.Length) []string {
+	st := ch.style()
+	var lines []string
+	for _, n := range ch.Notes {
+		lines = append(lines, wrapText(st.TextStyle(st.NoteSize), n, width)...)
+	}
+	return lines
+}
+
 // Draw draws the figure on the canvas, filling it.
 func (ch *Chart) Draw(c draw.Canvas) {
 	st := ch.style()
@@ -246,7 +289,8 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	top := in.Max.Y
 
 	if ch.Title != "" {
-		top = drawLines(in, st.BoldStyle(st.TitleSize), in.Min.X, top, wrapText(st.BoldStyle(st.TitleSize), ch.Title, width))
+		sty := st.BoldStyle(st.TitleSize)
+		top = drawLines(in, sty, in.Min.X, top, wrapText(sty, ch.Title, width))
 	}
 	if ch.Subtitle != "" {
 		sty := st.TextStyle(st.TickSize)
@@ -257,17 +301,14 @@ func (ch *Chart) Draw(c draw.Canvas) {
 		top -= blockGap
 	}
 	if len(ch.Legend) > 0 {
-		top = ch.drawLegend(in, top, width) - blockGap
+		ch.drawLegend(in, top, width)
+		top -= ch.legendHeight(width) + blockGap
 	}
 
 	bottom := in.Min.Y
-	if len(ch.Notes) > 0 {
+	if lines := ch.noteLines(width); len(lines) > 0 {
 		sty := st.TextStyle(st.NoteSize)
 		sty.Color = st.Muted
-		var lines []string
-		for _, n := range ch.Notes {
-			lines = append(lines, wrapText(sty, n, width)...)
-		}
 		h := lineHeight(sty) * vg.Length(len(lines))
 		drawLines(in, sty, in.Min.X, bottom+h, lines)
 		bottom += h + blockGap
@@ -280,19 +321,43 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	}
 }
 
-// drawLegend lays the legend entries out in rows from left to right,
-// wrapping at the width, and returns the y under the last row.
-func (ch *Chart) drawLegend(c draw.Canvas, top, width vg.Length) vg.Length {
+// legendRows lays the legend entries out in rows from left to right,
+// wrapping at the width: the row and x offset of each entry.
+func (ch *Chart) legendRows(width vg.Length) (rows []int, xs []vg.Length) {
+	st := ch.style()
+	sty := st.TextStyle(st.TickSize)
+	row, x := 0, vg.Length(0)
+	for _, e := range ch.Legend {
+		w := legendThumbWidth + legendGap + sty.Width(e.Label)
+		if x > 0 && x+w > width {
+			row, x = row+1, 0
+		}
+		rows, xs = append(rows, row), append(xs, x)
+		x += w + legendSpacing
+	}
+	return rows, xs
+}
+
+func (ch *Chart) legendRowHeight() vg.Length {
+	st := ch.style()
+	return lineHeight(st.TextStyle(st.TickSize)) + 2
+}
+
+func (ch *Chart) legendHeight(width vg.Length) vg.Length {
+	rows, _ := ch.legendRows(width)
+	return ch.legendRowHeight() * vg.Length(rows[len(rows)-1]+1)
+}
+
+// drawLegend draws the legend entries in rows under top.
+func (ch *Chart) drawLegend(c draw.Canvas, top, width vg.Length) {
 	st := ch.style()
 	sty := st.TextStyle(st.TickSize)
 	sty.YAlign = draw.YCenter
-	rowH := lineHeight(sty) + 2
-	x, y := c.Min.X, top-rowH/2
-	for _, e := range ch.Legend {
-		w := legendThumbWidth + legendGap + sty.Width(e.Label)
-		if x > c.Min.X && x+w > c.Min.X+width {
-			x, y = c.Min.X, y-rowH
-		}
+	rowH := ch.legendRowHeight()
+	rows, xs := ch.legendRows(width)
+	for i, e := range ch.Legend {
+		x := c.Min.X + xs[i]
+		y := top - rowH*vg.Length(rows[i]) - rowH/2
 		thumb := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: x, Y: y - rowH/2 + 1},
 			Max: vg.Point{X: x + legendThumbWidth, Y: y + rowH/2 - 1},
@@ -301,9 +366,7 @@ func (ch *Chart) drawLegend(c draw.Canvas, top, width vg.Length) vg.Length {
 			t.Thumbnail(&thumb)
 		}
 		c.FillText(sty, vg.Point{X: x + legendThumbWidth + legendGap, Y: y}, e.Label)
-		x += w + legendSpacing
 	}
-	return y - rowH/2
 }
 
 // lineHeight is the distance between the baselines of two lines of text.
