@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	stddraw "image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -74,31 +75,36 @@ func imagesClose(got, want image.Image) (bool, string, image.Image) {
 	if got.Bounds() != want.Bounds() {
 		return false, fmt.Sprintf("size %v, want %v", got.Bounds().Size(), want.Bounds().Size()), nil
 	}
-	b := got.Bounds()
-	diff := image.NewRGBA(b)
+	a, b := toRGBA(got), toRGBA(want)
+	diff := image.NewRGBA(a.Bounds())
 	n := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r1, g1, b1, a1 := got.At(x, y).RGBA()
-			r2, g2, b2, a2 := want.At(x, y).RGBA()
-			if far(r1, r2) || far(g1, g2) || far(b1, b2) || far(a1, a2) {
-				n++
-				diff.Set(x, y, color.RGBA{R: 255, A: 255})
-				continue
-			}
-			grey := uint8(255 - (255-(r2>>8))/4)
-			diff.Set(x, y, color.RGBA{R: grey, G: grey, B: grey, A: 255})
+	for i := 0; i < len(a.Pix); i += 4 {
+		if far(a.Pix[i], b.Pix[i]) || far(a.Pix[i+1], b.Pix[i+1]) || far(a.Pix[i+2], b.Pix[i+2]) || far(a.Pix[i+3], b.Pix[i+3]) {
+			n++
+			copy(diff.Pix[i:i+4], []uint8{255, 0, 0, 255})
+			continue
 		}
+		grey := 255 - (255-b.Pix[i])/4
+		copy(diff.Pix[i:i+4], []uint8{grey, grey, grey, 255})
 	}
-	allowed := max(16, b.Dx()*b.Dy()/20000)
+	allowed := max(16, len(a.Pix)/4/20000)
 	if n > allowed {
 		return false, fmt.Sprintf("%d pixels differ (at most %d may)", n, allowed), diff
 	}
 	return true, "", nil
 }
 
-func far(a, b uint32) bool {
-	const tol = 32 << 8
+func toRGBA(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok && r.Bounds().Min == (image.Point{}) {
+		return r
+	}
+	r := image.NewRGBA(image.Rect(0, 0, img.Bounds().Dx(), img.Bounds().Dy()))
+	stddraw.Draw(r, r.Bounds(), img, img.Bounds().Min, stddraw.Src)
+	return r
+}
+
+func far(a, b uint8) bool {
+	const tol = 32
 	if a > b {
 		return a-b > tol
 	}

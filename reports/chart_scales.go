@@ -235,8 +235,9 @@ func gaps(terms []*forecasts.Term) [][2]float64 {
 	return out
 }
 
-// rowHeight is the height of a term row: room for a 9-point label.
-func (b *scaleBands) rowHeight() vg.Length { return b.style.SmallSize * 1.5 }
+// rowHeight is the height of a term row: a 9-point label with room above
+// and below.
+func (b *scaleBands) rowHeight() vg.Length { return b.style.SmallSize * 1.4 }
 
 func (b *scaleBands) labelStyle(t *forecasts.Term) text.Style {
 	sty := b.style.TextStyle(b.style.SmallSize)

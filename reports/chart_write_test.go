@@ -38,13 +38,36 @@ func render(t *testing.T, ch *reports.Chart, f reports.ImageFormat) []byte {
 	return buf.Bytes()
 }
 
-// TestWriteReproducible renders the same chart twice in every format and
-// wants the same bytes: no dates, no map order, no system fonts.
+// TestWriteReproducible builds every chart twice from the same input,
+// renders each in every format and wants the same bytes: no dates, no map
+// order, no system fonts.
 func TestWriteReproducible(t *testing.T) {
-	for _, f := range reports.ImageFormats {
-		a, b := render(t, styleSheet(), f), render(t, styleSheet(), f)
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s: two renderings of the same chart differ (%d and %d bytes)", f, len(a), len(b))
+	charts := map[string]func(t *testing.T) *reports.Chart{
+		"style": func(*testing.T) *reports.Chart { return styleSheet() },
+		"scales": func(t *testing.T) *reports.Chart {
+			ch, err := reports.ScalesChart(teachingScales(t), reports.ScalesOptions{Highlight: "likely"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ch
+		},
+		"timeline": func(t *testing.T) *reports.Chart {
+			ch, err := reports.TimelineChart(builtinRecords(t), reports.TimelineOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ch
+		},
+	}
+	for name, build := range charts {
+		for _, f := range reports.ImageFormats {
+			t.Run(name+"."+string(f), func(t *testing.T) {
+				t.Parallel()
+				a, b := render(t, build(t), f), render(t, build(t), f)
+				if !bytes.Equal(a, b) {
+					t.Errorf("two renderings of the same input differ (%d and %d bytes)", len(a), len(b))
+				}
+			})
 		}
 	}
 }
