@@ -92,6 +92,11 @@ func (s *ChartStyle) BoldStyle(size vg.Length) text.Style {
 // plot has no title of its own: a Chart draws the figure's title above
 // it (a plot's Title is for a panel among several, styled here too).
 // Add a grid first (AddGrid) so that data is drawn over it.
+//
+// The plot makes room for its x tick labels at both ends: gonum/plot
+// pads the data area for a label overhanging the right end but lets one
+// overhang the left, into the y axis, which is too narrow for it when
+// the y labels are short.
 func (s *ChartStyle) NewPlot(xLabel, yLabel string) *plot.Plot {
 	p := plot.New()
 	p.TextHandler = chartText()
@@ -104,7 +109,32 @@ func (s *ChartStyle) NewPlot(xLabel, yLabel string) *plot.Plot {
 	p.Legend.TextStyle = s.TextStyle(s.TickSize)
 	p.Legend.Top = true
 	p.Legend.ThumbnailWidth = 18
+	p.Add(xTickRoom{})
 	return p
+}
+
+// xTickRoom draws nothing; its glyph boxes are the x axis's tick labels,
+// so that the plot keeps them inside its canvas on the left as well.
+type xTickRoom struct{}
+
+func (xTickRoom) Plot(draw.Canvas, *plot.Plot) {}
+
+// GlyphBoxes implements plot.GlyphBoxer. The boxes have no height, so
+// they take no part in the vertical padding, which the axis has already.
+func (xTickRoom) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	if p.X.Tick.Marker == nil || !(p.X.Min < p.X.Max) {
+		return nil
+	}
+	var boxes []plot.GlyphBox
+	for _, t := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+		if t.IsMinor() || t.Value < p.X.Min || t.Value > p.X.Max {
+			continue
+		}
+		r := p.X.Tick.Label.Rectangle(t.Label)
+		r.Min.Y, r.Max.Y = 0, 0
+		boxes = append(boxes, plot.GlyphBox{X: p.X.Norm(t.Value), Rectangle: r})
+	}
+	return boxes
 }
 
 func (s *ChartStyle) styleAxis(a *plot.Axis, label string, vertical bool) {

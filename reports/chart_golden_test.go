@@ -50,6 +50,9 @@ func checkGolden(t *testing.T, name string, ch *reports.Chart) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p, ok := inkAtEdge(gotImg); !ok {
+		t.Errorf("%s: ink at %v, in the white margin: something runs off the edge", name, p)
+	}
 	wantImg, err := png.Decode(bytes.NewReader(want))
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
@@ -92,6 +95,26 @@ func imagesClose(got, want image.Image) (bool, string, image.Image) {
 		return false, fmt.Sprintf("%d pixels differ (at most %d may)", n, allowed), diff
 	}
 	return true, "", nil
+}
+
+// inkAtEdge checks that the outermost 4 pixels all round the image are
+// white: every chart keeps a margin of 3 mm (18 pixels at 150 dpi), so
+// ink there is text or a mark that ran off the figure.
+func inkAtEdge(img image.Image) (image.Point, bool) {
+	b := img.Bounds()
+	const band = 4
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if x >= b.Min.X+band && x < b.Max.X-band && y >= b.Min.Y+band && y < b.Max.Y-band {
+				x = b.Max.X - band - 1
+				continue
+			}
+			if r, g, bl, _ := img.At(x, y).RGBA(); r < 0xf000 || g < 0xf000 || bl < 0xf000 {
+				return image.Pt(x, y), false
+			}
+		}
+	}
+	return image.Point{}, true
 }
 
 func toRGBA(img image.Image) *image.RGBA {

@@ -99,9 +99,13 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 	}
 	var sources []string
 	for _, s := range scales {
-		sources = append(sources, s.Name+": "+s.Source)
+		if src := strings.TrimSuffix(strings.TrimSpace(s.Source), "."); src != "" {
+			sources = append(sources, s.Name+": "+src)
+		}
 	}
-	ch.Notes = append(ch.Notes, "Sources. "+strings.Join(sources, ". ")+".")
+	if len(sources) > 0 {
+		ch.Notes = append(ch.Notes, "Sources. "+strings.Join(sources, ". ")+".")
+	}
 	ch.FitBody(vg.Length(bands.height)*bands.rowHeight() + bands.topAxisHeight() + xAxisHeight(st))
 	return ch, nil
 }
