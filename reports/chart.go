@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	stdfont "golang.org/x/image/font"
@@ -68,7 +69,7 @@ func DefaultChartStyle() *ChartStyle {
 		Muted:     colorMuted,
 		Grid:      draw.LineStyle{Color: colorGrid, Width: vg.Points(0.6)},
 		Shade:     colorShade,
-		Series:    seriesColors,
+		Series:    slices.Clone(seriesColors),
 		Yes:       OkabeItoBlue,
 		No:        OkabeItoVermillion,
 		NotScored: colorNeutral,

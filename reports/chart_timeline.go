@@ -56,7 +56,7 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, er
 	for i, r := range rows.records {
 		ids[i] = r.ID
 	}
-	p := st.NewPlot("", "")
+	p := st.NewPlot("", "Forecast")
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	RowAxis(&p.Y, ids)
