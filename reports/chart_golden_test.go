@@ -169,12 +169,11 @@ func styleSheet() *reports.Chart {
 	right.X.Min = reports.DateValue(time.Date(1947, 1, 1, 0, 0, 0, 0, time.UTC))
 	right.X.Max = reports.DateValue(time.Date(2011, 12, 31, 0, 0, 0, 0, time.UTC))
 	st.AddGrid(right, true, true)
-	for i, o := range []struct {
+	for _, o := range []struct {
 		year int
 		p    float64
 		out  string
 	}{{1950, 0.07, "yes"}, {1962, 0.33, "yes"}, {1973, 0.93, "no"}, {1990, 0.5, "unresolved"}, {2002, 0.75, "no"}} {
-		_ = i
 		s, err := plotter.NewScatter(plotter.XYs{{X: reports.DateValue(time.Date(o.year, 6, 1, 0, 0, 0, 0, time.UTC)), Y: o.p}})
 		if err != nil {
 			panic(err)

@@ -120,23 +120,31 @@ type timelineRows struct {
 	records []*forecasts.Record
 }
 
-// ends returns where a record's line starts and ends, whether each end's
-// day is known, and whether it ends at a resolution (not at a horizon
-// or, when it has neither, at its issue).
-func ends(r *forecasts.Record) (start, end time.Time, startDay, endDay, resolved, hasEnd bool) {
-	start, startDay = r.Issued.First(), r.Issued.Day != 0
+// A line is where a record's line starts and ends on the timeline.
+type line struct {
+	start, end       time.Time
+	startDay, endDay bool // the day of the date is known
+	hasEnd           bool // it has a resolution or a horizon
+	resolved         bool // it ends at its resolution, not at its horizon
+}
+
+// lineOf draws a record from its issue to its resolution, or to the
+// horizon it resolves by; with neither it ends where it starts. A partial
+// date stands at the start of its period.
+func lineOf(r *forecasts.Record) line {
+	l := line{start: r.Issued.First(), startDay: r.Issued.Day != 0}
 	switch {
 	case !r.Resolved.IsZero():
-		end, endDay, resolved, hasEnd = r.Resolved.First(), r.Resolved.Day != 0, true, true
+		l.end, l.endDay, l.hasEnd, l.resolved = r.Resolved.First(), r.Resolved.Day != 0, true, true
 	case !r.ResolvesBy.IsZero():
-		end, endDay, hasEnd = r.ResolvesBy.First(), r.ResolvesBy.Day != 0, true
+		l.end, l.endDay, l.hasEnd = r.ResolvesBy.First(), r.ResolvesBy.Day != 0, true
 	default:
-		end = start
+		l.end = l.start
 	}
-	if end.Before(start) {
-		end = start // a partial resolution in the year of issue: 1978 for a forecast of 1978-08
+	if l.end.Before(l.start) {
+		l.end = l.start // a partial resolution in the year of issue: 1978 for a forecast of 1978-08
 	}
-	return start, end, startDay, endDay, resolved, hasEnd
+	return l
 }
 
 // span is the time axis's range: the records' dates with a margin of 2%
@@ -144,12 +152,12 @@ func ends(r *forecasts.Record) (start, end time.Time, startDay, endDay, resolved
 func (t *timelineRows) span() (lo, hi float64) {
 	first, last := time.Time{}, time.Time{}
 	for i, r := range t.records {
-		s, e, _, _, _, _ := ends(r)
-		if i == 0 || s.Before(first) {
-			first = s
+		l := lineOf(r)
+		if i == 0 || l.start.Before(first) {
+			first = l.start
 		}
-		if i == 0 || e.After(last) {
-			last = e
+		if i == 0 || l.end.After(last) {
+			last = l.end
 		}
 	}
 	pad := max(last.Sub(first)/50, 3*24*time.Hour)
@@ -185,24 +193,24 @@ func (t *timelineRows) Plot(c draw.Canvas, plt *plot.Plot) {
 	n := len(t.records)
 	for i, r := range t.records {
 		y := trY(RowValue(i, n))
-		start, end, startDay, endDay, resolved, hasEnd := ends(r)
-		x0, x1 := trX(DateValue(start)), trX(DateValue(end))
+		l := lineOf(r)
+		x0, x1 := trX(DateValue(l.start)), trX(DateValue(l.end))
 		clr := st.OutcomeColor(r.Outcome)
 
 		if x0-issueRadius-2 > c.Min.X {
 			c.StrokeLine2(guide, c.Min.X, y, x0-issueRadius-2, y)
 		}
-		line := draw.LineStyle{Color: clr, Width: 2}
-		if !resolved {
-			line.Dashes = []vg.Length{3, 2}
+		sty := draw.LineStyle{Color: clr, Width: 2}
+		if !l.resolved {
+			sty.Dashes = []vg.Length{3, 2}
 		}
 		if x1 > x0 {
-			c.StrokeLine2(line, x0, y, x1, y)
+			c.StrokeLine2(sty, x0, y, x1, y)
 		}
-		if hasEnd {
-			square(c, vg.Point{X: x1, Y: y}, clr, endDay)
+		if l.hasEnd {
+			square(c, vg.Point{X: x1, Y: y}, clr, l.endDay)
 		}
-		circle(c, vg.Point{X: x0, Y: y}, clr, startDay)
+		circle(c, vg.Point{X: x0, Y: y}, clr, l.startDay)
 		right := max(x1+endSide/2, x0+issueRadius)
 		// Digits have no descenders: centre them on the line by their
 		// ascent, not by the whole line of type.
@@ -239,11 +247,11 @@ func (t *timelineRows) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 	n := len(t.records)
 	for i, r := range t.records {
 		y := plt.Y.Norm(RowValue(i, n))
-		start, end, _, _, _, _ := ends(r)
+		l := lineOf(r)
 		r0 := vg.Rectangle{Min: vg.Point{X: -issueRadius, Y: -issueRadius}, Max: vg.Point{X: issueRadius, Y: issueRadius}}
-		boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(DateValue(start)), Y: y, Rectangle: r0})
+		boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(DateValue(l.start)), Y: y, Rectangle: r0})
 		w := t.pStyle().Width(Percent(r.Event.Point))
-		boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(DateValue(end)), Y: y, Rectangle: vg.Rectangle{
+		boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(DateValue(l.end)), Y: y, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: -endSide / 2, Y: -issueRadius},
 			Max: vg.Point{X: max(endSide/2, issueRadius) + pLabelGap + w, Y: issueRadius},
 		}})
@@ -282,10 +290,9 @@ func (t *timelineRows) legend() []LegendEntry {
 		default:
 			has["unscored"] = true
 		}
-		start, end, startDay, endDay, resolved, hasEnd := ends(r)
-		_, _ = start, end
-		has["partial"] = has["partial"] || !startDay || (hasEnd && !endDay)
-		has["horizon"] = has["horizon"] || (hasEnd && !resolved)
+		l := lineOf(r)
+		has["partial"] = has["partial"] || !l.startDay || (l.hasEnd && !l.endDay)
+		has["horizon"] = has["horizon"] || (l.hasEnd && !l.resolved)
 	}
 	outcome := func(o forecasts.Outcome) []plot.Thumbnailer {
 		return []plot.Thumbnailer{LineThumbnail(draw.LineStyle{Color: st.OutcomeColor(o), Width: 2})}
