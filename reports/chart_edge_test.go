@@ -1,0 +1,72 @@
+package reports_test
+
+import (
+	"bytes"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+)
+
+// TestChartsUnusualInputs renders inputs at the edges of what the charts
+// take: one record, one day, a long id, one scale, a scale the crosswalk
+// does not know, a long title. Each must render in every format with
+// nothing in the white margin.
+func TestChartsUnusualInputs(t *testing.T) {
+	crisis := crisisRecords(t)
+	sameDay := crisisRecords(t)[3:4]
+	sameDay[0].Resolved = sameDay[0].Issued
+	long := *crisis[0]
+	long.ID = "a-record-id-as-long-as-anyone-would-write-one-in-a-dataset-2011"
+	icd, _ := forecasts.BuiltinScales().Get("icd-203")
+	custom := &forecasts.Scale{Name: "seminar", Title: "Our seminar's words", Kind: forecasts.KindRanges, Terms: []*forecasts.Term{
+		{Term: "maybe", Level: "even", Interval: forecasts.Interval{Low: 0.3, Point: 0.5, High: 0.7}},
+		{Term: "surely", Level: "almost-certain", Interval: forecasts.Interval{Low: 0.9, Point: 0.95, High: 1}},
+	}}
+	cases := map[string]func() (*reports.Chart, error){
+		"one record": func() (*reports.Chart, error) {
+			return reports.TimelineChart(crisis[:1], reports.TimelineOptions{})
+		},
+		"same day": func() (*reports.Chart, error) {
+			return reports.TimelineChart(sameDay, reports.TimelineOptions{})
+		},
+		"long id": func() (*reports.Chart, error) {
+			return reports.TimelineChart(append(crisis[1:], &long), reports.TimelineOptions{})
+		},
+		"long title": func() (*reports.Chart, error) {
+			return reports.TimelineChart(crisis, reports.TimelineOptions{Title: strings.Repeat("A title that goes on and on ", 5)})
+		},
+		"one scale": func() (*reports.Chart, error) {
+			return reports.ScalesChart([]*forecasts.Scale{icd}, reports.ScalesOptions{})
+		},
+		"unknown to the crosswalk": func() (*reports.Chart, error) {
+			return reports.ScalesChart([]*forecasts.Scale{custom, icd}, reports.ScalesOptions{Highlight: "even"})
+		},
+	}
+	for name, build := range cases {
+		t.Run(name, func(t *testing.T) {
+			ch, err := build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range reports.ImageFormats {
+				var buf bytes.Buffer
+				if err := ch.Write(&buf, f); err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				if f != reports.PNG {
+					continue
+				}
+				img, err := png.Decode(&buf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p, ok := inkAtEdge(img); !ok {
+					t.Errorf("ink at %v, in the white margin", p)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,60 @@
+package reports_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+)
+
+// teachingScales are the built-in scales in the order a lecture takes them:
+// Kent's words (1964), the US directive (2015), the UK yardstick, and what
+// readers read into the words (2018).
+func teachingScales(t testing.TB) []*forecasts.Scale {
+	var out []*forecasts.Scale
+	for _, name := range []string{"kent-1964", "icd-203", "uk-phia", "mauboussin-2018"} {
+		s, ok := forecasts.BuiltinScales().Get(name)
+		if !ok {
+			t.Fatalf("no built-in scale %s", name)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestGoldenScalesChart(t *testing.T) {
+	ch, err := reports.ScalesChart(teachingScales(t), reports.ScalesOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "scales", ch)
+}
+
+func TestGoldenScalesChartHighlight(t *testing.T) {
+	ch, err := reports.ScalesChart(teachingScales(t)[:3], reports.ScalesOptions{Highlight: "very-likely"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "scales_highlight", ch)
+}
+
+func TestScalesChartErrors(t *testing.T) {
+	kent := teachingScales(t)[:1]
+	for _, tc := range []struct {
+		name   string
+		scales []*forecasts.Scale
+		opt    reports.ScalesOptions
+		want   string
+	}{
+		{"none", nil, reports.ScalesOptions{}, "no scales to chart"},
+		{"nil", []*forecasts.Scale{nil}, reports.ScalesOptions{}, "scale 1 has no terms to chart"},
+		{"empty", []*forecasts.Scale{{Name: "empty"}}, reports.ScalesOptions{}, "scale 1 has no terms to chart"},
+		{"level", kent, reports.ScalesOptions{Highlight: "probable"}, `no level "probable" to highlight; the levels are impossible, remote,`},
+	} {
+		_, err := reports.ScalesChart(tc.scales, tc.opt)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %s…", tc.name, err, tc.want)
+		}
+	}
+}
