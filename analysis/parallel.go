@@ -45,8 +45,8 @@ type replicateJob interface {
 
 // scratch is one goroutine's working space, big enough for any job's table.
 type scratch struct {
-	rep   []Cell  // a replicate's cells (those drawn at least once)
-	idx   []int   // rep[j] is cell idx[j] of the original table
+	rep   []Cell // a replicate's cells (those drawn at least once)
+	idx   []int  // rep[j] is cell idx[j] of the original table
 	r     []float64
 	stack []block
 }
