@@ -379,7 +379,7 @@ func TestOneOutcomeAndEmpty(t *testing.T) {
 	for name, v := range map[string]float64{
 		"Brier": analysis.Brier(empty), "BaseRate": analysis.BaseRate(empty),
 		"AUC": analysis.AUC(empty), "Spherical": analysis.Spherical(empty),
-		"CORP MCB": analysis.CORP(empty, analysis.BrierContribution).Miscalibration,
+		"CORP MCB":   analysis.CORP(empty, analysis.BrierContribution).Miscalibration,
 		"Murphy REL": analysis.Murphy(empty, 10).Reliability,
 	} {
 		if !math.IsNaN(v) {
