@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Estimates holds the figures that [Bootstrap] recomputes on every
@@ -216,17 +217,27 @@ func (j *bootstrapJob) result() BootstrapResult {
 			}
 		}
 	}
+	undefined := map[int][]string{} // replicates without a value → figures
+	var counts []int
 	for f, values := range all {
-		if undefined := len(j.out) - len(values); undefined > 0 {
-			res.Warnings = append(res.Warnings, Warning{
-				Code: WarnBootstrapUndefined,
-				Message: fmt.Sprintf("the %s was undefined in %d of %d bootstrap replicates; its interval comes from the other %d",
-					lo[f].name, undefined, len(j.out), len(values)),
-			})
+		if u := len(j.out) - len(values); u > 0 {
+			if undefined[u] == nil {
+				counts = append(counts, u)
+			}
+			undefined[u] = append(undefined[u], lo[f].name)
 		}
 		slices.Sort(values)
 		*lo[f].v = quantile(values, (1-j.opts.Level)/2)
 		*hi[f].v = quantile(values, (1+j.opts.Level)/2)
+	}
+	for _, u := range counts {
+		names := strings.Join(undefined[u], " and ")
+		msg := fmt.Sprintf("the %s were undefined in %d of %d bootstrap replicates (no event or no non-event drawn); their intervals come from the other %d",
+			names, u, len(j.out), len(j.out)-u)
+		if u == len(j.out) {
+			msg = fmt.Sprintf("the %s were undefined in every bootstrap replicate, so they have no interval", names)
+		}
+		res.Warnings = append(res.Warnings, Warning{Code: WarnBootstrapUndefined, Message: msg})
 	}
 	return res
 }

@@ -25,8 +25,8 @@ func CalibrationInTheLarge(t Table) float64 {
 //
 // Forecasts of exactly 0 or 1 add to the numerator (a wrong one adds 1 per
 // forecast) but nothing to the variance in the denominator, which assumes
-// them right; when every forecast is 0 or 1 the variance is 0 and z and p are
-// NaN. The test treats n_i as a number of independent forecasts.
+// them right; when every forecast is 0, 0.5 or 1 the variance is 0 and z and
+// p are NaN. The test treats n_i as a number of independent forecasts.
 func Spiegelhalter(t Table) (z, p float64) {
 	var num, v float64
 	for _, c := range t.Cells {

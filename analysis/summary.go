@@ -170,11 +170,11 @@ func (s *Summary) warn(opts Options) {
 				oneNo += c.N - c.Yes
 			}
 		}
-		s.Warn(WarnInfiniteLogScore, "%g forecasts of 0%% were followed by the event and %g of 100%% were not, so the log score is infinite; the clipped log score counts them as forecasts of %g and %g",
-			zeroYes, oneNo, opts.LogClip, 1-opts.LogClip)
+		s.Warn(WarnInfiniteLogScore, "forecasts of certainty were wrong (0%% followed by the event: %g; 100%% not followed by it: %g), so the log score is infinite; the clipped log score counts them as forecasts of %g and 1 − %g",
+			zeroYes, oneNo, opts.LogClip, opts.LogClip)
 	}
 	if math.IsNaN(s.SpiegelhalterZ) {
-		s.Warn(WarnSpiegelhalter, "every forecast is 0 or 1, so Spiegelhalter's calibration test has no variance and is undefined")
+		s.Warn(WarnSpiegelhalter, "every forecast is 0, 0.5 or 1, so Spiegelhalter's calibration statistic has no variance and is undefined")
 	}
 	if !s.Logistic.Converged {
 		s.Warn(WarnLogisticFit, "no logistic calibration fit: %s", s.Logistic.Problem)
