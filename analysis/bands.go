@@ -42,19 +42,33 @@ func ConsistencyBands(t Table, opts Options) ConsistencyBand {
 type bandJob struct {
 	cells []Cell
 	n     []int64
+	dist  []binomialDist // Binomial(n_i, p_i)
 	opts  Options
-	out   []float64 // replicate r's fit at cell i is out[r*len(cells)+i]
+	out   []float64 // resample r's fit at cell i is out[i*replicates+r]
+	band  ConsistencyBand
 }
 
 func newBandJob(t Table, opts Options) *bandJob {
+	k := len(t.Cells)
 	j := &bandJob{
 		cells: t.Cells,
-		n:     make([]int64, len(t.Cells)),
+		n:     make([]int64, k),
+		dist:  make([]binomialDist, k),
 		opts:  opts,
-		out:   make([]float64, opts.BandReplicates*len(t.Cells)),
+		out:   make([]float64, opts.BandReplicates*k),
+		band: ConsistencyBand{
+			P:          make([]float64, k),
+			Lo:         make([]float64, k),
+			Hi:         make([]float64, k),
+			Replicates: opts.BandReplicates,
+			Level:      opts.Level,
+			Seed:       opts.Seed,
+		},
 	}
 	for i, c := range t.Cells {
 		j.n[i] = max(1, int64(math.Round(c.N)))
+		j.dist[i].init(j.n[i], c.P)
+		j.band.P[i] = c.P
 	}
 	return j
 }
@@ -66,31 +80,23 @@ func (j *bandJob) run(r int, sc *scratch) {
 	s := newStream(j.opts.Seed, streamBands, uint64(r))
 	sc.rep = sc.rep[:0]
 	for i, c := range j.cells {
-		sc.rep = append(sc.rep, Cell{P: c.P, N: float64(j.n[i]), Yes: float64(s.binomial(j.n[i], c.P))})
+		sc.rep = append(sc.rep, Cell{P: c.P, N: float64(j.n[i]), Yes: float64(j.dist[i].draw(s))})
 	}
-	k := len(j.cells)
-	sc.stack = pav(j.out[r*k:(r+1)*k], sc.rep, sc.stack)
+	fit := sc.r[:len(j.cells)]
+	sc.stack = pav(fit, sc.rep, sc.stack)
+	for i, v := range fit {
+		j.out[i*j.opts.BandReplicates+r] = v
+	}
 }
 
-func (j *bandJob) result() ConsistencyBand {
-	k := len(j.cells)
-	b := ConsistencyBand{
-		P:          make([]float64, k),
-		Lo:         make([]float64, k),
-		Hi:         make([]float64, k),
-		Replicates: j.opts.BandReplicates,
-		Level:      j.opts.Level,
-		Seed:       j.opts.Seed,
-	}
-	col := make([]float64, j.opts.BandReplicates)
-	for i, c := range j.cells {
-		for r := range col {
-			col[r] = j.out[r*k+i]
-		}
-		slices.Sort(col)
-		b.P[i] = c.P
-		b.Lo[i] = quantile(col, (1-j.opts.Level)/2)
-		b.Hi[i] = quantile(col, (1+j.opts.Level)/2)
-	}
-	return b
+// summaries: one per cell, the quantiles of its fitted values.
+func (j *bandJob) summaries() int { return len(j.cells) }
+
+func (j *bandJob) summarize(i int) {
+	col := j.out[i*j.opts.BandReplicates : (i+1)*j.opts.BandReplicates]
+	slices.Sort(col)
+	j.band.Lo[i] = quantile(col, (1-j.opts.Level)/2)
+	j.band.Hi[i] = quantile(col, (1+j.opts.Level)/2)
 }
+
+func (j *bandJob) result() ConsistencyBand { return j.band }

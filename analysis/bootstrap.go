@@ -88,6 +88,9 @@ type bootstrapJob struct {
 	logClip float64
 	opts    Options
 	out     []Estimates // one per replicate
+
+	lo, hi    Estimates         // the interval, filled in by summarize
+	undefined [numEstimates]int // replicates in which each figure is NaN
 }
 
 // cellScores are a cell's per-forecast scores, the same in every replicate.
@@ -203,32 +206,34 @@ func (j *bootstrapJob) estimate(sc *scratch) Estimates {
 	return e
 }
 
-func (j *bootstrapJob) result() BootstrapResult {
-	res := BootstrapResult{Replicates: len(j.out), Level: j.opts.Level, Seed: j.opts.Seed}
-	lo, hi := res.Lo.fields(), res.Hi.fields()
-	var all [numEstimates][]float64
-	for f := range all {
-		all[f] = make([]float64, 0, len(j.out))
-	}
+// summaries: one per figure in Estimates.
+func (j *bootstrapJob) summaries() int { return numEstimates }
+
+func (j *bootstrapJob) summarize(f int) {
+	values := make([]float64, 0, len(j.out))
 	for r := range j.out {
-		for f, x := range j.out[r].fields() {
-			if !math.IsNaN(*x.v) {
-				all[f] = append(all[f], *x.v)
-			}
+		if v := *j.out[r].fields()[f].v; !math.IsNaN(v) {
+			values = append(values, v)
 		}
 	}
+	j.undefined[f] = len(j.out) - len(values)
+	slices.Sort(values)
+	*j.lo.fields()[f].v = quantile(values, (1-j.opts.Level)/2)
+	*j.hi.fields()[f].v = quantile(values, (1+j.opts.Level)/2)
+}
+
+func (j *bootstrapJob) result() BootstrapResult {
+	res := BootstrapResult{Replicates: len(j.out), Level: j.opts.Level, Seed: j.opts.Seed, Lo: j.lo, Hi: j.hi}
+	names := res.Lo.fields()
 	undefined := map[int][]string{} // replicates without a value → figures
 	var counts []int
-	for f, values := range all {
-		if u := len(j.out) - len(values); u > 0 {
+	for f, u := range j.undefined {
+		if u > 0 {
 			if undefined[u] == nil {
 				counts = append(counts, u)
 			}
-			undefined[u] = append(undefined[u], lo[f].name)
+			undefined[u] = append(undefined[u], names[f].name)
 		}
-		slices.Sort(values)
-		*lo[f].v = quantile(values, (1-j.opts.Level)/2)
-		*hi[f].v = quantile(values, (1+j.opts.Level)/2)
 	}
 	for _, u := range counts {
 		names := strings.Join(undefined[u], " and ")

@@ -36,11 +36,14 @@ func forEach(workers, n int, fn func(w, i int)) {
 
 // A replicateJob is a resampling procedure on one table whose replicate r
 // writes only its own output slot, so replicates can run in any order on
-// any goroutine.
+// any goroutine. Once all have run, its summaries (quantiles of one figure,
+// say) are independent tasks too.
 type replicateJob interface {
 	replicates() int
 	size() int // number of cells in the table
 	run(r int, sc *scratch)
+	summaries() int
+	summarize(i int)
 }
 
 // scratch is one goroutine's working space, big enough for any job's table.
@@ -83,4 +86,12 @@ func runJobs(jobs []replicateJob) {
 			jobs[t.job].run(r, sc)
 		}
 	})
+
+	tasks = tasks[:0]
+	for j, job := range jobs {
+		for i := range job.summaries() {
+			tasks = append(tasks, task{job: j, lo: i})
+		}
+	}
+	forEach(workers, len(tasks), func(_, i int) { jobs[tasks[i].job].summarize(tasks[i].lo) })
 }

@@ -40,81 +40,179 @@ func (s *stream) uniform() float64 {
 	return (float64(s.pcg.Uint64()>>11) + 0.5) * 0x1p-53
 }
 
-// binomial returns a Binomial(n, p) variate: by inversion when n·min(p, 1−p)
-// < 10, otherwise by the transformed rejection of Hörmann (1993), "The
-// generation of binomial random variates", J. Stat. Comput. Simul. 46:101–110
-// (BTRD), whose expected cost does not grow with n.
+// binomial returns a Binomial(n, p) variate (see [binomialDist]).
 func (s *stream) binomial(n int64, p float64) int64 {
-	switch {
-	case n <= 0 || p <= 0:
-		return 0
-	case p >= 1:
-		return n
-	case p > 0.5:
-		return n - s.binomial(n, 1-p)
-	case float64(n)*p < 10:
-		return s.binomialInversion(n, p)
-	}
-	return s.btrd(n, p)
+	var d binomialDist
+	d.init(n, p)
+	return d.draw(s)
 }
 
-// binomialInversion searches the cumulative distribution from 0; it takes
-// n·p + 1 steps on average.
-func (s *stream) binomialInversion(n int64, p float64) int64 {
-	q := 1 - p
-	odds := p / q
-	a := float64(n+1) * odds
-	p0 := math.Pow(q, float64(n))
-	bound := min(float64(n), float64(n)*p+10*math.Sqrt(float64(n)*p*q+1))
+// binomialDist draws Binomial(n, p) variates: by inversion when
+// n·min(p, 1−p) < 10, otherwise by the transformed rejection of Hörmann
+// (1993), "The generation of binomial random variates", J. Stat. Comput.
+// Simul. 46:101–110 (BTRD), whose expected cost does not grow with n. For
+// p > 0.5 it draws n − Binomial(n, 1 − p). Setting one up costs about as
+// much as a draw, so a caller drawing repeatedly from one (n, p) keeps it.
+type binomialDist struct {
+	n    int64
+	flip bool // return n − X
+	kind int8 // binomialConst, binomialInversion or binomialBTRD
+
+	// inversion: P(X = 0) and the recursion P(k)/P(k−1) = a/k − odds
+	p0, a, odds, bound float64
+
+	// BTRD, named as in the paper
+	nf, m, r, nr, npq, ba, bb, c, alpha, vr, urvr, ivr float64
+}
+
+const (
+	binomialConst int8 = iota // n = 0 or p ∈ {0, 1}
+	binomialInversion
+	binomialBTRD
+)
+
+// init sets d up for Binomial(n, p), in place: the struct is too big to
+// return cheaply.
+func (d *binomialDist) init(n int64, p float64) {
+	d.n, d.flip = n, false
+	if p > 0.5 {
+		d.flip, p = true, 1-p
+	}
+	nf := float64(n)
+	switch {
+	case n <= 0 || p <= 0:
+		d.kind = binomialConst
+	case nf*p < 10:
+		d.kind = binomialInversion
+		q := 1 - p
+		d.odds = p / q
+		d.a = (nf + 1) * d.odds
+		d.p0 = math.Pow(q, nf)
+		d.bound = min(nf, nf*p+10*math.Sqrt(nf*p*q+1))
+	default:
+		d.kind = binomialBTRD
+		q := 1 - p
+		d.nf = nf
+		d.npq = nf * p * q
+		spq := math.Sqrt(d.npq)
+		d.bb = 1.15 + 2.53*spq
+		ib := 1 / d.bb
+		d.ba = -0.0873 + 0.0248*d.bb + 0.01*p
+		d.c = nf*p + 0.5
+		d.alpha = (2.83 + 5.1*ib) * spq
+		d.vr = 0.92 - 4.2*ib
+		d.ivr = 1 / d.vr
+		d.urvr = 0.86 * d.vr
+		d.m = math.Floor((nf + 1) * p)
+		d.r = p / q
+		d.nr = (nf + 1) * d.r
+	}
+}
+
+func (d *binomialDist) draw(s *stream) int64 {
+	var k int64
+	switch d.kind {
+	case binomialInversion:
+		k = d.inversion(s)
+	case binomialBTRD:
+		k = d.btrd(s)
+	}
+	if d.flip {
+		return d.n - k
+	}
+	return k
+}
+
+// inversion searches the cumulative distribution from 0; it takes n·p + 1
+// steps on average.
+func (d *binomialDist) inversion(s *stream) int64 {
 	for {
 		u := s.uniform()
-		pk := p0
+		pk := d.p0
 		var k int64
 		for u > pk {
 			u -= pk
 			k++
-			if float64(k) > bound {
+			if float64(k) > d.bound {
 				break
 			}
-			pk *= a/float64(k) - odds
+			pk *= d.a/float64(k) - d.odds
 		}
-		if float64(k) <= bound {
+		if float64(k) <= d.bound {
 			return k
 		}
 	}
 }
 
-// btrd is Hörmann's BTRD for n·p ≥ 10, p ≤ 0.5, in the form used by
-// TensorFlow's random_binomial_op: a box of immediate acceptance, then the
-// exact test with Stirling-series corrections.
-func (s *stream) btrd(n int64, p float64) int64 {
-	nf := float64(n)
-	q := 1 - p
-	spq := math.Sqrt(nf * p * q)
-	b := 1.15 + 2.53*spq
-	a := -0.0873 + 0.0248*b + 0.01*p
-	c := nf*p + 0.5
-	vr := 0.92 - 4.2/b
-	r := p / q
-	alpha := (2.83 + 5.1/b) * spq
-	m := math.Floor((nf + 1) * p)
+// btrd is Hörmann's algorithm for n·p ≥ 10, p ≤ 0.5, with the steps
+// numbered as in the paper: (1) a box of immediate acceptance, using one
+// uniform only; (2) a reuse of that uniform outside the box; (3.1) for k
+// near the mode, the exact density ratio by recursion; (3.2) a squeeze on
+// the log ratio; (3.3–3.4) the exact test with Stirling-series corrections.
+func (d *binomialDist) btrd(s *stream) int64 {
 	for {
-		u := s.uniform() - 0.5
+		// Step 1.
 		v := s.uniform()
-		us := 0.5 - math.Abs(u)
-		k := math.Floor((2*a/us+b)*u + c)
-		if us >= 0.07 && v <= vr {
-			return int64(k)
+		if v <= d.urvr {
+			u := v*d.ivr - 0.43
+			return int64(math.Floor((2*d.ba/(0.5-math.Abs(u))+d.bb)*u + d.c))
 		}
-		if k < 0 || k > nf {
+		// Step 2.
+		var u float64
+		if v >= d.vr {
+			u = s.uniform() - 0.5
+		} else {
+			u = v*d.ivr - 0.93
+			u = math.Copysign(0.5, u) - u
+			v = s.uniform() * d.vr
+		}
+		// Step 3.0.
+		us := 0.5 - math.Abs(u)
+		k := math.Floor((2*d.ba/us+d.bb)*u + d.c)
+		if k < 0 || k > d.nf {
 			continue
 		}
-		v = math.Log(v * alpha / (a/(us*us) + b))
-		bound := (m+0.5)*math.Log((m+1)/(r*(nf-m+1))) +
-			(nf+1)*math.Log((nf-m+1)/(nf-k+1)) +
-			(k+0.5)*math.Log(r*(nf-k+1)/(k+1)) +
-			stirlingTail(m) + stirlingTail(nf-m) - stirlingTail(k) - stirlingTail(nf-k)
-		if v <= bound {
+		v *= d.alpha / (d.ba/(us*us) + d.bb)
+		km := math.Abs(k - d.m)
+		if km <= 15 {
+			// Step 3.1: f(k)/f(m) by the recursion f(i)/f(i−1) = (nr − r i)/i,
+			// numerators and denominators multiplied apart to save divisions.
+			num, den := 1.0, 1.0
+			if d.m < k {
+				for i := d.m + 1; i <= k; i++ {
+					num *= d.nr - d.r*i
+					den *= i
+				}
+				if v*den <= num {
+					return int64(k)
+				}
+			} else {
+				for i := k + 1; i <= d.m; i++ {
+					num *= d.nr - d.r*i
+					den *= i
+				}
+				if v*num <= den {
+					return int64(k)
+				}
+			}
+			continue
+		}
+		// Step 3.2.
+		v = math.Log(v)
+		rho := (km / d.npq) * (((km/3+0.625)*km+1.0/6)/d.npq + 0.5)
+		t := -km * km / (2 * d.npq)
+		if v < t-rho {
+			return int64(k)
+		}
+		if v > t+rho {
+			continue
+		}
+		// Steps 3.3 and 3.4.
+		nf, m := d.nf, d.m
+		nm := nf - m + 1
+		h := (m+0.5)*math.Log((m+1)/(d.r*nm)) + stirlingTail(m) + stirlingTail(nf-m)
+		nk := nf - k + 1
+		if v <= h+(nf+1)*math.Log(nm/nk)+(k+0.5)*math.Log(nk*d.r/(k+1))-stirlingTail(k)-stirlingTail(nf-k) {
 			return int64(k)
 		}
 	}
