@@ -87,7 +87,7 @@ type bootstrapJob struct {
 	scores  []cellScores
 	logClip float64
 	opts    Options
-	out     []Estimates // one per replicate
+	out     [][numEstimates]float64 // replicate r's figures, in fields order
 
 	lo, hi    Estimates         // the interval, filled in by summarize
 	undefined [numEstimates]int // replicates in which each figure is NaN
@@ -106,7 +106,7 @@ func newBootstrapJob(t Table, opts Options) *bootstrapJob {
 		scores:  make([]cellScores, k),
 		logClip: opts.LogClip,
 		opts:    opts,
-		out:     make([]Estimates, opts.Replicates),
+		out:     make([][numEstimates]float64, opts.Replicates),
 	}
 	log := ClippedLog(opts.LogClip)
 	var suffix float64
@@ -144,7 +144,10 @@ func (j *bootstrapJob) run(r int, sc *scratch) {
 		sc.rep = append(sc.rep, Cell{P: c.P, N: float64(ni), Yes: float64(yi)})
 		sc.idx = append(sc.idx, i)
 	}
-	j.out[r] = j.estimate(sc)
+	e := j.estimate(sc)
+	for f, x := range e.fields() {
+		j.out[r][f] = *x.v
+	}
 }
 
 // estimate computes the Estimates of the cells in sc.rep, which must be
@@ -212,7 +215,7 @@ func (j *bootstrapJob) summaries() int { return numEstimates }
 func (j *bootstrapJob) summarize(f int) {
 	values := make([]float64, 0, len(j.out))
 	for r := range j.out {
-		if v := *j.out[r].fields()[f].v; !math.IsNaN(v) {
+		if v := j.out[r][f]; !math.IsNaN(v) {
 			values = append(values, v)
 		}
 	}

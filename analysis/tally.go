@@ -28,8 +28,9 @@ var gridP = func() (g [gridDenom + 1]float64) {
 // integer weights every count is exact (up to 2⁵³); with fractional weights,
 // merge in a fixed order to get bit-for-bit reproducible sums.
 type Tally struct {
-	grid  [gridDenom + 1]struct{ n, yes float64 }
-	index map[uint64]int // Float64bits(p) → position in other
+	count [gridDenom + 1]struct{ n, yes uint64 }  // unweighted, on the grid
+	grid  [gridDenom + 1]struct{ n, yes float64 } // weighted, on the grid
+	index map[uint64]int                          // Float64bits(p) → position in other
 	other []Cell
 }
 
@@ -37,19 +38,26 @@ type Tally struct {
 // It panics if p is outside [0, 1] or NaN.
 func (t *Tally) Add(p float64, yes bool) {
 	k := int(p*gridDenom + 0.5)
-	if uint(k) <= gridDenom && gridP[k] == p {
-		g := &t.grid[k]
-		g.n++
-		if yes {
-			g.yes++
-		}
+	if uint(k) > gridDenom || gridP[k] != p {
+		t.addOffGrid(p, yes)
 		return
 	}
-	var y float64
-	if yes {
-		y = 1
+	c := &t.count[k]
+	c.n++
+	c.yes += b2u(yes)
+}
+
+// b2u converts without a branch: outcomes are unpredictable.
+func b2u(b bool) uint64 {
+	var u uint64
+	if b {
+		u = 1
 	}
-	t.addOther(p, 1, y)
+	return u
+}
+
+func (t *Tally) addOffGrid(p float64, yes bool) {
+	t.addOther(p, 1, outcome(yes))
 }
 
 // AddWeighted counts a forecast of probability p with outcome yes and weight
@@ -103,6 +111,8 @@ func (t *Tally) addOther(p, n, y float64) {
 // Merge adds every forecast counted in o to t. o is not modified.
 func (t *Tally) Merge(o *Tally) {
 	for k := range t.grid {
+		t.count[k].n += o.count[k].n
+		t.count[k].yes += o.count[k].yes
 		t.grid[k].n += o.grid[k].n
 		t.grid[k].yes += o.grid[k].yes
 	}
@@ -116,8 +126,9 @@ func (t *Tally) Merge(o *Tally) {
 func (t *Tally) Table() Table {
 	cells := make([]Cell, 0, len(t.other)+16)
 	for k, g := range t.grid {
-		if g.n > 0 {
-			cells = append(cells, Cell{P: gridP[k], N: g.n, Yes: g.yes})
+		c := t.count[k]
+		if n := float64(c.n) + g.n; n > 0 {
+			cells = append(cells, Cell{P: gridP[k], N: n, Yes: float64(c.yes) + g.yes})
 		}
 	}
 	cells = append(cells, t.other...)
