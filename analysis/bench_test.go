@@ -107,3 +107,43 @@ func BenchmarkConsistencyBandsOneTable(b *testing.B) {
 		analysis.ConsistencyBands(t, opts)
 	}
 }
+
+// BenchmarkTargetWorkload is the whole analysis of the CLI's target: 10⁷
+// two-decimal forecasts in 10 groups, tallied by two goroutines (each
+// taking half the rows into per-group tallies, merged after), then every
+// figure for the 10 groups and the overall table, with 1000 bootstrap
+// replicates and 1000 consistency-band resamples each. Reading the input
+// is not included.
+func BenchmarkTargetWorkload(b *testing.B) {
+	const n, groups = 10_000_000, 10
+	p, yes := forecasts(n, false)
+	group := make([]uint8, n)
+	for i := range group {
+		group[i] = uint8(i % groups)
+	}
+	opts := analysis.DefaultOptions()
+	b.ResetTimer()
+	for range b.N {
+		var halves [2][groups + 1]analysis.Tally
+		done := make(chan bool)
+		for h := range halves {
+			go func() {
+				tallies := &halves[h]
+				for i := h * n / 2; i < (h+1)*n/2; i++ {
+					tallies[group[i]].Add(p[i], yes[i])
+				}
+				done <- true
+			}()
+		}
+		<-done
+		<-done
+		tables := make([]analysis.Table, groups+1)
+		for g := range groups {
+			halves[0][g].Merge(&halves[1][g])
+			halves[0][groups].Merge(&halves[0][g])
+			tables[g] = halves[0][g].Table()
+		}
+		tables[groups] = halves[0][groups].Table()
+		analysis.SummarizeAll(tables, opts)
+	}
+}

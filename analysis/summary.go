@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 )
 
@@ -61,7 +62,7 @@ func Summarize(t Table, opts Options) Summary {
 func SummarizeAll(ts []Table, opts Options) []Summary {
 	opts = opts.withDefaults()
 	out := make([]Summary, len(ts))
-	forEach(max(1, len(ts)), len(ts), func(_, i int) { out[i] = pointSummary(ts[i], opts) })
+	forEach(runtime.GOMAXPROCS(0), len(ts), func(_, i int) { out[i] = pointSummary(ts[i], opts) })
 
 	var jobs []replicateJob
 	boot := make([]*bootstrapJob, len(ts))
