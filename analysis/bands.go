@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // ConsistencyBand is a pointwise band for the CORP reliability diagram
@@ -94,7 +93,6 @@ func (j *bandJob) summaries() int { return len(j.cells) }
 
 func (j *bandJob) summarize(i int) {
 	col := j.out[i*j.opts.BandReplicates : (i+1)*j.opts.BandReplicates]
-	slices.Sort(col)
 	j.band.Lo[i] = quantile(col, (1-j.opts.Level)/2)
 	j.band.Hi[i] = quantile(col, (1+j.opts.Level)/2)
 }

@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -220,7 +219,6 @@ func (j *bootstrapJob) summarize(f int) {
 		}
 	}
 	j.undefined[f] = len(j.out) - len(values)
-	slices.Sort(values)
 	*j.lo.fields()[f].v = quantile(values, (1-j.opts.Level)/2)
 	*j.hi.fields()[f].v = quantile(values, (1+j.opts.Level)/2)
 }
@@ -248,19 +246,4 @@ func (j *bootstrapJob) result() BootstrapResult {
 		res.Warnings = append(res.Warnings, Warning{Code: WarnBootstrapUndefined, Message: msg})
 	}
 	return res
-}
-
-// quantile returns the q-quantile of sorted x by linear interpolation
-// between order statistics (Hyndman & Fan type 7, R's default): with
-// h = (len(x) − 1) q, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]). NaN for empty x.
-func quantile(x []float64, q float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	h := float64(len(x)-1) * q
-	i := int(h)
-	if i >= len(x)-1 {
-		return x[len(x)-1]
-	}
-	return x[i] + (h-float64(i))*(x[i+1]-x[i])
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -162,5 +163,35 @@ func TestQuantile(t *testing.T) {
 	}
 	if !math.IsNaN(quantile(nil, 0.5)) {
 		t.Errorf("quantile of nothing is not NaN")
+	}
+}
+
+// TestQuantileBySelection compares the selection-based quantile with the
+// definition applied to a sorted copy, on data with and without ties.
+func TestQuantileBySelection(t *testing.T) {
+	s := newStream(1, 1, 1)
+	for _, n := range []int{1, 2, 3, 10, 999, 1000} {
+		for _, ties := range []bool{false, true} {
+			x := make([]float64, n)
+			for i := range x {
+				x[i] = s.uniform()
+				if ties {
+					x[i] = math.Floor(x[i] * 5)
+				}
+			}
+			sorted := slices.Clone(x)
+			slices.Sort(sorted)
+			for _, q := range []float64{0, 0.025, 0.5, 0.975, 1} {
+				h := float64(n-1) * q
+				i := int(h)
+				want := sorted[i]
+				if i+1 < n {
+					want += (h - float64(i)) * (sorted[i+1] - sorted[i])
+				}
+				if got := quantile(slices.Clone(x), q); got != want {
+					t.Errorf("n %d, ties %v, q %v: %v, want %v", n, ties, q, got, want)
+				}
+			}
+		}
 	}
 }
