@@ -56,9 +56,10 @@ func (s *stream) binomial(n int64, p float64) int64 {
 type binomialDist struct {
 	n    int64
 	flip bool // return n − X
-	kind int8 // binomialConst, binomialInversion or binomialBTRD
+	kind int8 // binomialConst, binomialBernoulli, binomialInversion or binomialBTRD
 
-	// inversion: P(X = 0) and the recursion P(k)/P(k−1) = a/k − odds
+	// inversion: P(X = 0) and the recursion P(k)/P(k−1) = a/k − odds;
+	// Bernoulli: P(X = 1) in p0
 	p0, a, odds, bound float64
 
 	// BTRD, named as in the paper
@@ -67,6 +68,7 @@ type binomialDist struct {
 
 const (
 	binomialConst int8 = iota // n = 0 or p ∈ {0, 1}
+	binomialBernoulli
 	binomialInversion
 	binomialBTRD
 )
@@ -82,6 +84,9 @@ func (d *binomialDist) init(n int64, p float64) {
 	switch {
 	case n <= 0 || p <= 0:
 		d.kind = binomialConst
+	case n == 1:
+		d.kind = binomialBernoulli
+		d.p0 = p
 	case nf*p < 10:
 		d.kind = binomialInversion
 		q := 1 - p
@@ -112,6 +117,10 @@ func (d *binomialDist) init(n int64, p float64) {
 func (d *binomialDist) draw(s *stream) int64 {
 	var k int64
 	switch d.kind {
+	case binomialBernoulli:
+		if s.uniform() < d.p0 {
+			k = 1
+		}
 	case binomialInversion:
 		k = d.inversion(s)
 	case binomialBTRD:

@@ -25,6 +25,7 @@ func TestBinomialGoodnessOfFit(t *testing.T) {
 		n int64
 		p float64
 	}{
+		{1, 0.3}, {1, 0.8}, // Bernoulli
 		{7, 0.5}, {20, 0.3}, {1000, 0.009}, // inversion
 		{1000, 0.02}, {1000, 0.3}, {100000, 0.5}, {10000, 0.0015}, // BTRD
 		{50, 0.9}, {3000, 0.995}, // reflected
