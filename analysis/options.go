@@ -20,11 +20,12 @@ type Options struct {
 	// logit in the logistic calibration fit (see [Logistic]). Default 0.001.
 	LogitClip float64
 
-	// BrierScale multiplies every Brier-score figure of a Summary: the
-	// score and reference scores, the Murphy, CORP (Brier) and Yates terms
-	// except Slope and the conditional means, and their bootstrap
+	// BrierScale multiplies the Brier-score figures of a Summary: the
+	// score, the Murphy and CORP (Brier) terms, and their bootstrap
 	// intervals. [OriginalBrierScale] (2) gives the two-category 0–2 form of
-	// Brier (1950). Skill scores are unchanged by it. Default 1.
+	// Brier (1950). Skill scores are unchanged by it, and the Yates
+	// decomposition stays on the mean-square scale it is defined on.
+	// Default 1.
 	BrierScale float64
 
 	// MinForecasts: fewer forecasts in total than this get a
