@@ -1,0 +1,220 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+)
+
+// Summary is every figure of this package for one table of forecasts.
+type Summary struct {
+	Options Options // as used, defaults filled in
+
+	N, Yes       float64 // total weight and yes-weight
+	Cells        int     // distinct forecast values
+	BaseRate     float64 // ȳ
+	MeanForecast float64 // p̄
+
+	Brier            float64 // times Options.BrierScale
+	BrierSkill       float64 // against the in-sample base rate
+	BrierSkillVsHalf float64 // against always 50%
+	LogScore         float64 // unclipped: +Inf if a forecast of certainty was wrong
+	LogScoreClipped  float64 // with Options.LogClip
+	WrongCertain     []Cell  // cells of forecasts of 0 or 1 that were wrong
+	Spherical        float64 // higher is better
+
+	Murphy       MurphyDecomposition // distinct values; Brier terms times BrierScale
+	MurphyBinned MurphyDecomposition // Options.Bins equal-width bins
+	CORP         CORPDecomposition   // Brier score, times BrierScale
+	CORPLog      CORPDecomposition   // log score clipped with Options.LogClip
+	Yates        YatesDecomposition  // mean-square scale, whatever BrierScale
+
+	CalibrationInTheLarge float64 // p̄ − ȳ
+	SpiegelhalterZ        float64
+	SpiegelhalterP        float64
+	ECE                   float64 // over Bins
+	Logistic              LogisticCalibration
+	Bins                  []Bin // Options.Bins equal-width bins, non-empty ones
+
+	AUC float64
+	ROC []ROCPoint
+
+	Bootstrap *BootstrapResult // nil if Options.Replicates = 0 or no forecasts
+	Bands     *ConsistencyBand // nil if Options.BandReplicates = 0 or no forecasts
+
+	Warnings []Warning
+}
+
+// Summarize computes every figure for t, with bootstrap intervals and
+// consistency bands if opts asks for them, and the warnings that apply. It
+// uses GOMAXPROCS goroutines for the resampling. It panics on invalid
+// options (see [Options]).
+func Summarize(t Table, opts Options) Summary {
+	return SummarizeAll([]Table{t}, opts)[0]
+}
+
+// SummarizeAll summarizes each table (one per group of forecasts, say) as
+// [Summarize] would, sharing GOMAXPROCS goroutines among all of them.
+// SummarizeAll(ts, opts)[i] equals Summarize(ts[i], opts): each table is
+// resampled from the same seed, so a group's intervals do not depend on
+// which other groups are summarized with it.
+func SummarizeAll(ts []Table, opts Options) []Summary {
+	opts = opts.withDefaults()
+	out := make([]Summary, len(ts))
+	forEach(runtime.GOMAXPROCS(0), len(ts), func(_, i int) { out[i] = pointSummary(ts[i], opts) })
+
+	var jobs []replicateJob
+	boot := make([]*bootstrapJob, len(ts))
+	bands := make([]*bandJob, len(ts))
+	for i, t := range ts {
+		if out[i].N == 0 {
+			continue
+		}
+		if opts.Replicates > 0 {
+			boot[i] = newBootstrapJob(t, opts)
+			jobs = append(jobs, boot[i])
+		}
+		if opts.BandReplicates > 0 {
+			bands[i] = newBandJob(t, opts)
+			jobs = append(jobs, bands[i])
+		}
+	}
+	runJobs(jobs)
+
+	for i := range out {
+		s := &out[i]
+		if boot[i] != nil {
+			b := boot[i].result()
+			scaleEstimates(&b.Lo, opts.BrierScale)
+			scaleEstimates(&b.Hi, opts.BrierScale)
+			s.Bootstrap = &b
+			s.Warnings = append(s.Warnings, b.Warnings...)
+		}
+		if bands[i] != nil {
+			b := bands[i].result()
+			s.Bands = &b
+		}
+	}
+	return out
+}
+
+// pointSummary computes everything but the resampling.
+func pointSummary(t Table, opts Options) Summary {
+	s := Summary{
+		Options:      opts,
+		N:            t.N(),
+		Yes:          t.Yes(),
+		Cells:        len(t.Cells),
+		BaseRate:     BaseRate(t),
+		MeanForecast: MeanForecast(t),
+		Brier:        Brier(t),
+		BrierSkill:   BrierSkill(t),
+		Spherical:    Spherical(t),
+		Murphy:       Murphy(t, Distinct),
+		CORP:         CORP(t, BrierContribution),
+		CORPLog:      CORP(t, ClippedLog(opts.LogClip)),
+		Yates:        Yates(t),
+		AUC:          AUC(t),
+		ROC:          ROC(t),
+		Bins:         Bins(t, opts.Bins),
+	}
+	s.BrierSkillVsHalf = BrierSkillVsHalf(t)
+	var wrong []int
+	s.LogScore, wrong = LogScore(t, 0)
+	for _, i := range wrong {
+		s.WrongCertain = append(s.WrongCertain, t.Cells[i])
+	}
+	s.LogScoreClipped, _ = LogScore(t, opts.LogClip)
+	s.MurphyBinned = murphy(s.Brier, s.Bins)
+	s.ECE = ece(s.Bins)
+	s.CalibrationInTheLarge = s.MeanForecast - s.BaseRate
+	s.SpiegelhalterZ, s.SpiegelhalterP = Spiegelhalter(t)
+	s.Logistic = Logistic(t, opts.LogitClip)
+
+	s.warn(opts)
+	s.scaleBrier(opts.BrierScale)
+	return s
+}
+
+// warn adds the warnings that the point figures call for.
+func (s *Summary) warn(opts Options) {
+	if s.N == 0 {
+		s.Warn(WarnEmpty, "there are no forecasts, so every figure is undefined")
+		return
+	}
+	if s.N < opts.MinForecasts {
+		s.Warn(WarnSmallSample, "only %g forecasts (fewer than %g): every figure is imprecise, and the intervals may be too narrow", s.N, opts.MinForecasts)
+	}
+	var small []string
+	for _, b := range s.Bins {
+		if b.N < opts.MinBinForecasts {
+			small = append(small, fmt.Sprintf("%s (%g)", binName(b), b.N))
+		}
+	}
+	if len(small) > 0 {
+		s.Warn(WarnSmallBins, "%d of %d bins hold fewer than %g forecasts, so their observed frequencies are imprecise: %s",
+			len(small), len(s.Bins), opts.MinBinForecasts, strings.Join(small, ", "))
+	}
+	switch s.Yes {
+	case 0:
+		s.Warn(WarnOneOutcome, "no forecast was followed by the event (base rate 0), so the skill scores, the AUC and the discrimination slope are undefined (NaN)")
+	case s.N:
+		s.Warn(WarnOneOutcome, "every forecast was followed by the event (base rate 1), so the skill scores, the AUC and the discrimination slope are undefined (NaN)")
+	}
+	if len(s.WrongCertain) > 0 {
+		var zeroYes, oneNo float64
+		for _, c := range s.WrongCertain {
+			if c.P == 0 {
+				zeroYes += c.Yes
+			} else {
+				oneNo += c.N - c.Yes
+			}
+		}
+		s.Warn(WarnInfiniteLogScore, "forecasts of certainty were wrong (0%% followed by the event: %g; 100%% not followed by it: %g), so the log score is infinite; the clipped log score counts them as forecasts of %g and 1 − %g",
+			zeroYes, oneNo, opts.LogClip, opts.LogClip)
+	}
+	if math.IsNaN(s.SpiegelhalterZ) {
+		s.Warn(WarnSpiegelhalter, "every forecast is 0, 0.5 or 1, so Spiegelhalter's calibration statistic has no variance and is undefined")
+	}
+	if !s.Logistic.Converged {
+		s.Warn(WarnLogisticFit, "no logistic calibration fit: %s", s.Logistic.Problem)
+	}
+}
+
+// binName writes bin b as an interval, "[0.3, 0.4)" or "[0.9, 1]".
+func binName(b Bin) string {
+	if b.Lo == b.Hi {
+		return fmt.Sprintf("%g", b.Lo)
+	}
+	if b.Hi == 1 {
+		return fmt.Sprintf("[%g, 1]", b.Lo)
+	}
+	return fmt.Sprintf("[%g, %g)", b.Lo, b.Hi)
+}
+
+// scaleBrier multiplies the Brier-score figures by k (see
+// Options.BrierScale).
+func (s *Summary) scaleBrier(k float64) {
+	if k == 1 {
+		return
+	}
+	s.Brier *= k
+	for _, m := range []*MurphyDecomposition{&s.Murphy, &s.MurphyBinned} {
+		m.Brier *= k
+		m.Reliability *= k
+		m.Resolution *= k
+		m.Uncertainty *= k
+		m.Residual *= k
+	}
+	s.CORP.Score *= k
+	s.CORP.Miscalibration *= k
+	s.CORP.Discrimination *= k
+	s.CORP.Uncertainty *= k
+}
+
+func scaleEstimates(e *Estimates, k float64) {
+	for _, v := range []*float64{&e.Brier, &e.Reliability, &e.Resolution, &e.Uncertainty, &e.Miscalibration, &e.Discrimination} {
+		*v *= k
+	}
+}
