@@ -32,6 +32,8 @@ type tableSplitter struct {
 	lastCall time.Time
 
 	cur      []byte // pending bytes, starting at a row boundary
+	scanned  int    // cur[:scanned] holds no row boundary
+	scannedQ int    // quotes in cur[:scanned]
 	line     int    // physical line of cur[0]
 	bytes    int64  // bytes read
 	eof      bool
@@ -64,9 +66,9 @@ func (s *tableSplitter) put(b []byte) {
 	}
 }
 
-// fill reads into s.cur: up to BlockBytes, or one more block when the
-// pending row is already that long. The amount depends on the data
-// only, so blocks are cut at the same places on every run.
+// fill reads into s.cur: up to BlockBytes, or twice as much as is
+// pending when a row is already that long. The amount depends on the
+// data only, so blocks are cut at the same places on every run.
 func (s *tableSplitter) fill() error {
 	if s.eof {
 		return nil
@@ -76,7 +78,7 @@ func (s *tableSplitter) fill() error {
 	}
 	target := s.block
 	if len(s.cur) >= target {
-		target = len(s.cur) + s.block
+		target = 2 * len(s.cur)
 	}
 	if cap(s.cur) < target {
 		nb := make([]byte, len(s.cur), target)
@@ -130,10 +132,13 @@ func (s *tableSplitter) next() (b tableBlock, ok bool, err error) {
 			s.line += bytes.Count(s.cur[:cut], tableNL)
 			s.cur = s.cur[:copy(s.cur, s.cur[cut:])]
 			s.skipping = false
+			s.scanned, s.scannedQ = 0, 0
 		}
 		cut := len(s.cur)
 		if !s.eof {
-			cut = tableLastCut(s.cur, s.csv)
+			var q int
+			cut, q = tableLastCut(s.cur, s.csv, s.scanned, s.scannedQ)
+			s.scanned, s.scannedQ = len(s.cur), q
 		}
 		if cut <= 0 {
 			if s.eof {
@@ -153,6 +158,7 @@ func (s *tableSplitter) next() (b tableBlock, ok bool, err error) {
 					s.skipInQ = bytes.Count(s.cur, tableQuote)%2 == 1
 				}
 				s.cur = s.cur[:0]
+				s.scanned, s.scannedQ = 0, 0
 				s.skipping = true
 			}
 			continue
@@ -161,6 +167,11 @@ func (s *tableSplitter) next() (b tableBlock, ok bool, err error) {
 		b = tableBlock{buf: s.cur, data: s.cur[:cut], line: s.line}
 		s.line += bytes.Count(b.data, tableNL)
 		s.cur = nb
+		// The rest holds no row boundary: cut was the last one.
+		s.scanned, s.scannedQ = len(nb), 0
+		if s.csv {
+			s.scannedQ = bytes.Count(nb, tableQuote)
+		}
 		if s.eof && len(s.cur) == 0 {
 			s.done = true
 		}
@@ -180,23 +191,24 @@ func tableTooLong(max int) string {
 
 // tableLastCut returns the length of the longest prefix of b, which
 // starts outside quotes, that ends with a newline outside quotes; -1
-// when there is none.
-func tableLastCut(b []byte, csv bool) int {
-	q := 0
+// when there is none. b[:from], which holds q quotes, is known to hold
+// no such newline. It also returns the number of quotes in b.
+func tableLastCut(b []byte, csv bool, from, q int) (cut, quotes int) {
 	if csv {
-		q = bytes.Count(b, tableQuote)
+		q += bytes.Count(b[from:], tableQuote)
 	}
 	after := 0
 	for j := len(b); ; {
-		k := bytes.LastIndexByte(b[:j], '\n')
+		k := bytes.LastIndexByte(b[from:j], '\n')
 		if k < 0 {
-			return -1
+			return -1, q
 		}
-		if q > 0 {
+		k += from
+		if csv {
 			after += bytes.Count(b[k+1:j], tableQuote)
 		}
 		if (q-after)%2 == 0 {
-			return k + 1
+			return k + 1, q
 		}
 		j = k
 	}
@@ -266,6 +278,9 @@ func readTable(name string, r io.Reader, cfg *tableConfig, sinks []TableSink, ro
 		var err error
 		first, haveFirst, err = layout.readHeader(name, sp)
 		if err != nil {
+			if el, ok := err.(ErrorList); ok {
+				stats.Errors = int64(len(el))
+			}
 			finish()
 			return stats, err
 		}

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -42,9 +45,17 @@ var (
 // result, and returns it.
 func readTableAllWays(t testing.TB, name, in string, opt TableOptions, fatal bool) tableResult {
 	t.Helper()
+	return readTableWays(t, name, in, opt, fatal, tableTestBlocks, tableTestWorkers)
+}
+
+// readTableWays is readTableAllWays with the given block sizes and
+// worker counts. When fatal, the Bytes read are not compared (a bad
+// header stops the reading early); they are returned as 0.
+func readTableWays(t testing.TB, name, in string, opt TableOptions, fatal bool, blocks, workers []int) tableResult {
+	t.Helper()
 	var first *tableResult
-	for _, bs := range tableTestBlocks {
-		for _, nw := range tableTestWorkers {
+	for _, bs := range blocks {
+		for _, nw := range workers {
 			o := opt
 			o.BlockBytes, o.Workers = bs, nw
 			st, sinks, err := ReadTable(name, strings.NewReader(in), o, newTableTally)
@@ -59,7 +70,7 @@ func readTableAllWays(t testing.TB, name, in string, opt TableOptions, fatal boo
 				first = &res
 			} else if !reflect.DeepEqual(*first, res) {
 				t.Fatalf("BlockBytes %d, Workers %d: got\n%+v\nwant (as with BlockBytes %d, Workers %d)\n%+v",
-					bs, nw, res, tableTestBlocks[0], tableTestWorkers[0], *first)
+					bs, nw, res, blocks[0], workers[0], *first)
 			}
 		}
 	}
@@ -148,6 +159,18 @@ func TestReadTableCSV(t *testing.T) {
 		opt:   csvOpt,
 		stats: TableStats{Rows: 3},
 		tally: " 0.37 2 1\n 0.8 1 1\n",
+	}, {
+		name:  "a CR at the very end",
+		in:    "probability,outcome\n0.37,1\r",
+		opt:   csvOpt,
+		stats: TableStats{Rows: 1},
+		tally: " 0.37 1 1\n",
+	}, {
+		name:  "a CR line at the very end",
+		in:    "probability,outcome\n0.37,1\n\r",
+		opt:   csvOpt,
+		stats: TableStats{Rows: 1},
+		tally: " 0.37 1 1\n",
 	}, {
 		name:  "no final newline",
 		in:    "probability,outcome\n0.37,1\n0.8,1",
@@ -433,18 +456,21 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "empty",
 		in:    "",
 		opt:   csvOpt,
+		stats: TableStats{Errors: 1},
 		errs:  []string{`t.csv: the table is empty: a CSV table starts with a header row`},
 	}, {
 		fatal: true,
 		name:  "blank lines only",
 		in:    "\n\r\n\n",
 		opt:   csvOpt,
+		stats: TableStats{Errors: 1},
 		errs:  []string{`t.csv: the table is empty: a CSV table starts with a header row`},
 	}, {
 		fatal: true,
 		name:  "missing columns",
 		in:    "\nProbability,result,group,prob2,n\n0.5,1,a,b,c\n",
 		opt:   TableOptions{Format: TableCSV, Groups: []string{"grp", "team"}},
+		stats: TableStats{Errors: 4},
 		errs: []string{
 			`t.csv:2: grp: no such column; the header has "Probability", "result", "group", "prob2", "n" (did you mean "group"?)`,
 			`t.csv:2: outcome: no such column; the header has "Probability", "result", "group", "prob2", "n"`,
@@ -456,18 +482,21 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "a needed column twice",
 		in:    "probability,outcome,g,outcome\n0.5,1,a,1\n",
 		opt:   csvOpt,
+		stats: TableStats{Errors: 1},
 		errs:  []string{`t.csv:1:23: outcome: the column appears twice in the header (columns 2 and 4)`},
 	}, {
 		fatal: true,
 		name:  "bad header",
 		in:    "probability,\"outcome\n",
 		opt:   csvOpt,
+		stats: TableStats{Errors: 1},
 		errs:  []string{`t.csv:1:13: quoted field is not closed`},
 	}, {
 		fatal: true,
 		name:  "header too long",
 		in:    "probability,outcome," + strings.Repeat("x", 40) + "\n0.5,1,a\n",
 		opt:   TableOptions{Format: TableCSV, MaxLineBytes: 32},
+		stats: TableStats{Errors: 1},
 		errs:  []string{`t.csv:1:1: row is longer than 32 bytes (is a quote not closed?)`},
 	}, {
 		name:  "MaxErrors keeps the first errors",
@@ -804,5 +833,79 @@ add 0 0.4 1 1`
 	}
 	if got := sinks[0].(*tableLogSink).log[0]; got != "group []" {
 		t.Errorf("without group columns: %s", got)
+	}
+}
+
+func TestTableParseNumber(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		shift int
+		want  float64
+		ok    bool
+	}{
+		{"0.37", 0, 0.37, true},
+		{"0.7", 2, 0.007, true},
+		{"7e-1", 2, 0.007, true},
+		{"+0.7", 2, 0.007, true},
+		{"33.3333333333333333", 2, 0.333333333333333333, true},
+		{"12345678901234567890", 0, 12345678901234567890, true},
+		{"9007199254740993", 0, 9007199254740993, true},
+		{"0.1e99999999999999999999", 2, math.Inf(1), true},
+		{"1e-99999999999999999999", 2, 0, true},
+		{"1e400", 0, math.Inf(1), true},
+		{"-1e400", 0, math.Inf(-1), true},
+		{"", 0, 0, false},
+		{".", 0, 0, false},
+		{"-", 0, 0, false},
+		{"1e+", 0, 0, false},
+		{"1 ", 0, 0, false},
+		{"infinity", 0, 0, false},
+	} {
+		got, ok := tableParseNumber([]byte(c.in), c.shift)
+		if got != c.want || ok != c.ok {
+			t.Errorf("tableParseNumber(%q, %d) = %v, %v; want %v, %v", c.in, c.shift, got, ok, c.want, c.ok)
+		}
+	}
+	// The fast path gives strconv.ParseFloat's values.
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		var s string
+		switch rng.IntN(3) {
+		case 0:
+			s = strconv.FormatFloat(rng.Float64(), 'f', rng.IntN(20), 64)
+		case 1:
+			s = strconv.FormatUint(rng.Uint64N(1<<uint(rng.IntN(64))), 10)
+			if k := rng.IntN(len(s) + 1); k < len(s) {
+				s = s[:k] + "." + s[k:]
+			}
+		default:
+			s = strconv.FormatFloat(float64(rng.IntN(10001))/10000, 'f', -1, 64)
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if got, ok := tableParseNumber([]byte(s), 0); err != nil || !ok || got != want {
+			t.Fatalf("tableParseNumber(%q) = %v, %v; strconv.ParseFloat gives %v, %v", s, got, ok, want, err)
+		}
+	}
+}
+
+// A long row read in tiny blocks takes a few doublings of the buffer,
+// not one step per block (which would take hours here).
+func TestReadTableLongRowSmallBlocks(t *testing.T) {
+	long := strings.Repeat("x", 4<<20)
+	for _, in := range []string{
+		"probability,outcome,g\n0.5,1,a\n0.5,1," + long + "\n0.5,0,b\n",
+		"probability,outcome,g\n0.5,1,a\n0.5,1,\"" + strings.ReplaceAll(long[:1<<20], "xx", "x\n") + "\"\n0.5,0,b\n",
+	} {
+		st, sinks, err := ReadTable("t.csv", strings.NewReader(in), TableOptions{Format: TableCSV, Groups: []string{"g"}, BlockBytes: 4, MaxLineBytes: 8 << 20}, newTableTally)
+		if err != nil || st.Rows != 3 {
+			t.Fatalf("stats %+v, error %v", st, err)
+		}
+		if got := mergeTableTallies(sinks); len(got) != 3 {
+			t.Errorf("%d groups, want 3", len(got))
+		}
+	}
+	_, _, err := ReadTable("t.csv", strings.NewReader("probability,outcome\n"+long), TableOptions{Format: TableCSV, BlockBytes: 4}, newTableTally)
+	if fmt.Sprint(err) != "t.csv:2:1: row is longer than 1048576 bytes (is a quote not closed?)" {
+		t.Errorf("error %v", err)
 	}
 }
