@@ -21,6 +21,11 @@ func (w *tableWorker) csvBlock(d []byte, line int) {
 			i += 2
 			line++
 			continue
+		case c == '\r' && i+1 == len(d):
+			// A CR just before the end of the input: a blank line, as
+			// for encoding/csv. (A block not at the end ends with LF.)
+			i++
+			continue
 		}
 		start, startLine := i, line
 		w.startRow()

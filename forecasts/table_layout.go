@@ -45,6 +45,8 @@ func (l *tableLayout) readHeader(name string, sp *tableSplitter) (tableBlock, bo
 				i, line = i+1, line+1
 			} else if d[i] == '\r' && i+1 < len(d) && d[i+1] == '\n' {
 				i, line = i+2, line+1
+			} else if d[i] == '\r' && i+1 == len(d) {
+				i++
 			} else {
 				break
 			}

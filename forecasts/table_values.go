@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -101,12 +102,22 @@ func tableParseNumberSlow(b []byte, shift int) (float64, bool) {
 	if i != len(b) {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(string(b), 64)
+	s := string(b)
+	if shift > 0 {
+		// Divide by 10^shift in the text, so that the value is rounded once.
+		// (An exponent beyond int makes the value 0 or infinite either way.)
+		mant, exp, err := s, 0, error(nil)
+		if e := strings.IndexAny(s, "eE"); e >= 0 {
+			mant = s[:e]
+			exp, err = strconv.Atoi(s[e+1:])
+		}
+		if err == nil {
+			s = mant + "e" + strconv.Itoa(exp-shift)
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
 	if err != nil && !math.IsInf(v, 0) {
 		return 0, false // not reached: the syntax was checked
-	}
-	if shift > 0 {
-		v /= tablePow10[shift]
 	}
 	return v, true
 }
