@@ -36,7 +36,7 @@ func (w *tableWorker) csvBlock(d []byte, line int) {
 		switch {
 		case end-start > w.cfg.maxLine:
 			w.errs, w.nerr, w.rowErrs = w.errs[:errMark], nerrMark, 0
-			w.fail(startLine, 1, "", "%s", tableTooLong(w.cfg.maxLine))
+			w.fail(startLine, 1, "", "%s", tableTooLong(w.cfg.maxLine, true))
 		case w.rowErrs == 0:
 			w.finishRow(startLine)
 		}

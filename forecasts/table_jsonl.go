@@ -37,7 +37,7 @@ func (w *tableWorker) jsonBlock(d []byte, line int) {
 		w.startRow()
 		w.rows++
 		if len(b) > w.cfg.maxLine {
-			w.fail(line, 1, "", "%s", tableTooLong(w.cfg.maxLine))
+			w.fail(line, 1, "", "%s", tableTooLong(w.cfg.maxLine, false))
 		} else {
 			w.jsonRecord(b, line)
 			if w.rowErrs == 0 {

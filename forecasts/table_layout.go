@@ -58,7 +58,7 @@ func (l *tableLayout) readHeader(name string, sp *tableSplitter) (tableBlock, bo
 		start, startLine := i, line
 		end, i, line := hw.csvRecord(d, i, line)
 		if end-start > l.cfg.maxLine {
-			return b, false, ErrorList{{File: name, Line: startLine, Col: 1, Msg: tableTooLong(l.cfg.maxLine)}}
+			return b, false, ErrorList{{File: name, Line: startLine, Col: 1, Msg: tableTooLong(l.cfg.maxLine, true)}}
 		}
 		if len(hw.errs) > 0 {
 			return b, false, hw.errs
@@ -103,20 +103,21 @@ func (l *tableLayout) setHeader(name string, header []string, cols []int, line i
 			l.roleOf[i] = r
 		}
 		if found < 0 {
-			errs.Add(name, line, 0, want, "no such column; %s", tableColumnsHint(want, "the header has", header))
+			errs.Add(name, line, 0, want, "no such column; %s", tableColumnsHint(want, "the header", header))
 		}
 	}
 	return errs
 }
 
-// tableColumnsHint lists the columns there are (what says where they
-// are), with the closest one to want when it is a near miss.
+// tableColumnsHint lists the columns there are in what, with the
+// closest one to want when it is a near miss.
 func tableColumnsHint(want, what string, have []string) string {
 	var b strings.Builder
 	b.WriteString(what)
 	if len(have) == 0 {
-		b.WriteString(" no columns")
+		return what + " is empty"
 	}
+	b.WriteString(" has")
 	const most = 20
 	for i, h := range have {
 		if i == most {

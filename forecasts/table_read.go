@@ -46,6 +46,8 @@ type tableSplitter struct {
 	errs     ErrorList // too-long rows found here
 	rows     int64     // rows skipped here for being too long
 	tooLongE *Error    // a too-long header
+	utf16    bool      // the input starts with a UTF-16 byte order mark
+	primed   bool      // cur was just filled: next need not fill it
 }
 
 var tableBOM = []byte{0xEF, 0xBB, 0xBF}
@@ -95,6 +97,9 @@ func (s *tableSplitter) fill() error {
 		if bytes.HasPrefix(s.cur, tableBOM) {
 			s.cur = s.cur[:copy(s.cur, s.cur[len(tableBOM):])]
 		}
+		if bytes.HasPrefix(s.cur, []byte{0xFF, 0xFE}) || bytes.HasPrefix(s.cur, []byte{0xFE, 0xFF}) {
+			s.utf16 = true
+		}
 	}
 	if s.progress != nil {
 		if now := time.Now(); now.Sub(s.lastCall) >= 100*time.Millisecond {
@@ -115,7 +120,9 @@ func (s *tableSplitter) fill() error {
 // next returns the next block of whole rows; ok is false at the end.
 func (s *tableSplitter) next() (b tableBlock, ok bool, err error) {
 	for !s.done {
-		if err := s.fill(); err != nil {
+		if s.primed {
+			s.primed = false
+		} else if err := s.fill(); err != nil {
 			return b, false, err
 		}
 		if s.skipping {
@@ -146,7 +153,7 @@ func (s *tableSplitter) next() (b tableBlock, ok bool, err error) {
 				break
 			}
 			if len(s.cur) > s.maxLine {
-				e := &Error{File: s.name, Line: s.line, Col: 1, Msg: tableTooLong(s.maxLine)}
+				e := &Error{File: s.name, Line: s.line, Col: 1, Msg: tableTooLong(s.maxLine, s.csv)}
 				if s.header {
 					s.tooLongE = e
 					return b, false, nil
@@ -185,8 +192,11 @@ var (
 	tableQuote = []byte{'"'}
 )
 
-func tableTooLong(max int) string {
-	return fmt.Sprintf("row is longer than %d bytes (is a quote not closed?)", max)
+func tableTooLong(max int, csv bool) string {
+	if csv {
+		return fmt.Sprintf("row is longer than %d bytes (is a quote not closed?)", max)
+	}
+	return fmt.Sprintf("row is longer than %d bytes", max)
 }
 
 // tableLastCut returns the length of the longest prefix of b, which
@@ -274,6 +284,16 @@ func readTable(name string, r io.Reader, cfg *tableConfig, sinks []TableSink, ro
 	layout := &tableLayout{cfg: cfg}
 	var first tableBlock
 	haveFirst := false
+	if err := sp.fill(); err != nil {
+		finish()
+		return stats, err
+	}
+	sp.primed = true
+	if sp.utf16 {
+		stats.Errors = 1
+		finish()
+		return stats, ErrorList{{File: name, Line: 1, Msg: "the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)"}}
+	}
 	if cfg.format == TableCSV {
 		var err error
 		first, haveFirst, err = layout.readHeader(name, sp)

@@ -86,6 +86,16 @@ func (w *tableWorker) fail(line, col int, field, format string, args ...any) *Er
 	return w.errs[len(w.errs)-1]
 }
 
+// dropping reports whether errors are no longer kept; it then counts
+// one, so that callers need not format a message only to drop it.
+func (w *tableWorker) dropping() bool {
+	if w.full {
+		w.rowErrs++
+		w.nerr++
+	}
+	return w.full
+}
+
 func (w *tableWorker) startRow() { w.rowErrs = 0 }
 
 // endRow counts a bad row and stops keeping errors once MaxErrors are
@@ -122,7 +132,9 @@ func (w *tableWorker) want(r int) string {
 func (w *tableWorker) value(r, line int) ([]byte, bool) {
 	c := &w.cells[r]
 	if !c.set {
-		w.fail(line, w.objCol, w.cfg.names[r], "no such key; %s", tableColumnsHint(w.cfg.names[r], "the object has", tableStrings(w.keys)))
+		if !w.dropping() {
+			w.fail(line, w.objCol, w.cfg.names[r], "no such key; %s", tableColumnsHint(w.cfg.names[r], "the object", tableStrings(w.keys)))
+		}
 		return nil, false
 	}
 	switch c.kind {
@@ -145,6 +157,9 @@ func (w *tableWorker) value(r, line int) ([]byte, bool) {
 // invalid reports a value of role r that is not what it should be.
 func (w *tableWorker) invalid(r int, v []byte) *Error {
 	c := &w.cells[r]
+	if w.dropping() {
+		return nil
+	}
 	if len(v) == 0 {
 		return w.fail(c.line, c.col, w.cfg.names[r], "missing value; want %s", w.want(r))
 	}
@@ -190,7 +205,7 @@ func (w *tableWorker) finishRow(line int) {
 		var okN, okYes bool
 		n, okN = w.amount(tableRoleSecond, line)
 		yes, okYes = w.amount(tableRoleThird, line)
-		if okN && okYes && yes > n {
+		if okN && okYes && yes > n && !w.dropping() {
 			c := &w.cells[tableRoleThird]
 			w.fail(c.line, c.col, cfg.names[tableRoleThird], "%s is more than %s (%s)",
 				tableQuoted(tableTrim(c.v)), cfg.names[tableRoleSecond], tableQuoted(tableTrim(w.cells[tableRoleSecond].v)))

@@ -557,8 +557,8 @@ func TestReadTableJSONL(t *testing.T) {
 			`t.jsonl:1:1: probability: no such key; the object has "prob", "outcome" (did you mean "prob"?)`,
 			`t.jsonl:2:1: outcome: no such key; the object has "probability", "Outcome" (did you mean "Outcome"?)`,
 			`t.jsonl:3:32: outcome: the key appears twice in the object`,
-			`t.jsonl:4:2: outcome: no such key; the object has no columns`,
-			`t.jsonl:4:2: probability: no such key; the object has no columns`,
+			`t.jsonl:4:2: outcome: no such key; the object is empty`,
+			`t.jsonl:4:2: probability: no such key; the object is empty`,
 		},
 	}, {
 		name: "values of the wrong kind",
@@ -630,9 +630,19 @@ func TestReadTableJSONL(t *testing.T) {
 		opt:   TableOptions{Format: TableJSONL, MaxLineBytes: 40},
 		stats: TableStats{Rows: 2, Bad: 1, Errors: 1},
 		tally: " 0.5 1 0\n",
-		errs:  []string{`t.jsonl:1:1: row is longer than 40 bytes (is a quote not closed?)`},
+		errs:  []string{`t.jsonl:1:1: row is longer than 40 bytes`},
 	}, {
 		fatal: true,
+		name:  "MaxErrors counts the errors it does not keep",
+		in:    strings.Repeat(`{"p":0.5,"outcome":1}`+"\n", 3) + strings.Repeat(`{"probability":7,"outcome":1}`+"\n", 3) + `{"probability":0.5,"outcome":1,"n":1}`,
+		opt:   TableOptions{Format: TableJSONL, MaxErrors: 2},
+		stats: TableStats{Rows: 7, Bad: 6, Errors: 6},
+		tally: " 0.5 1 1\n",
+		errs: []string{
+			`t.jsonl:1:1: probability: no such key; the object has "p", "outcome"`,
+			`t.jsonl:2:1: probability: no such key; the object has "p", "outcome"`,
+		},
+	}, {
 		name:  "empty",
 		in:    "",
 		opt:   jsonOpt,
@@ -907,5 +917,14 @@ func TestReadTableLongRowSmallBlocks(t *testing.T) {
 	_, _, err := ReadTable("t.csv", strings.NewReader("probability,outcome\n"+long), TableOptions{Format: TableCSV, BlockBytes: 4}, newTableTally)
 	if fmt.Sprint(err) != "t.csv:2:1: row is longer than 1048576 bytes (is a quote not closed?)" {
 		t.Errorf("error %v", err)
+	}
+}
+
+func TestReadTableUTF16(t *testing.T) {
+	for _, in := range []string{"\xff\xfep\x00r\x00o\x00", "\xfe\xff\x00p\x00r"} {
+		st, _, err := ReadTable("t.csv", strings.NewReader(in), csvOpt, newTableTally)
+		if fmt.Sprint(err) != "t.csv:1: the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)" || st.Errors != 1 {
+			t.Errorf("%q: error %v, stats %+v", in, err, st)
+		}
 	}
 }
