@@ -1,20 +1,8 @@
 package forecasts
 
 // Flat forecast tables: one forecast per row, in CSV or JSON Lines,
-// read in parallel blocks and handed to caller-supplied sinks.
-//
-// A table has a probability column, an outcome column, optional group
-// columns and an optional weight column (or, with Counts, a probability,
-// n and n_yes column per row). Every bad row is reported as an *Error
-// with its file, physical line and byte column; reading goes on past
-// bad rows and the caller decides what to do with a table that had any.
-//
-// Values are read as text without the spaces and tabs around them.
-// Probabilities are decimal numbers ("0.37", ".5", "1e-2") in [0, 1];
-// an empty value, NA or na (JSON null) is a missing probability, which
-// skips the row. Outcomes are 0/1, yes/no or true/false in any case
-// (JSON true, false, 0 and 1 too). Weights, n and n_yes are numbers
-// >= 0. Group values are any text (JSON numbers as written, null as "").
+// read in parallel blocks and handed to caller-supplied sinks. See
+// ReadTable.
 
 import (
 	"errors"
@@ -177,21 +165,45 @@ func (r *TableRow) Value(column string) (string, bool) {
 	return "", false
 }
 
-// ReadTable reads a table from r, whose name is used in errors, in
-// blocks parsed by opt.Workers goroutines. It calls newSink once per
-// worker before reading and returns the sinks in worker order, for the
-// caller to merge.
+// ReadTable reads a table of forecasts from r, whose name is used in
+// errors, in blocks parsed by opt.Workers goroutines. It calls newSink
+// (which must not return nil) once per worker before reading and
+// returns the sinks in worker order, for the caller to merge.
+//
+// A table has a probability column, an outcome column, optional group
+// columns and an optional weight column; or, with Counts, probability,
+// n and n_yes columns. Other columns are ignored. Values are read as
+// text without the spaces and tabs around them:
+//   - probabilities are decimal numbers ("0.37", ".5", "1e-2") in
+//     [0, 1]; an empty value, NA or na (JSON null) is missing and skips
+//     the row; NaN, Inf, hexadecimal and the like are errors; errors
+//     for values in (1, 100] suggest --percent when the column looks
+//     like percentages (it has at least as many of them as values
+//     strictly between 0 and 1);
+//   - outcomes are 0/1, yes/no or true/false in any case (JSON true,
+//     false, 0 and 1 too);
+//   - weights, n and n_yes are numbers >= 0, with n_yes <= n;
+//   - group values are any text (JSON numbers as written, null as "").
+//
+// A CSV row ends at the first newline after an even number of quotes.
+// For well-formed CSV this is RFC 4180; it is also what lets blocks be
+// cut without parsing them. So a stray quote in an unquoted field is
+// an error that takes the row on to the next quote (the message says
+// to which line), and a row that grows past MaxLineBytes that way is
+// reported and skipped.
+//
+// Every bad row is reported and reading goes on: the error is an
+// ErrorList, sorted by position, when the header or any rows were bad
+// (the good rows still reach the sinks); an error from r or about opt
+// otherwise. A bad header stops the reading. Positions are physical
+// lines and 1-based byte columns of the start of the field (its
+// opening quote when quoted), not counting a byte order mark.
 //
 // Blocks go to workers in turn, so the sinks' content and the calls
 // made to each depend only on the input, BlockBytes and Workers, never
-// on scheduling. Integer tallies are the same for any BlockBytes and
-// Workers; sums of fractions may differ in their last bits.
-//
-// The error is an ErrorList, sorted by position, when the header or
-// any rows were bad (the good rows still reach the sinks); an error
-// from r or about opt otherwise. Positions are physical lines and
-// 1-based byte columns of the start of the field (its opening quote
-// when quoted), not counting a byte order mark.
+// on scheduling; the errors do not depend on them at all. Integer
+// tallies are the same for any BlockBytes and Workers; sums of
+// fractions may differ in their last bits.
 func ReadTable(name string, r io.Reader, opt TableOptions, newSink func() TableSink) (TableStats, []TableSink, error) {
 	cfg, err := newTableConfig(opt)
 	if err != nil {
