@@ -128,9 +128,10 @@ func TestReadTableFuzzRegressions(t *testing.T) {
 
 func checkTableInput(t *testing.T, data []byte, mode uint8) {
 	opt := tableFileOptions[int(mode)%len(tableFileOptions)]
+	opt.BlockBytes = 4096 // rather than 4 MiB buffers for tiny inputs
 	block := 4 + int(mode)/len(tableFileOptions)%16
 	in := string(data)
-	res := readTableWays(t, "f", in, opt, true, []int{block, 0}, []int{1, 3})
+	res := readTableWays(t, "f", in, opt, true, []int{block, 4096}, []int{1, 3})
 
 	_, _, err := ReadTable("f", strings.NewReader(in), opt, newTableTally)
 	var errs ErrorList
