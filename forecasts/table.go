@@ -235,6 +235,7 @@ func ReadTableRows(name string, r io.Reader, opt TableOptions, fn func(TableRow)
 type tableConfig struct {
 	format   TableFormat
 	names    []string // column names by role (tableRole...); "" when unused
+	third    bool     // the weight (or n_yes) role is used
 	counts   bool
 	percent  bool
 	comma    byte
@@ -297,6 +298,7 @@ func newTableConfig(opt TableOptions) (*tableConfig, error) {
 			}
 		}
 	}
+	c.third = c.names[tableRoleThird] != ""
 	if c.comma == 0 {
 		c.comma = ','
 	}
@@ -321,6 +323,3 @@ func newTableConfig(opt TableOptions) (*tableConfig, error) {
 	}
 	return c, nil
 }
-
-// hasThird reports whether the weight (or n_yes) role is used.
-func (c *tableConfig) hasThird() bool { return c.names[tableRoleThird] != "" }

@@ -130,6 +130,16 @@ func (w *tableWorker) want(r int) string {
 // JSON key and JSON values of the wrong kind. A null group value is
 // empty text.
 func (w *tableWorker) value(r, line int) ([]byte, bool) {
+	// The common case, text with nothing to trim, inlined.
+	if c := &w.cells[r]; c.set && c.kind == tableText {
+		if v := c.v; len(v) > 0 && v[0] > ' ' && v[len(v)-1] > ' ' {
+			return v, true
+		}
+	}
+	return w.valueSlow(r, line)
+}
+
+func (w *tableWorker) valueSlow(r, line int) ([]byte, bool) {
 	c := &w.cells[r]
 	if !c.set {
 		if !w.dropping() {
@@ -218,7 +228,7 @@ func (w *tableWorker) finishRow(line int) {
 			}
 		}
 		n = 1
-		if cfg.hasThird() {
+		if cfg.third {
 			n, _ = w.amount(tableRoleThird, line)
 		}
 		if outcome {
