@@ -2,6 +2,7 @@ package forecasts
 
 import (
 	"bufio"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -19,12 +20,13 @@ import (
 // framework:
 //
 //	HINDCAST_TABLE_GEN=/tmp/t10m.csv go test -run '^TestTableGenerate$' ./forecasts/
+//	(.jsonl for JSON Lines; HINDCAST_TABLE_ROWS=n for another number of rows)
 //	go test -c -o /tmp/forecasts.test ./forecasts/
 //	HINDCAST_TABLE_FILE=/tmp/t10m.csv /usr/bin/time -v /tmp/forecasts.test -test.run '^TestTableReadFile$' -test.v
 
 // writeTableBenchFile writes rows of the benchmark table to path: a
 // probability with two decimals, an outcome drawn with that probability
-// and one of ten groups.
+// and one of ten groups; as JSON Lines when path ends in .jsonl.
 func writeTableBenchFile(path string, rows int) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -32,7 +34,10 @@ func writeTableBenchFile(path string, rows int) error {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	rng := rand.New(rand.NewPCG(1, 2))
-	w.WriteString("probability,outcome,group\n")
+	jsonl := filepath.Ext(path) == ".jsonl"
+	if !jsonl {
+		w.WriteString("probability,outcome,group\n")
+	}
 	var line []byte
 	for range rows {
 		k := rng.IntN(101)
@@ -40,8 +45,13 @@ func writeTableBenchFile(path string, rows int) error {
 		if rng.IntN(100) < k {
 			y = 1
 		}
-		line = strconv.AppendFloat(line[:0], float64(k)/100, 'f', 2, 64)
-		line = append(line, ',', byte('0'+y), ',', 'g', byte('0'+rng.IntN(10)), '\n')
+		p := strconv.AppendFloat(nil, float64(k)/100, 'f', 2, 64)
+		g := byte('0' + rng.IntN(10))
+		if jsonl {
+			line = fmt.Appendf(line[:0], `{"probability":%s,"outcome":%d,"group":"g%c"}`+"\n", p, y, g)
+		} else {
+			line = append(append(line[:0], p...), ',', byte('0'+y), ',', 'g', g, '\n')
+		}
 		w.Write(line)
 	}
 	if err := w.Flush(); err != nil {
@@ -56,7 +66,14 @@ func TestTableGenerate(t *testing.T) {
 	if path == "" {
 		t.Skip("set HINDCAST_TABLE_GEN to the file to write")
 	}
-	if err := writeTableBenchFile(path, 10_000_000); err != nil {
+	rows := 10_000_000
+	if s := os.Getenv("HINDCAST_TABLE_ROWS"); s != "" {
+		var err error
+		if rows, err = strconv.Atoi(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := writeTableBenchFile(path, rows); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -71,8 +88,12 @@ func TestTableReadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	format, err := TableFormatOf(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
-	st, sinks, err := ReadTable(path, f, TableOptions{Format: TableCSV, Groups: []string{"group"}}, newTableTally)
+	st, sinks, err := ReadTable(path, f, TableOptions{Format: format, Groups: []string{"group"}}, newTableTally)
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
