@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // tableResult is what a read gives, in comparable form.
@@ -790,20 +791,39 @@ func TestReadTableReadError(t *testing.T) {
 	}
 }
 
+// A reader that takes its time.
+type slowReader struct {
+	r     io.Reader
+	delay time.Duration
+}
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(s.delay)
+	return s.r.Read(p)
+}
+
 func TestReadTableProgress(t *testing.T) {
-	in := "probability,outcome\n" + strings.Repeat("0.5,1\n", 10000)
+	in := "probability,outcome\n" + strings.Repeat("0.5,1\n", 2000)
 	var calls []int64
-	st, _, err := ReadTable("t.csv", strings.NewReader(in), TableOptions{Format: TableCSV, BlockBytes: 1000, Progress: func(n int64) {
+	var times []time.Time
+	r := slowReader{strings.NewReader(in), 2 * time.Millisecond}
+	st, _, err := ReadTable("t.csv", r, TableOptions{Format: TableCSV, BlockBytes: 100, Progress: func(n int64) {
 		calls = append(calls, n)
+		times = append(times, time.Now())
 	}}, newTableTally)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(calls) == 0 || calls[len(calls)-1] != int64(len(in)) || st.Bytes != int64(len(in)) {
-		t.Errorf("progress calls %v, want the last to be %d", calls, len(in))
+	if len(calls) < 2 || calls[len(calls)-1] != int64(len(in)) || st.Bytes != int64(len(in)) {
+		t.Fatalf("progress calls %v; want several, the last at %d", calls, len(in))
 	}
-	if len(calls) > 3 {
-		t.Errorf("%d progress calls for a read of a few ms", len(calls))
+	for i := 1; i < len(calls); i++ {
+		if calls[i] < calls[i-1] {
+			t.Errorf("progress went back: %v", calls)
+		}
+		if gap := times[i].Sub(times[i-1]); gap < 90*time.Millisecond && i < len(calls)-1 {
+			t.Errorf("progress calls %d and %d only %v apart", i-1, i, gap)
+		}
 	}
 }
 
