@@ -144,7 +144,11 @@ func (s *Summary) warn(opts Options) {
 		return
 	}
 	if s.N < opts.MinForecasts {
-		s.Warn(WarnSmallSample, "only %g forecasts (fewer than %g): every figure is imprecise, and the intervals may be too narrow", s.N, opts.MinForecasts)
+		noun := "forecasts"
+		if s.N == 1 {
+			noun = "forecast"
+		}
+		s.Warn(WarnSmallSample, "only %g %s (fewer than %g): every figure is imprecise, and the intervals may be too narrow", s.N, noun, opts.MinForecasts)
 	}
 	var small []string
 	for _, b := range s.Bins {
@@ -153,8 +157,12 @@ func (s *Summary) warn(opts Options) {
 		}
 	}
 	if len(small) > 0 {
-		s.Warn(WarnSmallBins, "%d of %d bins hold fewer than %g forecasts, so their observed frequencies are imprecise: %s",
-			len(small), len(s.Bins), opts.MinBinForecasts, strings.Join(small, ", "))
+		verb := "bins hold"
+		if len(s.Bins) == 1 {
+			verb = "bin holds"
+		}
+		s.Warn(WarnSmallBins, "%d of %d %s fewer than %g forecasts, so their observed frequencies are imprecise: %s",
+			len(small), len(s.Bins), verb, opts.MinBinForecasts, strings.Join(small, ", "))
 	}
 	switch s.Yes {
 	case 0:

@@ -94,6 +94,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	})
 	root.AddCommand(
 		newForecastsCmd(s),
+		newScoreCmd(s),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)

@@ -1,0 +1,569 @@
+package reports
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hindcast/hindcast/analysis"
+)
+
+// Score is the result of `hindcast score`: the figures for all forecasts
+// together and for each group.
+type Score struct {
+	By      []string      // the grouping columns, empty when not grouped
+	Bins    int           // analysis.Distinct or the number of equal-width bins
+	LogClip float64       // 0: the log score is unclipped (and may be infinite)
+	Overall ScoreGroup    // every forecast
+	Groups  []*ScoreGroup // one per distinct key, in key order
+	// Reference names the group the reference skill is against; empty when none.
+	Reference string
+}
+
+// ScoreGroup holds the figures for one group of forecasts.
+type ScoreGroup struct {
+	Key      []string // values of Score.By, in order; empty for the overall figures
+	Summary  analysis.Summary
+	Excluded map[string]int // records not scored, by outcome (unresolved, ambiguous) or reason
+	// Bins and ECE over the chosen bins (Summary.Bins and Summary.ECE are
+	// over equal-width bins).
+	Bins []analysis.Bin
+	ECE  float64
+	// ReferenceSkill is 1 − Brier/Brier(reference group); NaN when there is no reference.
+	ReferenceSkill float64
+}
+
+// NExcluded counts the group's excluded records.
+func (g *ScoreGroup) NExcluded() int {
+	n := 0
+	for _, c := range g.Excluded {
+		n += c
+	}
+	return n
+}
+
+// Murphy returns the Murphy decomposition over the chosen bins.
+func (s *Score) Murphy(g *ScoreGroup) analysis.MurphyDecomposition {
+	if s.Bins == analysis.Distinct {
+		return g.Summary.Murphy
+	}
+	return g.Summary.MurphyBinned
+}
+
+// LogScore returns the log score as chosen: clipped when LogClip > 0.
+func (s *Score) LogScore(g *ScoreGroup) float64 {
+	if s.LogClip > 0 {
+		return g.Summary.LogScoreClipped
+	}
+	return g.Summary.LogScore
+}
+
+// jsonFloat writes NaN and ±Inf as null, and other values with the fewest
+// digits that read back exactly.
+type jsonFloat float64
+
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+}
+
+type scoreJSON struct {
+	Key                   map[string]string `json:"key,omitempty"`
+	N                     jsonFloat         `json:"n"`
+	NExcluded             int               `json:"n_excluded"`
+	Excluded              map[string]int    `json:"excluded,omitempty"`
+	Distinct              int               `json:"distinct_forecasts"`
+	BaseRate              jsonFloat         `json:"base_rate"`
+	MeanForecast          jsonFloat         `json:"mean_forecast"`
+	Brier                 jsonFloat         `json:"brier"`
+	BrierScale            jsonFloat         `json:"brier_scale"`
+	BrierSkill            jsonFloat         `json:"brier_skill"`
+	BrierSkillVsHalf      jsonFloat         `json:"brier_skill_vs_half"`
+	BrierSkillVsReference *jsonFloat        `json:"brier_skill_vs_reference,omitempty"`
+	LogScore              jsonFloat         `json:"log_score"`
+	LogClip               jsonFloat         `json:"log_clip"`
+	Spherical             jsonFloat         `json:"spherical"`
+	AUC                   jsonFloat         `json:"auc"`
+	Murphy                murphyJSON        `json:"murphy"`
+	CORP                  corpJSON          `json:"corp"`
+	CORPLog               corpJSON          `json:"corp_log"`
+	Yates                 yatesJSON         `json:"yates"`
+	Calibration           calibrationJSON   `json:"calibration"`
+	Bins                  []binJSON         `json:"bins"`
+	Intervals             *intervalsJSON    `json:"intervals,omitempty"`
+	Warnings              []warningJSON     `json:"warnings"`
+	Groups                []scoreJSON       `json:"groups,omitempty"`
+}
+
+type murphyJSON struct {
+	Bins        any       `json:"bins"` // "distinct" or the number of bins
+	Reliability jsonFloat `json:"reliability"`
+	Resolution  jsonFloat `json:"resolution"`
+	Uncertainty jsonFloat `json:"uncertainty"`
+	Residual    jsonFloat `json:"residual"`
+}
+
+type corpJSON struct {
+	Miscalibration jsonFloat `json:"miscalibration"`
+	Discrimination jsonFloat `json:"discrimination"`
+	Uncertainty    jsonFloat `json:"uncertainty"`
+}
+
+type yatesJSON struct {
+	OutcomeVariance  jsonFloat `json:"outcome_variance"`
+	Bias             jsonFloat `json:"bias_squared"`
+	MinimumVariance  jsonFloat `json:"minimum_forecast_variance"`
+	Scatter          jsonFloat `json:"scatter"`
+	Covariance       jsonFloat `json:"covariance"`
+	Slope            jsonFloat `json:"slope"`
+	MeanForecastYes  jsonFloat `json:"mean_forecast_yes"`
+	MeanForecastNo   jsonFloat `json:"mean_forecast_no"`
+	ForecastVariance jsonFloat `json:"forecast_variance"`
+}
+
+type calibrationJSON struct {
+	InTheLarge     jsonFloat `json:"in_the_large"`
+	SpiegelhalterZ jsonFloat `json:"spiegelhalter_z"`
+	SpiegelhalterP jsonFloat `json:"spiegelhalter_p"`
+	ECE            jsonFloat `json:"ece"`
+	Slope          jsonFloat `json:"slope"`
+	Intercept      jsonFloat `json:"intercept"`
+}
+
+type binJSON struct {
+	Lo           jsonFloat `json:"lo"`
+	Hi           jsonFloat `json:"hi"`
+	N            jsonFloat `json:"n"`
+	Yes          jsonFloat `json:"n_yes"`
+	MeanForecast jsonFloat `json:"mean_forecast"`
+	Observed     jsonFloat `json:"observed"`
+	ObservedLo   jsonFloat `json:"observed_lo"`
+	ObservedHi   jsonFloat `json:"observed_hi"`
+}
+
+type intervalsJSON struct {
+	Level             jsonFloat    `json:"level"`
+	Replicates        int          `json:"replicates"`
+	Seed              uint64       `json:"seed"`
+	Brier             [2]jsonFloat `json:"brier"`
+	BrierSkill        [2]jsonFloat `json:"brier_skill"`
+	LogScore          [2]jsonFloat `json:"log_score"`
+	Spherical         [2]jsonFloat `json:"spherical"`
+	AUC               [2]jsonFloat `json:"auc"`
+	BaseRate          [2]jsonFloat `json:"base_rate"`
+	Reliability       [2]jsonFloat `json:"reliability"`
+	Resolution        [2]jsonFloat `json:"resolution"`
+	Uncertainty       [2]jsonFloat `json:"uncertainty"`
+	Miscalibration    [2]jsonFloat `json:"miscalibration"`
+	Discrimination    [2]jsonFloat `json:"discrimination"`
+	LogMiscalibration [2]jsonFloat `json:"log_miscalibration"`
+	LogDiscrimination [2]jsonFloat `json:"log_discrimination"`
+}
+
+type warningJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (s *Score) groupJSON(g *ScoreGroup) scoreJSON {
+	sum := &g.Summary
+	m := s.Murphy(g)
+	var bins any = s.Bins
+	if s.Bins == analysis.Distinct {
+		bins = "distinct"
+	}
+	out := scoreJSON{
+		N:                jsonFloat(sum.N),
+		NExcluded:        g.NExcluded(),
+		Excluded:         g.Excluded,
+		Distinct:         sum.Cells,
+		BaseRate:         jsonFloat(sum.BaseRate),
+		MeanForecast:     jsonFloat(sum.MeanForecast),
+		Brier:            jsonFloat(sum.Brier),
+		BrierScale:       jsonFloat(sum.Options.BrierScale),
+		BrierSkill:       jsonFloat(sum.BrierSkill),
+		BrierSkillVsHalf: jsonFloat(sum.BrierSkillVsHalf),
+		LogScore:         jsonFloat(s.LogScore(g)),
+		LogClip:          jsonFloat(s.LogClip),
+		Spherical:        jsonFloat(sum.Spherical),
+		AUC:              jsonFloat(sum.AUC),
+		Murphy: murphyJSON{Bins: bins, Reliability: jsonFloat(m.Reliability), Resolution: jsonFloat(m.Resolution),
+			Uncertainty: jsonFloat(m.Uncertainty), Residual: jsonFloat(m.Residual)},
+		CORP:    corpOf(sum.CORP),
+		CORPLog: corpOf(sum.CORPLog),
+		Yates: yatesJSON{
+			OutcomeVariance: jsonFloat(sum.Yates.OutcomeVariance), Bias: jsonFloat(sum.Yates.Bias),
+			MinimumVariance: jsonFloat(sum.Yates.MinimumVariance), Scatter: jsonFloat(sum.Yates.Scatter),
+			Covariance: jsonFloat(sum.Yates.Covariance), Slope: jsonFloat(sum.Yates.Slope),
+			MeanForecastYes: jsonFloat(sum.Yates.MeanForecastYes), MeanForecastNo: jsonFloat(sum.Yates.MeanForecastNo),
+			ForecastVariance: jsonFloat(sum.Yates.ForecastVariance),
+		},
+		Calibration: calibrationJSON{
+			InTheLarge: jsonFloat(sum.CalibrationInTheLarge), SpiegelhalterZ: jsonFloat(sum.SpiegelhalterZ),
+			SpiegelhalterP: jsonFloat(sum.SpiegelhalterP), ECE: jsonFloat(g.ECE),
+			Slope: jsonFloat(sum.Logistic.Slope), Intercept: jsonFloat(sum.Logistic.Intercept),
+		},
+		Bins:     []binJSON{},
+		Warnings: []warningJSON{},
+	}
+	if s.Reference != "" {
+		v := jsonFloat(g.ReferenceSkill)
+		out.BrierSkillVsReference = &v
+	}
+	if len(g.Key) > 0 {
+		out.Key = map[string]string{}
+		for i, k := range s.By {
+			out.Key[k] = g.Key[i]
+		}
+	}
+	for _, b := range g.Bins {
+		out.Bins = append(out.Bins, binJSON{
+			Lo: jsonFloat(b.Lo), Hi: jsonFloat(b.Hi), N: jsonFloat(b.N), Yes: jsonFloat(b.Yes),
+			MeanForecast: jsonFloat(b.MeanForecast), Observed: jsonFloat(b.Observed),
+			ObservedLo: jsonFloat(b.ObservedLo), ObservedHi: jsonFloat(b.ObservedHi),
+		})
+	}
+	if bs := sum.Bootstrap; bs != nil {
+		pair := func(lo, hi float64) [2]jsonFloat { return [2]jsonFloat{jsonFloat(lo), jsonFloat(hi)} }
+		lo, hi := bs.Lo, bs.Hi
+		out.Intervals = &intervalsJSON{
+			Level: jsonFloat(bs.Level), Replicates: bs.Replicates, Seed: bs.Seed,
+			Brier: pair(lo.Brier, hi.Brier), BrierSkill: pair(lo.BrierSkill, hi.BrierSkill),
+			LogScore: pair(lo.LogScore, hi.LogScore), Spherical: pair(lo.Spherical, hi.Spherical),
+			AUC: pair(lo.AUC, hi.AUC), BaseRate: pair(lo.BaseRate, hi.BaseRate),
+			Reliability: pair(lo.Reliability, hi.Reliability), Resolution: pair(lo.Resolution, hi.Resolution),
+			Uncertainty:    pair(lo.Uncertainty, hi.Uncertainty),
+			Miscalibration: pair(lo.Miscalibration, hi.Miscalibration), Discrimination: pair(lo.Discrimination, hi.Discrimination),
+			LogMiscalibration: pair(lo.LogMiscalibration, hi.LogMiscalibration),
+			LogDiscrimination: pair(lo.LogDiscrimination, hi.LogDiscrimination),
+		}
+	}
+	for _, w := range sum.Warnings {
+		out.Warnings = append(out.Warnings, warningJSON{Code: w.Code, Message: w.Message})
+	}
+	return out
+}
+
+func corpOf(c analysis.CORPDecomposition) corpJSON {
+	return corpJSON{Miscalibration: jsonFloat(c.Miscalibration), Discrimination: jsonFloat(c.Discrimination), Uncertainty: jsonFloat(c.Uncertainty)}
+}
+
+// WriteScoreJSON writes the documented JSON shape of `hindcast score`.
+func WriteScoreJSON(w io.Writer, s *Score) error {
+	out := s.groupJSON(&s.Overall)
+	for _, g := range s.Groups {
+		out.Groups = append(out.Groups, s.groupJSON(g))
+	}
+	return WriteJSON(w, out)
+}
+
+// num formats a figure with three significant decimals, "–" when undefined.
+func num(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case math.IsInf(v, 1):
+		return "∞"
+	case math.IsInf(v, -1):
+		return "−∞"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+func count(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+func interval(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return ""
+	}
+	return num(lo) + " – " + num(hi)
+}
+
+// scoreLine is one row of the overall table: a figure, its value, its
+// interval and what it means.
+type scoreLine struct{ name, value, ci, hint string }
+
+func (s *Score) lines(g *ScoreGroup) []scoreLine {
+	sum := &g.Summary
+	var lo, hi analysis.Estimates
+	boot := sum.Bootstrap != nil
+	if boot {
+		lo, hi = sum.Bootstrap.Lo, sum.Bootstrap.Hi
+	}
+	ci := func(l, h float64) string {
+		if !boot {
+			return ""
+		}
+		return interval(l, h)
+	}
+	brierRange := "0 best, 1 worst"
+	if sum.Options.BrierScale != 1 {
+		brierRange = fmt.Sprintf("0 best, %g worst", sum.Options.BrierScale)
+	}
+	logName := "log score"
+	logCI := ci(lo.LogScore, hi.LogScore)
+	if s.LogClip > 0 {
+		logName = fmt.Sprintf("log score, clip %g", s.LogClip)
+	} else if logCI != "" {
+		logCI += " (clipped)"
+	}
+	m := s.Murphy(g)
+	binsName := "distinct"
+	if s.Bins != analysis.Distinct {
+		binsName = fmt.Sprintf("%d bins", s.Bins)
+	}
+	lines := []scoreLine{
+		{"base rate", num(sum.BaseRate), ci(lo.BaseRate, hi.BaseRate), "share of forecasts followed by the event"},
+		{"mean forecast", num(sum.MeanForecast), "", "average P(event)"},
+		{"Brier score", num(sum.Brier), ci(lo.Brier, hi.Brier), brierRange},
+		{"  skill vs base rate", num(sum.BrierSkill), ci(lo.BrierSkill, hi.BrierSkill), "> 0 beats always forecasting the base rate"},
+		{"  skill vs always 50%", num(sum.BrierSkillVsHalf), "", "> 0 beats always saying 50%"},
+	}
+	if s.Reference != "" {
+		lines = append(lines, scoreLine{"  skill vs " + truncate(s.Reference, 14), num(g.ReferenceSkill), "", "> 0 beats the reference group"})
+	}
+	lines = append(lines,
+		scoreLine{logName, num(s.LogScore(g)), logCI, "lower is better; 0.693 = always 50%"},
+		scoreLine{"spherical score", num(sum.Spherical), ci(lo.Spherical, hi.Spherical), "higher is better"},
+		scoreLine{"ROC AUC", num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 no discrimination, 1 perfect"},
+		scoreLine{"Murphy (" + binsName + ")", "", "", "Brier = REL − RES + UNC"},
+		scoreLine{"  reliability", num(m.Reliability), "", "lower is better"},
+		scoreLine{"  resolution", num(m.Resolution), "", "higher is better"},
+		scoreLine{"  uncertainty", num(m.Uncertainty), "", "base rate × (1 − base rate)"},
+	)
+	if s.Bins != analysis.Distinct {
+		lines = append(lines, scoreLine{"  residual", num(m.Residual), "", "within-bin terms"})
+	}
+	lines = append(lines,
+		scoreLine{"CORP (PAV)", "", "", "Brier = MCB − DSC + UNC"},
+		scoreLine{"  miscalibration", num(sum.CORP.Miscalibration), ci(lo.Miscalibration, hi.Miscalibration), "lower is better"},
+		scoreLine{"  discrimination", num(sum.CORP.Discrimination), ci(lo.Discrimination, hi.Discrimination), "higher is better"},
+		scoreLine{"calibration", "", "", ""},
+		scoreLine{"  in the large", num(sum.CalibrationInTheLarge), "", "mean forecast − base rate"},
+		scoreLine{"  Spiegelhalter z", num(sum.SpiegelhalterZ), "", "p = " + num(sum.SpiegelhalterP)},
+		scoreLine{"  ECE (" + binsName + ")", num(g.ECE), "", "mean |forecast − observed|"},
+		scoreLine{"  logistic slope", num(sum.Logistic.Slope), "", "1 calibrated, < 1 overconfident"},
+		scoreLine{"  logistic intercept", num(sum.Logistic.Intercept), "", "0 calibrated"},
+	)
+	return lines
+}
+
+// WriteScoreTable writes the figures as text for an 80-column terminal:
+// one figure a line for the overall result, one group a line when grouped,
+// and every warning.
+func WriteScoreTable(w io.Writer, s *Score) error {
+	var b strings.Builder
+	o := &s.Overall
+	fmt.Fprintf(&b, "%s forecasts scored", count(o.Summary.N))
+	if n := o.NExcluded(); n > 0 {
+		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
+	}
+	if bs := o.Summary.Bootstrap; bs != nil {
+		fmt.Fprintf(&b, "; %g%% intervals from %d bootstrap replicates, seed %d", 100*bs.Level, bs.Replicates, bs.Seed)
+	}
+	b.WriteString("\n\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if len(s.Groups) == 0 {
+		fmt.Fprintln(tw, "FIGURE\tVALUE\tINTERVAL\tMEANING")
+		for _, l := range s.lines(o) {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
+		}
+	} else {
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", strings.ToUpper(strings.Join(s.By, "/")))
+		row := func(name string, g *ScoreGroup) {
+			sum := &g.Summary
+			ci := ""
+			if sum.Bootstrap != nil {
+				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+			}
+			warn := ""
+			if n := len(sum.Warnings); n > 0 {
+				warn = fmt.Sprintf("!%d", n)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(name, 22), count(sum.N), num(sum.BaseRate),
+				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), warn)
+		}
+		for _, g := range s.Groups {
+			row(strings.Join(g.Key, "/"), g)
+		}
+		row("(all)", o)
+	}
+	tw.Flush()
+	if len(s.Groups) > 0 {
+		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: vs the group's base rate,\n> 0 is better. LOG: lower is better. AUC: 0.5 no discrimination, 1 perfect.\n")
+	}
+	writeWarnings(&b, s)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeWarnings lists every warning once, naming the groups it applies to
+// when the figures are grouped.
+func writeWarnings(b *strings.Builder, s *Score) {
+	type entry struct {
+		msg    string
+		labels []string
+	}
+	var entries []*entry
+	seen := map[string]*entry{}
+	add := func(label string, ws []analysis.Warning) {
+		for _, w := range ws {
+			e := seen[w.Message]
+			if e == nil {
+				e = &entry{msg: w.Message}
+				seen[w.Message] = e
+				entries = append(entries, e)
+			}
+			e.labels = append(e.labels, label)
+		}
+	}
+	all := "all forecasts"
+	if len(s.Groups) == 0 {
+		all = ""
+	}
+	add(all, s.Overall.Summary.Warnings)
+	for _, g := range s.Groups {
+		add(strings.Join(g.Key, "/"), g.Summary.Warnings)
+	}
+	if len(entries) == 0 {
+		return
+	}
+	b.WriteString("\nwarnings:\n")
+	for _, e := range entries {
+		text := e.msg
+		if len(e.labels) > 0 && e.labels[0] != "" {
+			text = "[" + strings.Join(e.labels, "; ") + "] " + text
+		}
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(text, 76), "\n  "))
+	}
+}
+
+func excludedText(m map[string]int) string {
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
+
+// WriteScoreMarkdown writes the figures as Markdown tables.
+func WriteScoreMarkdown(w io.Writer, s *Score) error {
+	var b strings.Builder
+	o := &s.Overall
+	fmt.Fprintf(&b, "**%s forecasts scored**", count(o.Summary.N))
+	if n := o.NExcluded(); n > 0 {
+		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
+	}
+	b.WriteString("\n\n")
+	if len(s.Groups) == 0 {
+		b.WriteString("| figure | value | interval | meaning |\n|---|---:|---|---|\n")
+		for _, l := range s.lines(o) {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(strings.TrimSpace(l.name)), l.value, l.ci, mdEscape(l.hint))
+		}
+	} else {
+		fmt.Fprintf(&b, "| %s | n | base rate | Brier | interval | skill | log | AUC | warnings |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
+		row := func(name string, g *ScoreGroup) {
+			sum := &g.Summary
+			ci := ""
+			if sum.Bootstrap != nil {
+				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", mdEscape(name), count(sum.N), num(sum.BaseRate),
+				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), len(sum.Warnings))
+		}
+		for _, g := range s.Groups {
+			row(strings.Join(g.Key, "/"), g)
+		}
+		row("(all)", o)
+	}
+	var ws strings.Builder
+	writeWarnings(&ws, s)
+	if ws.Len() > 0 {
+		b.WriteString("\n**Warnings**\n\n")
+		for _, line := range strings.Split(strings.TrimSpace(ws.String()), "\n")[1:] {
+			if strings.HasPrefix(line, "! ") {
+				b.WriteString("- " + mdEscape(strings.TrimPrefix(line, "! ")) + "\n")
+			} else {
+				b.WriteString("  " + mdEscape(strings.TrimSpace(line)) + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdEscape keeps text from breaking a Markdown table or being read as markup.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
+	return r.Replace(s)
+}
+
+// ScoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
+var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
+	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
+	"reliability", "resolution", "uncertainty", "residual", "corp_miscalibration", "corp_discrimination",
+	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept", "warnings"}
+
+// WriteScoreCSV writes one row for all forecasts (group columns empty) and
+// one per group.
+func WriteScoreCSV(w io.Writer, s *Score) error {
+	cw := csv.NewWriter(w)
+	f := func(v float64) string {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return ""
+		}
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	cw.Write(append(append([]string{}, s.By...), ScoreCSVColumns...))
+	row := func(g *ScoreGroup) {
+		sum := &g.Summary
+		m := s.Murphy(g)
+		lo, hi := math.NaN(), math.NaN()
+		alo, ahi := math.NaN(), math.NaN()
+		if sum.Bootstrap != nil {
+			lo, hi = sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier
+			alo, ahi = sum.Bootstrap.Lo.AUC, sum.Bootstrap.Hi.AUC
+		}
+		var warns []string
+		for _, w := range sum.Warnings {
+			warns = append(warns, w.Code)
+		}
+		key := g.Key
+		if len(key) == 0 {
+			key = make([]string, len(s.By))
+		}
+		rec := append(append([]string{}, key...),
+			f(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
+			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
+			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
+			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
+			strings.Join(warns, " "))
+		cw.Write(rec)
+	}
+	row(&s.Overall)
+	for _, g := range s.Groups {
+		row(g)
+	}
+	cw.Flush()
+	return cw.Error()
+}
