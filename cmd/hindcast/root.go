@@ -95,6 +95,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.AddCommand(
 		newForecastsCmd(s),
 		newScoreCmd(s),
+		newSimulateCmd(s),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)
