@@ -392,4 +392,3 @@ func oneOf[T ~string](allowed []T) func(string) error {
 		return fmt.Errorf("%q is not one of: %s", s, strings.Join(names, ", "))
 	}
 }
-
