@@ -16,6 +16,7 @@ const (
 	streamBootstrap uint64 = iota + 1
 	streamBands
 	streamSimulate
+	streamSensitivity
 )
 
 type stream struct{ pcg rand.PCG }

@@ -96,6 +96,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		newForecastsCmd(s),
 		newScoreCmd(s),
 		newSimulateCmd(s),
+		newSensitivityCmd(s),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)

@@ -1,0 +1,139 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+)
+
+// IntervalForecast is a forecast known only to lie in [Lo, Hi], as a
+// verbal judgment coded on a scale is: the coder's reading is Point.
+type IntervalForecast struct {
+	Lo, Point, Hi float64
+	Yes           bool
+}
+
+// Span is the range of a figure over every coding of a set of interval
+// forecasts, with its value at the point coding. Exact is true when Min
+// and Max are the true extremes; otherwise they come from Samples random
+// codings (and the corner codings), and the true range may be wider.
+type Span struct {
+	Min, Point, Max float64
+	Exact           bool
+	Samples         int
+}
+
+func checkIntervals(fs []IntervalForecast) {
+	for _, f := range fs {
+		if !(0 <= f.Lo && f.Lo <= f.Point && f.Point <= f.Hi && f.Hi <= 1) {
+			panic(fmt.Sprintf("analysis: interval forecast [%v, %v, %v] is not 0 ≤ Lo ≤ Point ≤ Hi ≤ 1", f.Lo, f.Point, f.Hi))
+		}
+	}
+}
+
+// SeparableSpan returns the exact range of the mean score of a scoring
+// rule over interval forecasts, for a rule whose per-forecast penalty is
+// monotone in p for each outcome (Brier, log, spherical negated): the mean
+// is a sum of independent terms, so its extremes are at the ends of each
+// interval,
+//
+//	Min = Σ min(s(Lo_i, y_i), s(Hi_i, y_i)) / n,  Max likewise with max.
+//
+// It panics if an interval is not 0 ≤ Lo ≤ Point ≤ Hi ≤ 1.
+func SeparableSpan(fs []IntervalForecast, s ScoringRule) Span {
+	checkIntervals(fs)
+	sp := Span{Exact: true}
+	if len(fs) == 0 {
+		return Span{Min: math.NaN(), Point: math.NaN(), Max: math.NaN(), Exact: true}
+	}
+	for _, f := range fs {
+		a, b := s(f.Lo, f.Yes), s(f.Hi, f.Yes)
+		sp.Min += min(a, b)
+		sp.Max += max(a, b)
+		sp.Point += s(f.Point, f.Yes)
+	}
+	n := float64(len(fs))
+	sp.Min, sp.Point, sp.Max = sp.Min/n, sp.Point/n, sp.Max/n
+	return sp
+}
+
+// Codings returns the corner codings of interval forecasts — every Lo,
+// every Hi, each forecast at its best end and at its worst end for the
+// Brier score — followed by samples codings drawn uniformly within each
+// interval from a stream seeded by seed. Each coding is a slice of
+// probabilities, one per forecast. The point coding is not included.
+func Codings(fs []IntervalForecast, samples int, seed uint64) [][]float64 {
+	checkIntervals(fs)
+	corner := func(pick func(f IntervalForecast) float64) []float64 {
+		c := make([]float64, len(fs))
+		for i, f := range fs {
+			c[i] = pick(f)
+		}
+		return c
+	}
+	out := [][]float64{
+		corner(func(f IntervalForecast) float64 { return f.Lo }),
+		corner(func(f IntervalForecast) float64 { return f.Hi }),
+		corner(bestEnd),
+		corner(worstEnd),
+	}
+	st := newStream(seed, streamSensitivity, 0)
+	for range samples {
+		c := make([]float64, len(fs))
+		for i, f := range fs {
+			c[i] = f.Lo + (f.Hi-f.Lo)*st.uniform()
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// bestEnd and worstEnd are the ends of a forecast's interval nearest to
+// and furthest from what happened.
+func bestEnd(f IntervalForecast) float64 {
+	if f.Yes {
+		return f.Hi
+	}
+	return f.Lo
+}
+
+func worstEnd(f IntervalForecast) float64 {
+	if f.Yes {
+		return f.Lo
+	}
+	return f.Hi
+}
+
+// SampledSpan returns the range of a figure of a table over the given
+// codings (see [Codings]) of interval forecasts, and its value at the
+// point coding. NaN values (a figure undefined for a coding) are left out.
+// The range is not exact: the true extremes may lie outside it.
+func SampledSpan(fs []IntervalForecast, codings [][]float64, figure func(Table) float64) Span {
+	p := make([]float64, len(fs))
+	yes := make([]bool, len(fs))
+	for i, f := range fs {
+		p[i], yes[i] = f.Point, f.Yes
+	}
+	sp := Span{Point: figure(TableOf(p, yes, nil)), Min: math.Inf(1), Max: math.Inf(-1), Samples: len(codings)}
+	for _, c := range codings {
+		v := figure(TableOf(c, yes, nil))
+		if math.IsNaN(v) {
+			continue
+		}
+		sp.Min, sp.Max = min(sp.Min, v), max(sp.Max, v)
+	}
+	if !math.IsNaN(sp.Point) {
+		sp.Min, sp.Max = min(sp.Min, sp.Point), max(sp.Max, sp.Point)
+	}
+	if math.IsInf(sp.Min, 1) {
+		sp.Min, sp.Max = math.NaN(), math.NaN()
+	}
+	return sp
+}
+
+// Swing is how far one forecast's coding can move the mean score of n
+// forecasts: (max − min of its penalty over its interval) / n, for a rule
+// monotone in p as in [SeparableSpan].
+func Swing(f IntervalForecast, s ScoringRule, n int) float64 {
+	a, b := s(f.Lo, f.Yes), s(f.Hi, f.Yes)
+	return math.Abs(a-b) / float64(n)
+}

@@ -1,0 +1,318 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+)
+
+// AsCoded names the row of a Sensitivity that reads each record on its own scale.
+const AsCoded = "as coded"
+
+// Sensitivity is how the scores of a set of records depend on how their
+// words were coded: per scale, per reader percentile and per record.
+type Sensitivity struct {
+	Datasets         []string            `json:"datasets"`
+	ChosenForFailure []string            `json:"chosen_for_failure,omitempty"`
+	N                int                 `json:"n"`
+	TermCoded        int                 `json:"term_coded"`
+	Excluded         []string            `json:"excluded,omitempty"`
+	Samples          int                 `json:"samples"`
+	Seed             uint64              `json:"seed"`
+	Scales           []ScaleSensitivity  `json:"scales"`
+	Readers          ReadersView         `json:"readers"`
+	Records          []RecordSensitivity `json:"records"`
+	Reading          []string            `json:"reading"`
+}
+
+// ScaleSensitivity holds the scores with every term-coded record read on one scale.
+type ScaleSensitivity struct {
+	Scale          string        `json:"scale"`
+	Translated     int           `json:"translated"`
+	NoCounterpart  []string      `json:"no_counterpart,omitempty"`
+	Brier          analysis.Span `json:"-"`
+	Log            analysis.Span `json:"-"`
+	Reliability    analysis.Span `json:"-"`
+	Miscalibration analysis.Span `json:"-"`
+	Discrimination analysis.Span `json:"-"`
+	AUC            analysis.Span `json:"-"`
+}
+
+type spanJSON struct {
+	Point   jsonFloat `json:"point"`
+	Min     jsonFloat `json:"min"`
+	Max     jsonFloat `json:"max"`
+	Exact   bool      `json:"exact"`
+	Samples int       `json:"samples,omitempty"`
+}
+
+func spanOf(s analysis.Span) spanJSON {
+	return spanJSON{Point: jsonFloat(s.Point), Min: jsonFloat(s.Min), Max: jsonFloat(s.Max), Exact: s.Exact, Samples: s.Samples}
+}
+
+// MarshalJSON writes the spans as {point, min, max, exact, samples};
+// an infinite log score is null.
+func (s ScaleSensitivity) MarshalJSON() ([]byte, error) {
+	type plain ScaleSensitivity
+	return json.Marshal(struct {
+		plain
+		Brier          spanJSON `json:"brier"`
+		Log            spanJSON `json:"log_score"`
+		Reliability    spanJSON `json:"reliability"`
+		Miscalibration spanJSON `json:"miscalibration"`
+		Discrimination spanJSON `json:"discrimination"`
+		AUC            spanJSON `json:"auc"`
+	}{plain(s), spanOf(s.Brier), spanOf(s.Log), spanOf(s.Reliability), spanOf(s.Miscalibration), spanOf(s.Discrimination), spanOf(s.AUC)})
+}
+
+// ReadersView holds the scores with every phrase read as the survey's
+// readers did: index 0, 1, 2 for their 25th percentile, median and 75th
+// percentile.
+type ReadersView struct {
+	Scale         string     `json:"scale"`
+	Brier         [3]float64 `json:"-"`
+	Log           [3]float64 `json:"-"`
+	NoCounterpart []string   `json:"no_counterpart,omitempty"`
+}
+
+// MarshalJSON writes the scores as [25th, median, 75th]; an infinite log score is null.
+func (v ReadersView) MarshalJSON() ([]byte, error) {
+	type plain ReadersView
+	three := func(x [3]float64) [3]jsonFloat {
+		return [3]jsonFloat{jsonFloat(x[0]), jsonFloat(x[1]), jsonFloat(x[2])}
+	}
+	return json.Marshal(struct {
+		plain
+		Brier [3]jsonFloat `json:"brier"`
+		Log   [3]jsonFloat `json:"log_score"`
+	}{plain(v), three(v.Brier), three(v.Log)})
+}
+
+// RecordSensitivity is one record's P(event) under each scale, and how far
+// its coding can move the mean Brier score.
+type RecordSensitivity struct {
+	ID       string         `json:"id"`
+	Outcome  string         `json:"outcome"`
+	Estimate string         `json:"estimate"`
+	Negated  bool           `json:"negated"`
+	Codings  []RecordCoding `json:"codings"`
+	// Swing is (max − min of its Brier penalty over every scale's interval) / n.
+	Swing float64 `json:"swing"`
+}
+
+// RecordCoding is a record's reading on one scale.
+type RecordCoding struct {
+	Scale   string             `json:"scale"`
+	Term    string             `json:"term,omitempty"`
+	PEvent  forecasts.Interval `json:"p_event"`
+	Missing bool               `json:"no_counterpart,omitempty"`
+}
+
+// halfBrier is the Brier score of always saying 50%.
+const halfBrier = 0.25
+
+// verdict says where a Brier span lies against always saying 50%.
+func verdict(s analysis.Span) string {
+	switch {
+	case s.Max < halfBrier:
+		return "always better"
+	case s.Min > halfBrier:
+		return "always worse"
+	case s.Point < halfBrier:
+		return "better at point"
+	case s.Point > halfBrier:
+		return "worse at point"
+	}
+	return "equal at point"
+}
+
+// ReadSensitivity reads the result out in plain sentences, computed from
+// the numbers: whether the verdict against always saying 50% holds under
+// every scale and coding, flips between scales, or hangs on the coding.
+func ReadSensitivity(s *Sensitivity) []string {
+	var out []string
+	if s.N == 0 {
+		return []string{"There are no scored records, so there is nothing to compare."}
+	}
+	what := fmt.Sprintf("these %d forecasts", s.N)
+	if s.TermCoded == 0 {
+		out = append(out, fmt.Sprintf("None of %s is coded as a word on a scale, so the scale makes no difference.", what))
+	}
+	var scales []ScaleSensitivity
+	for _, row := range s.Scales {
+		if row.Scale != AsCoded {
+			scales = append(scales, row)
+		}
+	}
+	allWorse, allBetter := true, true
+	var better, worse []string
+	for _, row := range scales {
+		allWorse = allWorse && row.Brier.Min > halfBrier
+		allBetter = allBetter && row.Brier.Max < halfBrier
+		if row.Brier.Point < halfBrier {
+			better = append(better, row.Scale)
+		} else {
+			worse = append(worse, row.Scale)
+		}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, row := range scales {
+		lo, hi = min(lo, row.Brier.Min), max(hi, row.Brier.Max)
+	}
+	switch {
+	case allWorse:
+		out = append(out, fmt.Sprintf("Under every scale, and under every coding the terms' intervals allow, %s score worse than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, and always saying 50%% scores 0.25.", what, lo, hi))
+	case allBetter:
+		out = append(out, fmt.Sprintf("Under every scale, and under every coding the terms' intervals allow, %s score better than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, against 0.25.", what, lo, hi))
+	case len(better) > 0 && len(worse) > 0:
+		out = append(out, fmt.Sprintf("The verdict depends on the scale: at the point codings %s beat always saying 50%% under %s, but not under %s.", what, strings.Join(better, ", "), strings.Join(worse, ", ")))
+	case len(better) > 0:
+		out = append(out, fmt.Sprintf("At the point codings %s beat always saying 50%% under every scale, but some codings within the terms' intervals would not (Brier up to %.3f, against 0.25).", what, hi))
+	default:
+		out = append(out, fmt.Sprintf("At the point codings %s score worse than always saying 50%% under every scale, but some codings within the terms' intervals would beat it (Brier down to %.3f, against 0.25).", what, lo))
+	}
+	// The spread the choice of scale makes at the point codings.
+	pmin, pmax := math.Inf(1), math.Inf(-1)
+	var at, bt string
+	for _, row := range scales {
+		if row.Brier.Point < pmin {
+			pmin, at = row.Brier.Point, row.Scale
+		}
+		if row.Brier.Point > pmax {
+			pmax, bt = row.Brier.Point, row.Scale
+		}
+	}
+	if len(scales) > 1 && pmax > pmin {
+		out = append(out, fmt.Sprintf("The choice of scale alone moves the Brier score from %.3f (%s) to %.3f (%s).", pmin, at, pmax, bt))
+	}
+	var inf []string
+	for _, row := range scales {
+		if math.IsInf(row.Log.Max, 1) {
+			inf = append(inf, row.Scale)
+		}
+	}
+	if len(inf) > 0 {
+		out = append(out, fmt.Sprintf("Under %s a term's interval reaches certainty (0%% or 100%%), so a coding there that turned out wrong makes the log score infinite.", strings.Join(inf, ", ")))
+	}
+	if len(s.Records) > 0 && s.Records[0].Swing > 0 {
+		r := s.Records[0]
+		out = append(out, fmt.Sprintf("The coding of %s (%s) matters most: across the scales' intervals it alone can move the mean Brier score by %.3f.", r.ID, r.Estimate, r.Swing))
+	}
+	rv := s.Readers
+	out = append(out, fmt.Sprintf("Read as the survey's readers read the words, the Brier score would be %.3f at their median reading, and %.3f to %.3f between their 25th and 75th percentiles.", rv.Brier[1], min(rv.Brier[0], rv.Brier[2]), max(rv.Brier[0], rv.Brier[2])))
+	if len(s.ChosenForFailure) > 0 {
+		out = append(out, fmt.Sprintf("%s was chosen for its failures: these ranges show how much the coding matters, not how good the forecasters were.", strings.Join(s.ChosenForFailure, ", ")))
+	}
+	return out
+}
+
+func spanText(s analysis.Span) string {
+	if math.IsNaN(s.Min) {
+		return "–"
+	}
+	return num(s.Min) + " – " + num(s.Max)
+}
+
+// WriteSensitivityTable writes the sensitivity as text for an 80-column terminal.
+func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d forecasts (%s), %d coded as words; P(event) anywhere in each term's interval\n", s.N, strings.Join(s.Datasets, ", "), s.TermCoded)
+	if len(s.Excluded) > 0 {
+		fmt.Fprintf(&b, "not scored: %s\n", strings.Join(s.Excluded, ", "))
+	}
+	b.WriteString("\nScores at the point coding and over every coding (exact ranges):\n\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SCALE\tBRIER\tRANGE\tLOG\tRANGE\tVS ALWAYS 50%")
+	for _, row := range s.Scales {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", row.Scale, num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
+	}
+	rv := s.Readers
+	fmt.Fprintf(tw, "readers 25%%\t%s\t\t%s\t\t\n", num(rv.Brier[0]), num(rv.Log[0]))
+	fmt.Fprintf(tw, "readers median\t%s\t\t%s\t\t\n", num(rv.Brier[1]), num(rv.Log[1]))
+	fmt.Fprintf(tw, "readers 75%%\t%s\t\t%s\t\t\n", num(rv.Brier[2]), num(rv.Log[2]))
+	tw.Flush()
+	fmt.Fprintf(&b, "\nOther figures over %d random codings and the corners (ranges may be wider):\n\n", s.Samples+4)
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
+	for _, row := range s.Scales {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Scale, spanText(row.Reliability), spanText(row.Miscalibration), spanText(row.Discrimination), spanText(row.AUC))
+	}
+	tw.Flush()
+	b.WriteString("\nP(event) of each record under each scale, largest swing first (SWING: how far\nits coding alone can move the mean Brier score):\n\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 1, ' ', 0)
+	header := []string{"ID"}
+	for _, row := range s.Scales {
+		header = append(header, shortScale(row.Scale))
+	}
+	fmt.Fprintln(tw, strings.Join(append(header, "OUT", "SWING"), "\t"))
+	for _, r := range s.Records {
+		cells := []string{truncate(r.ID, 28)}
+		for _, c := range r.Codings {
+			mark := ""
+			if c.Missing {
+				mark = "*"
+			}
+			cells = append(cells, strings.TrimSuffix(Percent(c.PEvent.Point), "%")+mark)
+		}
+		fmt.Fprintln(tw, strings.Join(append(cells, r.Outcome, num(r.Swing)), "\t"))
+	}
+	tw.Flush()
+	var missing []string
+	for _, row := range s.Scales {
+		if len(row.NoCounterpart) > 0 {
+			missing = append(missing, fmt.Sprintf("%s (%s)", row.Scale, strings.Join(row.NoCounterpart, ", ")))
+		}
+	}
+	if len(missing) > 0 {
+		b.WriteString("\n* no term at that level on the scale; kept as coded: " + strings.Join(missing, "; ") + "\n")
+	}
+	b.WriteString("\nReading:\n")
+	for _, line := range s.Reading {
+		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(line, 76), "\n  "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// shortScale abbreviates a scale's name for a narrow column.
+func shortScale(name string) string {
+	switch name {
+	case AsCoded:
+		return "CODED"
+	case "kent-1964":
+		return "KENT"
+	case "icd-203":
+		return "ICD"
+	case "uk-phia":
+		return "PHIA"
+	case "mauboussin-2018":
+		return "SURVEY"
+	}
+	return strings.ToUpper(truncate(name, 8))
+}
+
+// WriteSensitivityMarkdown writes the sensitivity as Markdown.
+func WriteSensitivityMarkdown(w io.Writer, s *Sensitivity) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%d forecasts** (%s), %d coded as words.\n\n", s.N, mdEscape(strings.Join(s.Datasets, ", ")), s.TermCoded)
+	b.WriteString("| scale | Brier | range | log score | range | against always 50% |\n|---|---:|---|---:|---|---|\n")
+	for _, row := range s.Scales {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", row.Scale, num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
+	}
+	rv := s.Readers
+	for i, q := range []string{"readers' 25th percentile", "readers' median", "readers' 75th percentile"} {
+		fmt.Fprintf(&b, "| %s | %s | | %s | | |\n", q, num(rv.Brier[i]), num(rv.Log[i]))
+	}
+	b.WriteString("\n")
+	for _, line := range s.Reading {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(line))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
