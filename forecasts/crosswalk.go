@@ -3,7 +3,6 @@ package forecasts
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"sync"
 )
 
@@ -175,14 +174,4 @@ func (c *Crosswalk) Recode(r *Record, scales *Scales, target string) Coding {
 		note += fmt.Sprintf("; the coder's narrowing range [%g, %g] applies only on %s and was dropped", e.Range[0], e.Range[1], from.Name)
 	}
 	return Coding{Event: iv, Scale: to.Name, Term: u.Term, Translated: true, Note: note}
-}
-
-// Levels returns the crosswalk's levels in ladder order.
-func (c *Crosswalk) Levels() []Level {
-	var out []Level
-	for _, row := range c.Rows {
-		out = append(out, row.Level)
-	}
-	slices.SortFunc(out, func(a, b Level) int { return slices.Index(Levels, a) - slices.Index(Levels, b) })
-	return out
 }

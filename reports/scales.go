@@ -80,3 +80,22 @@ func kindText(k forecasts.ScaleKind) string {
 	}
 	return "ranges (a term reads as its range, point at the midpoint)"
 }
+
+// WriteCrosswalk writes one line per level of the ladder with the term each
+// scale uses for it, "–" where it has none.
+func WriteCrosswalk(w io.Writer, cw *forecasts.Crosswalk, scales []string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "LEVEL\t%s\n", strings.ToUpper(strings.Join(scales, "\t")))
+	for _, row := range cw.Rows {
+		cells := []string{string(row.Level)}
+		for _, name := range scales {
+			t, ok := row.Terms[name]
+			if !ok {
+				t = "–"
+			}
+			cells = append(cells, t)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	return tw.Flush()
+}

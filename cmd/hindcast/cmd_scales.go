@@ -49,5 +49,28 @@ func newScalesCmd(s *streams) *cobra.Command {
 		}),
 	}
 	show.Flags().StringVar(&format, "format", "table", "output format: table or json")
-	return groupCmd("scales", "The verbal probability scales: what words like \"likely\" stand for", list, show)
+	crosswalk := &cobra.Command{
+		Use:   "crosswalk",
+		Short: "Show which term each scale uses at each level, as --scale reads them",
+		Long: `Show the crosswalk between the scales: for each level of the ladder from
+impossible to certain, the term each scale uses for it. score --scale NAME and
+sensitivity read a term coded on one scale as the term at the same level on
+the other; where a scale has no term at that level ("–"), the record is kept
+as coded and named in a warning. The crosswalk is data: forecasts/crosswalk.yaml
+documents each judgement call.`,
+		Example: `  hindcast scales crosswalk`,
+		Args:    cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
+			}
+			cw := forecasts.BuiltinCrosswalk()
+			if format == "json" {
+				return reports.WriteJSON(s.out, cw)
+			}
+			return reports.WriteCrosswalk(s.out, cw, forecasts.BuiltinScales().Names())
+		}),
+	}
+	crosswalk.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	return groupCmd("scales", "The verbal probability scales: what words like \"likely\" stand for", list, show, crosswalk)
 }
