@@ -36,6 +36,13 @@ type inputOptions struct {
 	reading string // --reading: point, low or high
 
 	by []string // --by: group columns (record fields, tag keys, table columns)
+
+	// Repeated forecasts.
+	weight       string   // --weight: forecast, question or time
+	latest       bool     // --latest: only each forecaster's last forecast on a question
+	questionCols []string // --question-col: which question a table row forecasts
+	timeCol      string   // --time-col: when a table row's forecast was made
+	resolvedCol  string   // --resolved-col: when a table row's question was resolved
 }
 
 func (o *inputOptions) addFlags(fs *pflag.FlagSet) {
@@ -51,6 +58,11 @@ func (o *inputOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.scale, "scale", "", "read every term-coded record on this scale, through the crosswalk (hindcast scales list)")
 	fs.StringVar(&o.reading, "reading", "point", "which value of a coded interval to score: point, low or high")
 	fs.StringSliceVar(&o.by, "by", nil, "group by these record fields, tag keys or table columns (comma-separated)")
+	fs.StringVar(&o.weight, "weight", weightForecast, "repeated forecasts by one forecaster on one question: forecast (each counts once), question (each question once: 1/updates each) or time (by how long each stood)")
+	fs.BoolVar(&o.latest, "latest", false, "score only each forecaster's last forecast on each question")
+	fs.StringSliceVar(&o.questionCols, "question-col", nil, "flat tables: the columns that name a row's question (for --weight and --latest; the --by columns name the forecaster)")
+	fs.StringVar(&o.timeCol, "time-col", "", "flat tables: the column of when each forecast was made")
+	fs.StringVar(&o.resolvedCol, "resolved-col", "", "flat tables: the column of when the question was resolved; later forecasts are left out and flagged")
 }
 
 // tableExts are the extensions that make a --data path a flat table.
@@ -117,11 +129,27 @@ type inputGroup struct {
 	warnings []analysis.Warning
 }
 
-// scoredRecord is a record with the probability it is scored at.
+// scoredRecord is a record with the probability it is scored at and its
+// weight (1, unless repeated forecasts are weighted).
 type scoredRecord struct {
 	rec    *forecasts.Record
 	p      float64
 	coding forecasts.Coding
+	weight float64
+}
+
+// recordRun places a record in its forecaster's run of updates on its
+// question (the same question text), for --weight and --latest. The
+// question closes when it was resolved, or else at its horizon.
+func recordRun(r *forecasts.Record) runUpdate {
+	u := runUpdate{run: r.Forecaster + "\x00" + r.Question, time: float64(r.Issued.First().Unix())}
+	switch {
+	case !r.Resolved.IsZero():
+		u.end, u.hasEnd = float64(r.Resolved.First().Unix()), true
+	case !r.ResolvesBy.IsZero():
+		u.end, u.hasEnd = float64(r.ResolvesBy.Last().Unix()), true
+	}
+	return u
 }
 
 func (g *inputGroup) exclude(reason string, n int) {
@@ -132,6 +160,12 @@ func (g *inputGroup) exclude(reason string, n int) {
 }
 
 func (o *inputOptions) check() error {
+	if !slices.Contains(weightModes, o.weight) {
+		return usageErrorf("--weight %q: use forecast, question or time", o.weight)
+	}
+	if o.latest && o.weight != weightForecast {
+		return usageErrorf("--latest keeps one forecast per question: it cannot be combined with --weight %s", o.weight)
+	}
 	if !slices.Contains(forecasts.Readings, forecasts.Reading(o.reading)) {
 		return usageErrorf("--reading %q: use point, low or high", o.reading)
 	}
@@ -157,6 +191,9 @@ func (o *inputOptions) load(s *streams) (*scoreInput, error) {
 	if len(tables) > 0 {
 		if len(dsPaths) > 0 || len(o.data.builtins) > 0 {
 			return nil, usageErrorf("flat tables (%s) and datasets cannot be scored together; score them separately", tables[0])
+		}
+		if o.updatesWanted() {
+			return o.loadTableUpdates(tables)
 		}
 		return o.loadTables(s, tables)
 	}
@@ -193,9 +230,16 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 	groups := map[string]*inputGroup{}
 	selection := map[*inputGroup]map[string]forecasts.Selection{}
 	var missing, unconfirmed []string
+	// entry is a scored record with the groups it counts in.
+	type entry struct {
+		sr      scoredRecord
+		targets []*inputGroup
+		dataset *forecasts.Dataset
+	}
+	var entries []entry
+	var runs []runUpdate
 	for _, d := range ds {
 		for _, r := range d.Records {
-			g := in.overall
 			targets := []*inputGroup{in.overall}
 			if len(o.by) > 0 {
 				key := make([]string, len(o.by))
@@ -207,7 +251,8 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 					key[i] = v
 				}
 				id := strings.Join(key, "\x00")
-				if g = groups[id]; g == nil {
+				g := groups[id]
+				if g == nil {
 					g = &inputGroup{key: key}
 					groups[id] = g
 				}
@@ -226,15 +271,30 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 			if r.Statement.Wording == forecasts.Unconfirmed {
 				unconfirmed = append(unconfirmed, r.ID)
 			}
-			sr := scoredRecord{rec: r, coding: coding, p: coding.Event.Read(forecasts.Reading(o.reading))}
-			for _, t := range targets {
-				t.tally.Add(sr.p, r.Outcome == forecasts.Yes)
-				t.scored = append(t.scored, sr)
-				if selection[t] == nil {
-					selection[t] = map[string]forecasts.Selection{}
-				}
-				selection[t][d.Name] = d.Selection
+			sr := scoredRecord{rec: r, coding: coding, p: coding.Event.Read(forecasts.Reading(o.reading)), weight: 1}
+			entries = append(entries, entry{sr: sr, targets: targets, dataset: d})
+			runs = append(runs, recordRun(r))
+		}
+	}
+	if o.weight != weightForecast || o.latest {
+		for i, w := range updateWeights(runs, o.weight, o.latest) {
+			entries[i].sr.weight = w
+		}
+	}
+	for _, e := range entries {
+		if e.sr.weight == 0 {
+			for _, t := range e.targets {
+				t.exclude("superseded", 1)
 			}
+			continue
+		}
+		for _, t := range e.targets {
+			t.tally.AddWeighted(e.sr.p, e.sr.rec.Outcome == forecasts.Yes, e.sr.weight)
+			t.scored = append(t.scored, e.sr)
+			if selection[t] == nil {
+				selection[t] = map[string]forecasts.Selection{}
+			}
+			selection[t][e.dataset.Name] = e.dataset.Selection
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
@@ -255,6 +315,7 @@ const (
 	warnNoCounterpart      = "no-counterpart"
 	warnUnconfirmed        = "unconfirmed-wording"
 	warnSkippedRows        = "skipped-rows"
+	warnAfterOutcome       = "after-outcome"
 )
 
 // selectionWarnings says what the datasets' selection does to the figures.
@@ -286,12 +347,22 @@ func selectionWarnings(sel map[string]forecasts.Selection) []analysis.Warning {
 func recordWarnings(g *inputGroup, scale string, missing, unconfirmed []string) []analysis.Warning {
 	var out []analysis.Warning
 	if n := sumCounts(g.excluded); n > 0 {
-		var parts []string
+		var parts, why []string
 		for _, k := range slices.Sorted(maps.Keys(g.excluded)) {
 			parts = append(parts, fmt.Sprintf("%d %s", g.excluded[k], k))
+			switch k {
+			case string(forecasts.Unresolved), string(forecasts.Ambiguous):
+				if !slices.Contains(why, exclusionReasons["outcome"]) {
+					why = append(why, exclusionReasons["outcome"])
+				}
+			default:
+				if r, ok := exclusionReasons[k]; ok {
+					why = append(why, r)
+				}
+			}
 		}
 		out = append(out, analysis.Warning{Code: warnExcluded, Message: fmt.Sprintf(
-			"%d records not scored (%s): they are kept and listed, but an unresolved or ambiguous outcome cannot be scored", n, strings.Join(parts, ", "))})
+			"%d not scored (%s): %s", n, strings.Join(parts, ", "), strings.Join(why, "; "))})
 	}
 	inGroup := func(ids []string) []string {
 		var out []string
@@ -311,6 +382,14 @@ func recordWarnings(g *inputGroup, scale string, missing, unconfirmed []string) 
 			"the wording of %s is unconfirmed: the judgment may not have been made in these terms", strings.Join(ids, ", "))})
 	}
 	return out
+}
+
+// exclusionReasons explains each reason a forecast can be left unscored.
+var exclusionReasons = map[string]string{
+	"outcome":             "an unresolved or ambiguous outcome cannot be scored, though the record is kept and listed",
+	"superseded":          "a superseded forecast was followed by a later one on the same question (--latest)",
+	"after outcome":       "a forecast made after its question was resolved is no forecast",
+	"missing probability": "a row with no probability (empty or NA) says nothing",
 }
 
 func sumCounts(m map[string]int) int {
