@@ -161,6 +161,14 @@ func (g *chartGroup) title() string {
 	return g.name
 }
 
+// nameMost is the most characters of a group's name a legend entry or
+// a panel title shows: a legend entry does not wrap.
+const nameMost = 40
+
+// label is the group's name for a legend entry or a panel title, cut to
+// nameMost characters.
+func (g *chartGroup) label() string { return truncate(g.name, nameMost) }
+
 // ids lists the ids of the group's scored cases whose forecast falls in
 // bin k of n equal-width bins (n = analysis.Distinct: at value p), in
 // the order given; nil when the cases have no ids.
@@ -379,8 +387,8 @@ func forecastsText(n float64) string {
 	return countText(n) + " forecasts"
 }
 
-// CountTicks ticks an axis of counts at 1, 2 or 5 times a power of ten,
-// at most Most labels (zero means 4), with thousands separators:
+// CountTicks ticks an axis of counts at 1, 2, 2.5 or 5 times a power of
+// ten, at most Most labels (zero means 4), with thousands separators:
 // "0", "5,000", "10,000". It never ticks fractions.
 type CountTicks struct {
 	Most int
@@ -394,8 +402,8 @@ func (t CountTicks) Ticks(lo, hi float64) []plot.Tick {
 	}
 	step := 1.0
 	for k := 0; ; k++ {
-		step = []float64{1, 2, 5}[k%3] * math.Pow(10, float64(k/3))
-		if math.Floor((hi-lo)/step)+1 <= float64(most) {
+		step = []float64{1, 2, 2.5, 5}[k%4] * math.Pow(10, float64(k/4))
+		if step == math.Trunc(step) && math.Floor((hi-lo)/step)+1 <= float64(most) {
 			break
 		}
 	}

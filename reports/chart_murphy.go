@@ -88,9 +88,9 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	for _, c := range curves {
 		label := "Brier score " + scoreText(c.brier)
 		if len(gs) > 1 {
-			label = fmt.Sprintf("%s, Brier %s", c.group.name, scoreText(c.brier))
+			label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
 		} else if c.group.name != "" {
-			label = fmt.Sprintf("%s, Brier score %s", c.group.name, scoreText(c.brier))
+			label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
 		}
 		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 	}

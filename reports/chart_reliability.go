@@ -35,11 +35,11 @@ const (
 	// reliabilityOverlay is the most groups drawn over each other in
 	// one diagram; more get a diagram each.
 	reliabilityOverlay = 4
-	// idLabelMost is the most cases whose ids label the points; a group
-	// of more, or without ids, gets counts.
+	// idLabelMost is the most forecasts of a lone group whose points are
+	// labelled, with the ids of their cases or, with no ids, their counts.
 	idLabelMost = 12
-	// countLabelBelow: groups of fewer forecasts have their points
-	// labelled with their counts.
+	// countLabelBelow: a group of fewer forecasts is small: its sharpness
+	// histogram is bars, not an outline.
 	countLabelBelow = 100
 )
 
@@ -55,9 +55,9 @@ const (
 // terms (MCB − DSC + UNC) stand beside the diagram, each explained.
 //
 // Up to four groups share one diagram, told apart by colour and marker;
-// more get a diagram each. Points of a group of fewer than 100 forecasts
-// are labelled with their counts, or, for one group of at most 12 named
-// cases, with the cases' ids; a note says when there are too few
+// more get a diagram each. The points of a lone group of at most 12
+// forecasts are labelled with the ids of their cases, or with their
+// counts when the cases have no ids; a note says when there are too few
 // forecasts to judge calibration.
 func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
 	gs, err := checkGroups(groups)
@@ -205,17 +205,14 @@ const (
 // labelMode decides what labels the points of a chart: the ids of the
 // cases for one small group of named cases, counts for small groups.
 func labelMode(gs []*chartGroup) pointLabels {
-	if len(gs) != 1 {
-		return labelNone // the histogram gives the counts, by colour
+	if len(gs) != 1 || gs[0].table.N() > idLabelMost {
+		return labelNone // the histogram gives the counts
 	}
 	g := gs[0]
-	switch {
-	case len(g.cases) > 0 && len(g.cases) <= idLabelMost && g.ids(analysis.Distinct, 0, g.cases[0].P) != nil:
+	if len(g.cases) > 0 && g.ids(analysis.Distinct, 0, g.cases[0].P) != nil {
 		return labelIDs
-	case g.table.N() < countLabelBelow:
-		return labelCounts
 	}
-	return labelNone
+	return labelCounts
 }
 
 // reliabilityPlots builds the diagram and the histogram under it for the
@@ -275,7 +272,7 @@ func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels) *p
 				continue
 			}
 			main, hist := reliabilityPlots(st, rs[k:k+1], labels, j == rows-1 || k+cols >= len(rs), i == 0, false)
-			main.Title.Text = rs[k].group.title()
+			main.Title.Text = truncate(rs[k].group.title(), nameMost)
 			hist.Y.Max = most * 1.08 // the same scale in every panel
 			hist.Y.Tick.Marker = CountTicks{Most: 2}
 			mains[i], hists[i] = main, hist
@@ -401,9 +398,7 @@ func (m *reliabilityMarks) label(r *reliability, b analysis.Bin) []string {
 	case labelIDs:
 		return r.group.ids(r.nbins, b.Index, b.MeanForecast)
 	case labelCounts:
-		if r.table.N() < countLabelBelow {
-			return []string{"n = " + countText(b.N)}
-		}
+		return []string{"n = " + countText(b.N)}
 	}
 	return nil
 }
@@ -470,7 +465,7 @@ func reliabilityLegend(st *ChartStyle, gs []*chartGroup, band, overlay bool) []L
 	if len(gs) > 1 {
 		if overlay { // panels have titles instead
 			for _, g := range gs {
-				out = append(out, LegendEntry{Label: g.name, Thumbs: []plot.Thumbnailer{st.seriesThumb(g.index, true, true)}})
+				out = append(out, LegendEntry{Label: g.label(), Thumbs: []plot.Thumbnailer{st.seriesThumb(g.index, true, true)}})
 			}
 		}
 		mark = -1

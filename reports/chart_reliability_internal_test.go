@@ -2,6 +2,7 @@ package reports
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
@@ -60,5 +61,28 @@ func TestReliabilityHistogram(t *testing.T) {
 	}
 	if h := (&binCounts{rs: []*reliability{r}}).most(); h != 2 {
 		t.Errorf("the histogram's tallest bar %v, want 2", h)
+	}
+}
+
+func TestCountTicks(t *testing.T) {
+	for _, tc := range []struct {
+		most   int
+		hi     float64
+		labels string
+	}{
+		{4, 6500, "0 2,000 4,000 6,000"},
+		{2, 43, "0 25"},
+		{2, 330, "0 200"},
+		{3, 2.2, "0 1 2"},
+		{4, 1.08, "0 1"},
+		{5, 4200, "0 1,000 2,000 3,000 4,000"},
+	} {
+		var got []string
+		for _, tk := range (CountTicks{Most: tc.most}).Ticks(0, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if s := strings.Join(got, " "); s != tc.labels {
+			t.Errorf("CountTicks{%d}.Ticks(0, %g) = %s, want %s", tc.most, tc.hi, s, tc.labels)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	for _, c := range curves {
 		label := "ROC curve, AUC " + aucText(c.auc)
 		if len(gs) > 1 {
-			label = fmt.Sprintf("%s, AUC %s", c.group.name, aucText(c.auc))
+			label = fmt.Sprintf("%s, AUC %s", c.group.label(), aucText(c.auc))
 		}
 		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{
 			st.seriesThumb(c.group.index, len(c.points) <= rocMarksMost+1, true),

@@ -99,7 +99,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 				if outline {
 					thumb = LineThumbnail(st.lineStyle(h.group.index))
 				}
-				ch.Legend = append(ch.Legend, LegendEntry{Label: h.group.name, Thumbs: []plot.Thumbnailer{thumb}})
+				ch.Legend = append(ch.Legend, LegendEntry{Label: h.group.label(), Thumbs: []plot.Thumbnailer{thumb}})
 			}
 		}
 	} else {
@@ -114,7 +114,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 					continue
 				}
 				p := newPlot(hs[k:k+1], false)
-				p.Title.Text = hs[k].group.title()
+				p.Title.Text = truncate(hs[k].group.title(), nameMost)
 				p.Y.Tick.Marker = CountTicks{Most: 3}
 				if j < rows-1 && k+cols < len(hs) {
 					p.X.Label.Text = ""
