@@ -51,6 +51,7 @@ func TestForecastChartsReproducible(t *testing.T) {
 		for name := range a {
 			for _, f := range reports.ImageFormats {
 				t.Run(in+"/"+name+"."+string(f), func(t *testing.T) {
+					t.Parallel()
 					ca, err := a[name]()
 					if err != nil {
 						t.Fatal(err)
