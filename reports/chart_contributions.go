@@ -1,0 +1,276 @@
+package reports
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+)
+
+// ContributionsOptions adjusts ContributionsChart.
+type ContributionsOptions struct {
+	// Style is the look; nil means DefaultChartStyle().
+	Style *ChartStyle
+	// Title replaces the chart's title.
+	Title string
+	// Log scores each case by the log score, minus the natural log of the
+	// probability it gave to what happened, instead of the Brier score.
+	Log bool
+	// Top is the most cases drawn, the costliest; zero means 40.
+	Top int
+}
+
+// DefaultContributionsTop is the most cases ContributionsChart draws
+// unless told otherwise.
+const DefaultContributionsTop = 40
+
+// ContributionsChart draws which cases cost most: each scored case's
+// Brier score, (P − outcome)², or with opt.Log its log score, as a
+// horizontal bar labelled with the case's id, the costliest at the top,
+// coloured by outcome, with its score and forecast at its end. Upright
+// lines mark the mean over all the cases and the score of always
+// forecasting 50% (0.25 for Brier, ln 2 for the log score). Only the
+// opt.Top costliest are drawn, and a note says so; cases not scored
+// (unresolved, ambiguous) are named in a note. A forecast of certainty
+// that went the other way has an infinite log score: its bar runs off the
+// axis, marked ∞. The figure grows with its rows.
+func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) {
+	st := opt.Style
+	if st == nil {
+		st = DefaultChartStyle()
+	}
+	top := opt.Top
+	if top == 0 {
+		top = DefaultContributionsTop
+	}
+	if top < 0 {
+		return nil, fmt.Errorf("top %d: the number of cases to draw must be positive", top)
+	}
+	rule, rule50 := analysis.ScoringRule(analysis.BrierContribution), 0.25
+	if opt.Log {
+		rule, rule50 = analysis.LogContribution, math.Ln2
+	}
+	var rows []contribution
+	var unscored []string
+	for i, c := range cases {
+		if !(c.P >= 0 && c.P <= 1) {
+			return nil, fmt.Errorf("P(event) %v of %s is outside 0–1", c.P, caseLabel(c))
+		}
+		id := c.ID
+		if id == "" {
+			id = fmt.Sprintf("case %d", i+1)
+		}
+		if !c.Outcome.Scored() {
+			unscored = append(unscored, id)
+			continue
+		}
+		rows = append(rows, contribution{id: id, p: c.P, outcome: c.Outcome, score: rule(c.P, c.Outcome == forecasts.Yes)})
+	}
+	if len(rows) == 0 {
+		return nil, errors.New("no scored cases to chart")
+	}
+	var sum float64
+	for _, r := range rows {
+		sum += r.score
+	}
+	mean := sum / float64(len(rows))
+	slices.SortStableFunc(rows, func(a, b contribution) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	all := len(rows)
+	rows = rows[:min(top, len(rows))]
+
+	bars := &contributionBars{style: st, rows: rows, mean: mean, half: rule50}
+	name, formula := "Brier score", "(P − outcome)²"
+	if opt.Log {
+		name, formula = "log score", "−ln P(what happened)"
+	}
+	p := st.NewPlot(fmt.Sprintf("%s of the forecast, %s", capitalize(name), formula), "")
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.id
+	}
+	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
+	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	RowAxis(&p.Y, ids)
+	p.X.Min, p.X.Max = 0, bars.axisMax()
+	if !opt.Log {
+		p.X.Tick.Marker = plot.ConstantTicks{
+			{Value: 0, Label: "0"}, {Value: 0.25, Label: "0.25"}, {Value: 0.5, Label: "0.5"}, {Value: 0.75, Label: "0.75"}, {Value: 1, Label: "1"},
+		}
+	}
+	st.AddGrid(p, true, false)
+	p.Add(bars)
+
+	ch := &Chart{
+		Style:    st,
+		Title:    opt.Title,
+		Subtitle: fmt.Sprintf("Each forecast's %s, largest first: a long bar is a confident forecast that went the other way.", name),
+		Body:     p,
+		Width:    st.Width,
+	}
+	if ch.Title == "" {
+		ch.Title = "Which cases cost most"
+	}
+	has := map[forecasts.Outcome]bool{}
+	for _, r := range rows {
+		has[r.outcome] = true
+	}
+	if has[forecasts.Yes] {
+		ch.Legend = append(ch.Legend, LegendEntry{Label: "event happened", Thumbs: []plot.Thumbnailer{BarThumbnail(st.Yes, 8)}})
+	}
+	if has[forecasts.No] {
+		ch.Legend = append(ch.Legend, LegendEntry{Label: "did not happen", Thumbs: []plot.Thumbnailer{BarThumbnail(st.No, 8)}})
+	}
+	ch.Legend = append(ch.Legend,
+		LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", countText(float64(all)), scoreText(mean)), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.meanStyle())}},
+		LegendEntry{Label: "always 50%: " + scoreText(rule50), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.halfStyle())}},
+	)
+
+	ch.Notes = append(ch.Notes, "After each bar: its score, and in brackets the forecast P(event).")
+	if all > len(rows) {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("Only the %s costliest of %s forecasts are drawn; the mean is over all %s.",
+			countText(float64(len(rows))), countText(float64(all)), countText(float64(all))))
+	}
+	if !math.IsInf(sum, 1) && sum > 0 && all > 1 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].id, Percent(rows[0].score/sum)))
+	}
+	if math.IsInf(sum, 1) {
+		ch.Notes = append(ch.Notes, "A forecast of 0% or 100% that went the other way has an infinite log score, and so has the mean.")
+	}
+	if len(unscored) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("Not scored, so not drawn (unresolved or ambiguous): %s.", strings.Join(unscored, ", ")))
+	}
+	rowH := st.SmallSize * 1.6
+	ch.FitBody(max(vg.Length(len(rows)), 4)*rowH + xAxisHeight(st))
+	return ch, nil
+}
+
+// A contribution is one case's row of ContributionsChart.
+type contribution struct {
+	id      string
+	p       float64
+	outcome forecasts.Outcome
+	score   float64
+}
+
+// contributionBars is the plotter of ContributionsChart: a bar per case
+// from the top, its label at its end, and the reference lines.
+type contributionBars struct {
+	style      *ChartStyle
+	rows       []contribution
+	mean, half float64
+}
+
+// axisMax is the end of the score axis: 1 for Brier scores, which never
+// exceed it; for log scores the largest finite one, or ln 2, with room,
+// and more room when some are infinite.
+func (b *contributionBars) axisMax() float64 {
+	most, inf := b.half, false
+	for _, r := range b.rows {
+		if math.IsInf(r.score, 1) {
+			inf = true
+		} else {
+			most = max(most, r.score)
+		}
+	}
+	switch {
+	case b.half == 0.25:
+		return 1
+	case inf: // room for the bars that run off to stand out
+		return most * 1.3
+	}
+	return most * 1.1
+}
+
+func (b *contributionBars) meanStyle() draw.LineStyle {
+	return draw.LineStyle{Color: b.style.Text, Width: 1.4}
+}
+
+func (b *contributionBars) halfStyle() draw.LineStyle {
+	return draw.LineStyle{Color: b.style.Text, Width: 1.2, Dashes: []vg.Length{4, 3}}
+}
+
+func (b *contributionBars) labelStyle() text.Style {
+	sty := b.style.TextStyle(b.style.SmallSize)
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+	return sty
+}
+
+func (b *contributionBars) label(r contribution) string {
+	return fmt.Sprintf("%s (%s)", scoreText(r.score), Percent(r.p))
+}
+
+const barLabelGap = vg.Length(4)
+
+// Plot implements plot.Plotter.
+func (b *contributionBars) Plot(c draw.Canvas, plt *plot.Plot) {
+	st := b.style
+	trX, trY := plt.Transforms(&c)
+	n := len(b.rows)
+	rowPx := trY(1) - trY(0)
+	barH := min(rowPx*0.62, 11)
+	lab := b.labelStyle()
+	ends := make([]vg.Length, n)
+	for i, r := range b.rows {
+		ends[i] = trX(min(r.score, plt.X.Max))
+		if math.IsInf(r.score, 1) {
+			ends[i] = c.Max.X
+		}
+		bar(c, st.OutcomeColor(r.outcome), trX(0), ends[i], trY(RowValue(i, n)), barH)
+	}
+	for _, ref := range []struct {
+		v   float64
+		sty draw.LineStyle
+	}{{b.half, b.halfStyle()}, {b.mean, b.meanStyle()}} {
+		if ref.v > plt.X.Max || math.IsInf(ref.v, 1) {
+			continue
+		}
+		x := trX(ref.v)
+		c.StrokeLine2(ref.sty, x, c.Min.Y, x, c.Max.Y)
+	}
+	// The labels on white, over the lines.
+	for i, r := range b.rows {
+		y := trY(RowValue(i, n))
+		text := b.label(r)
+		x0, x1 := ends[i]+barLabelGap-1.5, ends[i]+barLabelGap+lab.Width(text)+1.5
+		h := lab.Height(text) / 2
+		c.FillPolygon(color.White, []vg.Point{{X: x0, Y: y - h}, {X: x1, Y: y - h}, {X: x1, Y: y + h}, {X: x0, Y: y + h}})
+		// Digits have no descenders: centre them by their ascent.
+		c.FillText(lab, vg.Point{X: ends[i] + barLabelGap, Y: y + lab.FontExtents().Descent/2}, text)
+	}
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: the labels after the bars, so
+// that the plot makes room for them.
+func (b *contributionBars) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
+	var boxes []plot.GlyphBox
+	lab := b.labelStyle()
+	n := len(b.rows)
+	for i, r := range b.rows {
+		x := 1.0
+		if !math.IsInf(r.score, 1) {
+			x = plt.X.Norm(min(r.score, plt.X.Max))
+		}
+		h := lab.Height("0")
+		boxes = append(boxes, plot.GlyphBox{X: x, Y: plt.Y.Norm(RowValue(i, n)), Rectangle: vg.Rectangle{
+			Min: vg.Point{X: 0, Y: -h / 2},
+			Max: vg.Point{X: barLabelGap + lab.Width(b.label(r)), Y: h / 2},
+		}})
+	}
+	return boxes
+}

@@ -1,0 +1,112 @@
+package reports_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+)
+
+func contributionsChart(t testing.TB, cases []reports.Case, opt reports.ContributionsOptions) *reports.Chart {
+	ch, err := reports.ContributionsChart(cases, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch
+}
+
+func TestGoldenContributionsCPC(t *testing.T) {
+	checkGolden(t, "contributions_cpc", contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{}))
+}
+
+// The built-in cases, 25 scored and one ambiguous.
+func TestGoldenContributionsBuiltin(t *testing.T) {
+	checkGolden(t, "contributions_builtin", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{}))
+}
+
+func TestGoldenContributionsBuiltinLog(t *testing.T) {
+	checkGolden(t, "contributions_builtin_log", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{Log: true}))
+}
+
+// 300 simulated questions: only the 40 costliest are drawn.
+func TestGoldenContributionsTop(t *testing.T) {
+	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), reports.ContributionsOptions{}))
+}
+
+func simulatedCases(n int) []reports.Case {
+	var out []reports.Case
+	i := 0
+	for p, yes := range analysis.Simulate(analysis.Simulation{N: n, Alpha: 0.8, Beta: 0.8, Decimals: 2, Seed: 7}) {
+		i++
+		o := forecasts.No
+		if yes {
+			o = forecasts.Yes
+		}
+		out = append(out, reports.Case{ID: fmt.Sprintf("question-%03d", i), P: p, Outcome: o})
+	}
+	return out
+}
+
+// TestContributionsCPC checks the figures of the CPC chart by hand: the
+// Brier scores are 0.93² = 0.8649 (khmer-rouge, no), 0.93² = 0.8649
+// (phnom-penh, 7% and yes), 0.775² = 0.600625 (romania), 0.75² = 0.5625
+// (shah); their mean is 2.892425/4 = 0.723, and the costliest makes up
+// 0.8649/2.892425 = 29.9% of the total. Ties go in order of id.
+func TestContributionsCPC(t *testing.T) {
+	ch := contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{})
+	p := ch.Body.(*plot.Plot)
+	var rows []string
+	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+		rows = append(rows, tk.Label)
+	}
+	if want := "cpc-khmer-rouge-1978 cpc-phnom-penh-1979 cpc-romania-1989 cpc-shah-1978"; strings.Join(rows, " ") != want {
+		t.Errorf("rows from the top %q, want %q", rows, want)
+	}
+	var legend []string
+	for _, e := range ch.Legend {
+		legend = append(legend, e.Label)
+	}
+	if !slices.Contains(legend, "mean of all 4: 0.723") || !slices.Contains(legend, "always 50%: 0.250") {
+		t.Errorf("legend %q lacks the mean 0.723 or always-50%% 0.250", legend)
+	}
+	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "The costliest, cpc-khmer-rouge-1978, makes up 29.9% of the total.") {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+func TestContributionsChartErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cases []reports.Case
+		opt   reports.ContributionsOptions
+		want  string
+	}{
+		{"none", nil, reports.ContributionsOptions{}, "no scored cases to chart"},
+		{"unscored", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Unresolved}}, reports.ContributionsOptions{}, "no scored cases to chart"},
+		{"bad p", []reports.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
+		{"bad top", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
+	} {
+		_, err := reports.ContributionsChart(tc.cases, tc.opt)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %s", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestContributionsLogInfinite draws a forecast of certainty that went the
+// other way: its log score is infinite, its bar runs off the axis and the
+// note says why the mean is infinite too.
+func TestContributionsLogInfinite(t *testing.T) {
+	cases := []reports.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
+	ch := contributionsChart(t, cases, reports.ContributionsOptions{Log: true})
+	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "infinite log score") {
+		t.Errorf("notes %q do not explain the infinite score", notes)
+	}
+	render(t, ch, reports.PNG)
+}

@@ -1,0 +1,428 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+)
+
+// A Case is one forecast with a name: the charts of a few forecasts
+// label their marks with the ids, and ContributionsChart gives each case
+// a row.
+type Case struct {
+	ID      string
+	P       float64           // P(event), in [0, 1]
+	Outcome forecasts.Outcome // only yes and no are scored
+}
+
+// CasesOf returns the records as cases, in order: each record's id, the
+// point of its P(event) and its outcome.
+func CasesOf(records []*forecasts.Record) []Case {
+	out := make([]Case, 0, len(records))
+	for _, r := range records {
+		if r != nil {
+			out = append(out, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
+		}
+	}
+	return out
+}
+
+// A ForecastGroup is the forecasts one series of a chart draws: one
+// forecaster's, one dataset's, one method's.
+type ForecastGroup struct {
+	// Name labels the group in legends and panel titles; it may be empty
+	// when a chart has one group.
+	Name string
+	// Table holds the forecasts. When it has no cells, it is built from
+	// the scored Cases.
+	Table analysis.Table
+	// Cases name the forecasts, when they have names; a chart of a few
+	// labels its marks with their ids. Optional.
+	Cases []Case
+}
+
+// GroupsOf groups the records by key (a forecaster, a tag), in the order
+// each key first appears, each group with its cases and the table of its
+// scored ones. A nil key puts every record in one group with no name.
+// Groups with no scored record are left out.
+func GroupsOf(records []*forecasts.Record, key func(*forecasts.Record) string) []ForecastGroup {
+	var groups []ForecastGroup
+	index := map[string]int{}
+	for _, r := range records {
+		if r == nil {
+			continue
+		}
+		k := ""
+		if key != nil {
+			k = key(r)
+		}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, ForecastGroup{Name: k})
+		}
+		groups[i].Cases = append(groups[i].Cases, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		g.Table = casesTable(g.Cases)
+		if len(g.Table.Cells) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// casesTable is the table of the scored cases.
+func casesTable(cases []Case) analysis.Table {
+	var t analysis.Tally
+	for _, c := range cases {
+		if c.Outcome.Scored() {
+			t.Add(c.P, c.Outcome == forecasts.Yes)
+		}
+	}
+	return t.Table()
+}
+
+// chartGroup is a ForecastGroup checked and ready to draw: its table
+// built, its scored cases at hand, its place among the series.
+type chartGroup struct {
+	name     string
+	table    analysis.Table
+	cases    []Case // scored cases only; nil when the group has no names
+	index    int    // position among the groups: colour, glyph and dashes
+	unscored []string
+}
+
+// checkGroups validates the groups of a chart and builds their tables.
+func checkGroups(groups []ForecastGroup) ([]*chartGroup, error) {
+	if len(groups) == 0 {
+		return nil, errors.New("no forecasts to chart")
+	}
+	out := make([]*chartGroup, len(groups))
+	for i, g := range groups {
+		name := g.Name
+		if name == "" && len(groups) > 1 {
+			return nil, fmt.Errorf("group %d of %d has no name", i+1, len(groups))
+		}
+		cg := &chartGroup{name: name, index: i}
+		for _, c := range g.Cases {
+			if !(c.P >= 0 && c.P <= 1) {
+				return nil, fmt.Errorf("%s: P(event) %v of %s is outside 0–1", groupLabel(name), c.P, caseLabel(c))
+			}
+			if c.Outcome.Scored() {
+				cg.cases = append(cg.cases, c)
+			} else {
+				cg.unscored = append(cg.unscored, c.ID)
+			}
+		}
+		cg.table = g.Table
+		if len(cg.table.Cells) == 0 {
+			cg.table = casesTable(g.Cases)
+		}
+		if cg.table.N() <= 0 {
+			return nil, fmt.Errorf("%s has no scored forecasts", groupLabel(name))
+		}
+		out[i] = cg
+	}
+	return out, nil
+}
+
+func groupLabel(name string) string {
+	if name == "" {
+		return "the forecasts"
+	}
+	return "group " + strconv.Quote(name)
+}
+
+func caseLabel(c Case) string {
+	if c.ID == "" {
+		return "a case"
+	}
+	return c.ID
+}
+
+// title is the group's name, or "All forecasts" for an unnamed one.
+func (g *chartGroup) title() string {
+	if g.name == "" {
+		return "All forecasts"
+	}
+	return g.name
+}
+
+// nameMost is the most characters of a group's name a legend entry or
+// a panel title shows: a legend entry does not wrap.
+const nameMost = 40
+
+// label is the group's name for a legend entry or a panel title, cut to
+// nameMost characters.
+func (g *chartGroup) label() string { return truncate(g.name, nameMost) }
+
+// ids lists the ids of the group's scored cases whose forecast falls in
+// bin k of n equal-width bins (n = analysis.Distinct: at value p), in
+// the order given; nil when the cases have no ids.
+func (g *chartGroup) ids(n, k int, p float64) []string {
+	var out []string
+	for _, c := range g.cases {
+		if c.ID == "" {
+			return nil
+		}
+		if (n == analysis.Distinct && c.P == p) || (n != analysis.Distinct && binOf(c.P, n) == k) {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+// binOf is the bin of p among n equal-width bins, as analysis.Bins
+// computes it: min(⌊n p⌋, n − 1).
+func binOf(p float64, n int) int {
+	return min(int(math.Floor(float64(n)*p)), n-1)
+}
+
+// smallSample is the number of forecasts under which a chart says that
+// it shows cases rather than a pattern (analysis.DefaultMinForecasts).
+const smallSample = analysis.DefaultMinForecasts
+
+// smallNote is the caveat of a chart of groups of which one or more has
+// fewer than smallSample forecasts, or "" when none has.
+func smallNote(groups []*chartGroup, what string) string {
+	var small []string
+	least := math.Inf(1)
+	for _, g := range groups {
+		if n := g.table.N(); n < smallSample {
+			small = append(small, g.title())
+			least = min(least, n)
+		}
+	}
+	switch {
+	case len(small) == 0:
+		return ""
+	case len(groups) == 1:
+		return fmt.Sprintf("With only %s the %s shows cases, not a pattern: a few more forecasts could change it completely.",
+			forecastsText(least), what)
+	}
+	return fmt.Sprintf("Fewer than %d forecasts in %s: there the %s shows cases, not a pattern.",
+		smallSample, strings.Join(small, ", "), what)
+}
+
+// unscoredNote names the cases left out because they are not scored.
+func unscoredNote(groups []*chartGroup) string {
+	var ids []string
+	for _, g := range groups {
+		ids = append(ids, g.unscored...)
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not scored, so not drawn (unresolved or ambiguous): %s.", strings.Join(ids, ", "))
+}
+
+// Series marks: each group gets a colour (ChartStyle.SeriesColor), a
+// glyph and a dash pattern, so that series differ in more than colour.
+
+// seriesGlyph is the glyph of series i: a filled circle, square,
+// triangle or diamond, then the same hollow.
+func seriesGlyph(i int) seriesMark {
+	return seriesMark{shape: i % 4, hollow: i%8 >= 4}
+}
+
+// seriesMark is a glyph of a series: a circle, square, triangle or
+// diamond of the same visual size, filled or hollow with a line thick
+// enough to see.
+type seriesMark struct {
+	shape  int
+	hollow bool
+}
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (m seriesMark) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	path := m.path(sty.Radius, pt)
+	if !m.hollow {
+		c.Fill(path)
+		return
+	}
+	w := vg.Length(1.4)
+	c.SetColor(color.White)
+	c.Fill(m.path(sty.Radius, pt))
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: w})
+	c.Stroke(m.path(sty.Radius-w/2, pt))
+}
+
+// halo is the mark filled, for a white ground under it.
+func (m seriesMark) halo() seriesMark { return seriesMark{shape: m.shape} }
+
+func (m seriesMark) path(r vg.Length, pt vg.Point) vg.Path {
+	var p vg.Path
+	poly := func(pts ...vg.Point) {
+		p.Move(pts[0])
+		for _, q := range pts[1:] {
+			p.Line(q)
+		}
+		p.Close()
+	}
+	switch m.shape {
+	case 0:
+		p.Move(vg.Point{X: pt.X + r, Y: pt.Y})
+		p.Arc(pt, r, 0, 2*math.Pi)
+		p.Close()
+	case 1: // a square of about the circle's area
+		h := r * 0.9
+		poly(vg.Point{X: pt.X - h, Y: pt.Y - h}, vg.Point{X: pt.X + h, Y: pt.Y - h}, vg.Point{X: pt.X + h, Y: pt.Y + h}, vg.Point{X: pt.X - h, Y: pt.Y + h})
+	case 2: // a triangle pointing up, centred on its centroid
+		t := r * 1.3
+		poly(vg.Point{X: pt.X, Y: pt.Y + t}, vg.Point{X: pt.X - t*0.866, Y: pt.Y - t/2}, vg.Point{X: pt.X + t*0.866, Y: pt.Y - t/2})
+	default: // a diamond
+		d := r * 1.25
+		poly(vg.Point{X: pt.X, Y: pt.Y + d}, vg.Point{X: pt.X + d, Y: pt.Y}, vg.Point{X: pt.X, Y: pt.Y - d}, vg.Point{X: pt.X - d, Y: pt.Y})
+	}
+	return p
+}
+
+// seriesDashes is the dash pattern of series i's lines: solid, dashed,
+// dotted, dash-dotted, long dashes.
+func seriesDashes(i int) []vg.Length {
+	patterns := [][]vg.Length{nil, {5, 2.5}, {1.5, 2}, {6, 2, 1.5, 2}, {9, 3}}
+	return patterns[i%len(patterns)]
+}
+
+// glyphStyle is the glyph of series i in its colour.
+func (s *ChartStyle) glyphStyle(i int, radius vg.Length) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: s.SeriesColor(i), Radius: radius, Shape: seriesGlyph(i)}
+}
+
+// lineStyle is the line of series i in its colour and dashes.
+func (s *ChartStyle) lineStyle(i int) draw.LineStyle {
+	return draw.LineStyle{Color: s.SeriesColor(i), Width: s.LineWidth, Dashes: seriesDashes(i)}
+}
+
+// seriesThumb is a legend mark of series i: its line with its glyph on it.
+func (s *ChartStyle) seriesThumb(i int, glyph, line bool) ThumbnailFunc {
+	return func(c *draw.Canvas) {
+		if line {
+			LineThumbnail(s.lineStyle(i))(c)
+		}
+		if glyph {
+			c.DrawGlyphNoClip(s.glyphStyle(i, 3.2), c.Center())
+		}
+	}
+}
+
+// VerticalLineThumbnail is a legend mark: a vertical line across the box,
+// for a reference line drawn upright in the chart.
+func VerticalLineThumbnail(sty draw.LineStyle) ThumbnailFunc {
+	return func(c *draw.Canvas) {
+		x := c.Center().X
+		c.StrokeLine2(sty, x, c.Min.Y, x, c.Max.Y)
+	}
+}
+
+// ShadeThumbnail is a legend mark: the box filled with a colour.
+func ShadeThumbnail(fill color.Color) ThumbnailFunc {
+	return func(c *draw.Canvas) {
+		c.FillPolygon(fill, []vg.Point{c.Min, {X: c.Max.X, Y: c.Min.Y}, c.Max, {X: c.Min.X, Y: c.Max.Y}})
+	}
+}
+
+// translucent is clr at the opacity a (0–1).
+func translucent(clr color.Color, a float64) color.Color {
+	r, g, b, _ := clr.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(math.Round(a * 255))}
+}
+
+// Number formats of the charts.
+
+// scoreText writes a score with three decimals, "–" when undefined and
+// "∞" when infinite, as the score table does.
+func scoreText(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case math.IsInf(v, 1):
+		return "∞"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+// countText writes a number of forecasts with thousands separators,
+// "100,000"; a weight that is not whole keeps two decimals.
+func countText(v float64) string {
+	if v != math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
+	var b strings.Builder
+	if v < 0 {
+		b.WriteString("−")
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// forecastsText writes a number of forecasts: "1 forecast", "1,200 forecasts".
+func forecastsText(n float64) string {
+	if n == 1 {
+		return "1 forecast"
+	}
+	return countText(n) + " forecasts"
+}
+
+// CountTicks ticks an axis of counts at 1, 2, 2.5 or 5 times a power of
+// ten, at most Most labels (zero means 4), with thousands separators:
+// "0", "5,000", "10,000". It never ticks fractions.
+type CountTicks struct {
+	Most int
+}
+
+// Ticks implements plot.Ticker.
+func (t CountTicks) Ticks(lo, hi float64) []plot.Tick {
+	most := t.Most
+	if most <= 0 {
+		most = 4
+	}
+	step := 1.0
+	for k := 0; ; k++ {
+		step = []float64{1, 2, 2.5, 5}[k%4] * math.Pow(10, float64(k/4))
+		if step == math.Trunc(step) && math.Floor((hi-lo)/step)+1 <= float64(most) {
+			break
+		}
+	}
+	var ticks []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		ticks = append(ticks, plot.Tick{Value: v, Label: countText(v)})
+	}
+	return ticks
+}
+
+// unlabelledTicks ticks like its Ticker with no labels, for an axis that
+// shares its labels with the panel under it.
+type unlabelledTicks struct{ plot.Ticker }
+
+// Ticks implements plot.Ticker.
+func (t unlabelledTicks) Ticks(lo, hi float64) []plot.Tick {
+	ticks := t.Ticker.Ticks(lo, hi)
+	for i := range ticks {
+		ticks[i].Label = ""
+	}
+	return ticks
+}

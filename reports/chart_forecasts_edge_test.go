@@ -1,0 +1,172 @@
+package reports_test
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+)
+
+// forecastCharts builds every chart of forecasts from groups (and their
+// cases, for the contributions chart).
+func forecastCharts(groups []reports.ForecastGroup) map[string]func() (*reports.Chart, error) {
+	var cases []reports.Case
+	for _, g := range groups {
+		cases = append(cases, g.Cases...)
+	}
+	charts := map[string]func() (*reports.Chart, error){
+		"reliability": func() (*reports.Chart, error) {
+			return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1, Replicates: 200})
+		},
+		"roc":       func() (*reports.Chart, error) { return reports.ROCChart(groups, reports.ROCOptions{}) },
+		"sharpness": func() (*reports.Chart, error) { return reports.SharpnessChart(groups, reports.SharpnessOptions{}) },
+		"murphy":    func() (*reports.Chart, error) { return reports.MurphyChart(groups, reports.MurphyOptions{}) },
+	}
+	if len(cases) > 0 {
+		charts["contributions"] = func() (*reports.Chart, error) {
+			return reports.ContributionsChart(cases, reports.ContributionsOptions{})
+		}
+	}
+	return charts
+}
+
+// TestForecastChartsReproducible builds every chart of forecasts twice
+// from the same input and wants the same SVG bytes, and the same PNG and
+// PDF bytes: the consistency band's resamples are seeded, and nothing
+// depends on map order, time or the machine.
+func TestForecastChartsReproducible(t *testing.T) {
+	inputs := map[string]func() []reports.ForecastGroup{
+		"cpc":       func() []reports.ForecastGroup { return cpcGroup(t) },
+		"mixed":     mixedGroups,
+		"simulated": simulatedGroups,
+		"panels":    manyGroups,
+	}
+	for in, groups := range inputs {
+		a, b := forecastCharts(groups()), forecastCharts(groups())
+		for name := range a {
+			for _, f := range reports.ImageFormats {
+				t.Run(in+"/"+name+"."+string(f), func(t *testing.T) {
+					t.Parallel()
+					ca, err := a[name]()
+					if err != nil {
+						t.Fatal(err)
+					}
+					cb, err := b[name]()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if x, y := render(t, ca, f), render(t, cb, f); !bytes.Equal(x, y) {
+						t.Errorf("two renderings of the same input differ (%d and %d bytes)", len(x), len(y))
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestForecastChartsUnusualInputs renders inputs at the edges of what the
+// charts take: one forecast, one value, forecasts of 0 and 1, weights, a
+// long group name, eight groups, and cases with no ids. Each must render
+// in every format with nothing in the white margin.
+func TestForecastChartsUnusualInputs(t *testing.T) {
+	one := []reports.ForecastGroup{{Cases: []reports.Case{{ID: "only", P: 0.3, Outcome: forecasts.Yes}}}}
+	same := []reports.ForecastGroup{{Table: analysis.TableOf([]float64{0.6, 0.6, 0.6}, []bool{true, false, true}, nil)}}
+	certain := []reports.ForecastGroup{{Cases: []reports.Case{
+		{ID: "never", P: 0, Outcome: forecasts.No}, {ID: "surely", P: 1, Outcome: forecasts.Yes},
+		{ID: "wrongly-sure", P: 1, Outcome: forecasts.No}, {ID: "open", P: 0.4, Outcome: forecasts.Unresolved},
+	}}}
+	weighted := []reports.ForecastGroup{{Name: "Weighted", Table: analysis.TableOf(
+		[]float64{0.1, 0.5, 0.9}, []bool{false, true, true}, []float64{2.5, 0.5, 1.25})}}
+	long := mixedGroups()
+	long[0].Name = strings.Repeat("A forecaster with a very long name ", 3)
+	var eight []reports.ForecastGroup
+	for i := range 8 {
+		eight = append(eight, simulated(fmt.Sprintf("F%d", i+1), analysis.Simulation{N: 300, Alpha: 1, Beta: 1, Seed: uint64(i + 1)}))
+	}
+	noIDs := []reports.ForecastGroup{{Cases: []reports.Case{
+		{P: 0.2, Outcome: forecasts.No}, {P: 0.7, Outcome: forecasts.Yes}, {P: 0.9, Outcome: forecasts.No},
+	}}}
+	inputs := map[string][]reports.ForecastGroup{
+		"one forecast": one, "one value": same, "certain": certain, "weighted": weighted,
+		"long name": long, "eight groups": eight, "no ids": noIDs,
+	}
+	for in, groups := range inputs {
+		for name, build := range forecastCharts(groups) {
+			t.Run(in+"/"+name, func(t *testing.T) {
+				ch, err := build()
+				if err != nil {
+					if name == "roc" && strings.Contains(err.Error(), "only events or only non-events") {
+						return // one outcome has no ROC curve
+					}
+					t.Fatal(err)
+				}
+				for _, f := range reports.ImageFormats {
+					out := render(t, ch, f)
+					if f != reports.PNG {
+						continue
+					}
+					img, err := png.Decode(bytes.NewReader(out))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if p, ok := inkAtEdge(img); !ok {
+						t.Errorf("ink at %v, in the white margin", p)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestForecastChartsErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		groups []reports.ForecastGroup
+		want   string
+	}{
+		{"none", nil, "no forecasts to chart"},
+		{"empty", []reports.ForecastGroup{{Name: "A"}}, `group "A" has no scored forecasts`},
+		{"unscored", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}},
+			"the forecasts has no scored forecasts"},
+		{"unnamed", append(mixedGroups(), reports.ForecastGroup{Table: mixedGroups()[0].Table}), "group 3 of 3 has no name"},
+		{"bad p", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: -0.1, Outcome: forecasts.Yes}}}},
+			"the forecasts: P(event) -0.1 of x is outside 0–1"},
+	} {
+		for name, build := range forecastCharts(tc.groups) {
+			if name == "contributions" {
+				continue
+			}
+			if _, err := build(); err == nil || err.Error() != tc.want {
+				t.Errorf("%s, %s: err = %v, want %s", tc.name, name, err, tc.want)
+			}
+		}
+	}
+}
+
+// TestGroupsOf groups the built-in records by forecaster: every record
+// lands in its forecaster's group, in order of first appearance, and the
+// ambiguous one is a case of its group but not in its table.
+func TestGroupsOf(t *testing.T) {
+	recs := builtinRecords(t)
+	groups := reports.GroupsOf(recs, func(r *forecasts.Record) string { return r.Forecaster })
+	var cases, scored float64
+	for _, g := range groups {
+		cases += float64(len(g.Cases))
+		scored += g.Table.N()
+	}
+	if cases != 26 || scored != 25 {
+		t.Errorf("%v cases, %v scored, want 26 and 25", cases, scored)
+	}
+	if groups[0].Name != "CPC intelligence community" || groups[0].Table.N() != 4 {
+		t.Errorf("first group %q of %v forecasts, want the CPC's four", groups[0].Name, groups[0].Table.N())
+	}
+	all := reports.GroupsOf(recs, nil)
+	if len(all) != 1 || all[0].Name != "" || all[0].Table.N() != 25 {
+		t.Errorf("GroupsOf(nil key): %d groups, want one unnamed of 25 forecasts", len(all))
+	}
+}

@@ -1,0 +1,153 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+)
+
+// MurphyOptions adjusts MurphyChart.
+type MurphyOptions struct {
+	// Style is the look; nil means DefaultChartStyle().
+	Style *ChartStyle
+	// Title replaces the chart's title.
+	Title string
+	// Grid is the number of equal steps across (0, 1) at which the curves
+	// are computed, besides at every distinct forecast value; zero means
+	// 200.
+	Grid int
+}
+
+// DefaultMurphyGrid is the number of equal steps of θ MurphyChart
+// computes its curves at unless told otherwise.
+const DefaultMurphyGrid = 200
+
+// MurphyChart draws the Murphy diagram of each group (Ehm, Gneiting,
+// Jordan & Krüger 2016): for every threshold θ in (0, 1), the mean
+// elementary score of the forecasts, the loss per forecast of a decision
+// maker who acts when the forecast exceeds θ, losing θ for acting when
+// the event does not happen and 1 − θ for not acting when it does. Lower
+// is better; a forecaster whose curve is nowhere above another's is better
+// for every such decision maker. The area under a curve is half the
+// group's Brier score.
+//
+// The curve is linear in θ between the distinct forecast values and jumps
+// at each: the chart computes it on a grid of opt.Grid steps and at every
+// distinct value and just below it, so that the jumps are drawn upright
+// where they are.
+func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
+	gs, err := checkGroups(groups)
+	if err != nil {
+		return nil, err
+	}
+	st := opt.Style
+	if st == nil {
+		st = DefaultChartStyle()
+	}
+	grid := opt.Grid
+	if grid == 0 {
+		grid = DefaultMurphyGrid
+	}
+	if grid < 0 {
+		return nil, fmt.Errorf("a grid of %d steps: the number of steps must be positive", grid)
+	}
+	curves := make([]*murphyCurve, len(gs))
+	var most float64
+	for i, g := range gs {
+		theta, score := murphyPoints(g.table, grid)
+		curves[i] = &murphyCurve{group: g, theta: theta, score: score, brier: analysis.Brier(g.table)}
+		for _, s := range score {
+			most = max(most, s)
+		}
+	}
+
+	p := st.NewPlot("Threshold θ: act when the forecast is above it", "Mean loss per forecast")
+	PercentAxis(&p.X)
+	p.X.Tick.Marker = PercentTicks{Step: 0.1}
+	p.Y.Min, p.Y.Max = 0, math.Max(most*1.08, 0.01)
+	st.AddGrid(p, true, true)
+	p.Add(&murphyLines{style: st, curves: curves})
+
+	ch := &Chart{
+		Style: st,
+		Title: opt.Title,
+		Subtitle: "Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain " +
+			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.",
+		Body:  p,
+		Width: st.Width,
+	}
+	if ch.Title == "" {
+		ch.Title = "Murphy diagram: what the forecasts cost each decision maker"
+	}
+	for _, c := range curves {
+		label := "Brier score " + scoreText(c.brier)
+		if len(gs) > 1 {
+			label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
+		} else if c.group.name != "" {
+			label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
+		}
+		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
+	}
+	ch.Notes = append(ch.Notes,
+		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
+			"The curve jumps at each forecast value, where the decision to act changes.")
+	if n := smallNote(gs, "diagram"); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	if n := unscoredNote(gs); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	return ch, nil
+}
+
+// murphyCurve is one group's line of a Murphy diagram.
+type murphyCurve struct {
+	group        *chartGroup
+	theta, score []float64
+	brier        float64
+}
+
+// murphyPoints computes the Murphy diagram of t at grid equal steps
+// across (0, 1), at each distinct forecast value p inside (0, 1) and at
+// the largest float64 below p, where the curve has its left limit, and at
+// the float64s nearest 0 and 1, where it has its limits at the ends: the
+// points, joined by straight lines, are the curve exactly, for it is
+// linear between forecast values.
+func murphyPoints(t analysis.Table, grid int) (theta, score []float64) {
+	theta = append(theta, math.Nextafter(0, 1), math.Nextafter(1, 0))
+	for k := 1; k < grid; k++ {
+		theta = append(theta, float64(k)/float64(grid))
+	}
+	for _, c := range t.Cells {
+		if c.P > 0 && c.P < 1 {
+			theta = append(theta, math.Nextafter(c.P, 0), c.P)
+		}
+	}
+	slices.Sort(theta)
+	theta = slices.Compact(theta)
+	return theta, analysis.MurphyDiagram(t, theta)
+}
+
+// murphyLines is the plotter of MurphyChart: a line per group.
+type murphyLines struct {
+	style  *ChartStyle
+	curves []*murphyCurve
+}
+
+// Plot implements plot.Plotter.
+func (m *murphyLines) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for _, mc := range m.curves {
+		line := make([]vg.Point, len(mc.theta))
+		for i := range mc.theta {
+			line[i] = vg.Point{X: trX(mc.theta[i]), Y: trY(mc.score[i])}
+		}
+		c.StrokeLines(m.style.lineStyle(mc.group.index), c.ClipLinesXY(line)...)
+	}
+}

@@ -1,0 +1,555 @@
+package reports
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+)
+
+// ReliabilityOptions adjusts ReliabilityChart.
+type ReliabilityOptions struct {
+	// Style is the look; nil means DefaultChartStyle().
+	Style *ChartStyle
+	// Title replaces the chart's title.
+	Title string
+	// Bins is the number of equal-width bins of the points and the
+	// histogram; zero means 10.
+	Bins int
+	// Replicates is the number of resamples of the consistency band
+	// (analysis.ConsistencyBands); zero means 1000, and a negative number
+	// draws no band.
+	Replicates int
+	// Seed seeds the resamples: the same seed draws the same band.
+	Seed uint64
+}
+
+// Thresholds of ReliabilityChart.
+const (
+	// reliabilityOverlay is the most groups drawn over each other in
+	// one diagram; more get a diagram each.
+	reliabilityOverlay = 4
+	// idLabelMost is the most forecasts of a lone group whose points are
+	// labelled, with the ids of their cases or, with no ids, their counts.
+	idLabelMost = 12
+	// countLabelBelow: a group of fewer forecasts is small: its sharpness
+	// histogram is bars, not an outline.
+	countLabelBelow = 100
+)
+
+// ReliabilityChart draws the reliability diagram of each group: the
+// observed frequency of the event against the forecast probability. Each
+// bin of forecasts is a point at its mean forecast and observed frequency
+// with its Wilson 95% interval; the step line is the CORP recalibration
+// (Dimitriadis, Gneiting & Jordan 2021), the observed frequency refitted
+// by pool-adjacent-violators as a non-decreasing function of the forecast;
+// the band around the diagonal is where 95% of such lines fall when the
+// outcomes are drawn from calibrated forecasts. Under the diagram a
+// histogram counts the forecasts in each bin. The Brier score and its CORP
+// terms (MCB − DSC + UNC) stand beside the diagram, each explained.
+//
+// Up to four groups share one diagram, told apart by colour and marker;
+// more get a diagram each. The points of a lone group of at most 12
+// forecasts are labelled with the ids of their cases, or with their
+// counts when the cases have no ids; a note says when there are too few
+// forecasts to judge calibration.
+func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
+	gs, err := checkGroups(groups)
+	if err != nil {
+		return nil, err
+	}
+	st := opt.Style
+	if st == nil {
+		st = DefaultChartStyle()
+	}
+	nb := opt.Bins
+	if nb == 0 {
+		nb = analysis.DefaultBins
+	}
+	if nb < 0 {
+		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
+	}
+	reps := opt.Replicates
+	if reps == 0 {
+		reps = analysis.DefaultReplicates
+	}
+	rs := make([]*reliability, len(gs))
+	for i, g := range gs {
+		rs[i] = newReliability(g, nb, reps, opt.Seed)
+	}
+	labels := labelMode(gs)
+
+	ch := &Chart{
+		Style: st,
+		Title: opt.Title,
+		Subtitle: "Observed frequency against forecast probability: points above the diagonal mean the event " +
+			"happened more often than forecast, points below it less often.",
+		Width: st.Width,
+	}
+	if ch.Title == "" {
+		ch.Title = "Reliability: did the events happen as often as forecast?"
+	}
+	ch.Legend = reliabilityLegend(st, gs, reps > 0, len(gs) <= reliabilityOverlay)
+
+	var grid *plotGrid
+	if len(gs) <= reliabilityOverlay {
+		main, hist := reliabilityPlots(st, rs, labels, true, true, true)
+		side := corpText(st, rs)
+		grid = &plotGrid{
+			plots:     [][]*plot.Plot{{main}, {hist}},
+			heights:   []float64{1, histShare},
+			gaps:      []vg.Length{2.5 * vg.Millimeter},
+			square:    true,
+			side:      side,
+			sideWidth: max(5.2*vg.Centimeter, side.tableWidth()),
+		}
+	} else {
+		grid = reliabilityPanels(st, rs, labels)
+		for _, r := range rs {
+			ch.Notes = append(ch.Notes, fmt.Sprintf("%s: %s, %s; %s.", r.group.title(), forecastsText(r.table.N()),
+				eventsText(r.table), corpLine(r.corp)))
+		}
+		ch.Notes = append(ch.Notes, "Bars under each diagram: the forecasts in each bin. Brier score = MCB − DSC + UNC. MCB, miscalibration: how much recalibrating the forecasts "+
+			"(the step line) would lower the score. DSC, discrimination: how much the recalibrated forecasts beat always "+
+			"forecasting the base rate. UNC, uncertainty: the score of always forecasting the base rate.")
+	}
+	ch.Body = grid
+
+	how := fmt.Sprintf("Points: the forecasts in each of %d equal bins, at their mean forecast, with Wilson 95%% intervals.", nb)
+	if reps > 0 {
+		how += fmt.Sprintf(" Band: where 95%% of step lines fall if the forecasts are calibrated (%s resamples, seed %d).",
+			countText(float64(reps)), opt.Seed)
+	}
+	ch.Notes = append(ch.Notes, how)
+	if labels == labelIDs {
+		ch.Notes = append(ch.Notes, "Each point is labelled with the cases in its bin.")
+	} else if labels == labelCounts {
+		ch.Notes = append(ch.Notes, "The number beside a point is how many forecasts its bin holds.")
+	}
+	if n := smallNote(gs, "diagram"); n != "" {
+		ch.Notes = append(ch.Notes, strings.Replace(n, "not a pattern", "not calibration", 1))
+	}
+	if n := unscoredNote(gs); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	return ch, nil
+}
+
+// histShare is the height of the histogram under a reliability diagram,
+// as a share of the diagram's.
+const histShare = 0.3
+
+// reliability is what a reliability diagram draws of one group.
+type reliability struct {
+	group *chartGroup
+	table analysis.Table
+	nbins int
+	bins  []analysis.Bin
+	corp  analysis.CORPDecomposition
+	band  *analysis.ConsistencyBand
+}
+
+func newReliability(g *chartGroup, nbins, reps int, seed uint64) *reliability {
+	r := &reliability{
+		group: g,
+		table: g.table,
+		nbins: nbins,
+		bins:  analysis.Bins(g.table, nbins),
+		corp:  analysis.CORP(g.table, analysis.BrierContribution),
+	}
+	if reps > 0 {
+		b := analysis.ConsistencyBands(g.table, analysis.Options{BandReplicates: reps, Seed: seed})
+		r.band = &b
+	}
+	return r
+}
+
+// steps is the CORP recalibration as a step line: from each distinct
+// forecast value to the next at its recalibrated probability, then up to
+// the next one's. One value gives one point.
+func (r *reliability) steps() []vg.Point {
+	var pts []vg.Point
+	for i, c := range r.table.Cells {
+		y := vg.Length(r.corp.Recalibrated[i])
+		if i > 0 && pts[len(pts)-1].Y != y {
+			pts = append(pts, vg.Point{X: vg.Length(c.P), Y: pts[len(pts)-1].Y})
+		}
+		pts = append(pts, vg.Point{X: vg.Length(c.P), Y: y})
+	}
+	// Drop the points in the middle of a flat run.
+	out := pts[:0]
+	for i, p := range pts {
+		if i > 0 && i < len(pts)-1 && pts[i-1].Y == p.Y && pts[i+1].Y == p.Y {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+type pointLabels int
+
+const (
+	labelNone pointLabels = iota
+	labelCounts
+	labelIDs
+)
+
+// labelMode decides what labels the points of a chart: the ids of the
+// cases for one small group of named cases, counts for small groups.
+func labelMode(gs []*chartGroup) pointLabels {
+	if len(gs) != 1 || gs[0].table.N() > idLabelMost {
+		return labelNone // the histogram gives the counts
+	}
+	g := gs[0]
+	if len(g.cases) > 0 && g.ids(analysis.Distinct, 0, g.cases[0].P) != nil {
+		return labelIDs
+	}
+	return labelCounts
+}
+
+// reliabilityPlots builds the diagram and the histogram under it for the
+// groups drawn together. xLabel and yLabel say whether the panel carries
+// its axis labels; wide whether it has room for six percent labels.
+func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLabel, yLabel, wide bool) (main, hist *plot.Plot) {
+	main = st.NewPlot("", "Observed frequency")
+	PercentAxis(&main.X)
+	PercentAxis(&main.Y)
+	var ticks plot.Ticker = PercentTicks{}
+	if !wide {
+		ticks = PercentTicks{Step: 0.5}
+	}
+	main.X.Tick.Marker = unlabelledTicks{ticks}
+	main.Y.Tick.Marker = PercentTicks{Step: 0.25}
+	st.AddGrid(main, true, true)
+	main.Add(&reliabilityMarks{style: st, rs: rs, labels: labels})
+
+	hist = st.NewPlot("Forecast probability", "Forecasts")
+	PercentAxis(&hist.X)
+	hist.X.Tick.Marker = ticks
+	h := &binCounts{style: st, rs: rs}
+	hist.Y.Min, hist.Y.Max = 0, h.most()*1.08
+	hist.Y.Tick.Marker = CountTicks{Most: 4}
+	st.AddGrid(hist, false, true)
+	hist.Add(h)
+	if !xLabel {
+		hist.X.Label.Text = ""
+	}
+	if !wide {
+		// A small panel's axis is too short for the words.
+		main.Y.Label.Text = "Observed"
+		hist.Y.Label.Text = ""
+	}
+	if !yLabel {
+		main.Y.Label.Text = ""
+	}
+	return main, hist
+}
+
+// reliabilityPanels lays out a diagram with its histogram for each group,
+// in rows of up to four.
+func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels) *plotGrid {
+	cols := int(math.Ceil(math.Sqrt(float64(len(rs)))))
+	cols = min(max(cols, 2), 4)
+	rows := (len(rs) + cols - 1) / cols
+	g := &plotGrid{square: true, gap: 5 * vg.Millimeter}
+	var most float64
+	for _, r := range rs {
+		most = max(most, (&binCounts{rs: []*reliability{r}}).most())
+	}
+	for j := range rows {
+		mains, hists := make([]*plot.Plot, cols), make([]*plot.Plot, cols)
+		for i := range cols {
+			k := j*cols + i
+			if k >= len(rs) {
+				continue
+			}
+			main, hist := reliabilityPlots(st, rs[k:k+1], labels, j == rows-1 || k+cols >= len(rs), i == 0, false)
+			main.Title.Text = truncate(rs[k].group.title(), nameMost)
+			hist.Y.Max = most * 1.08 // the same scale in every panel
+			hist.Y.Tick.Marker = CountTicks{Most: 2}
+			mains[i], hists[i] = main, hist
+		}
+		g.plots = append(g.plots, mains, hists)
+		g.heights = append(g.heights, 1, histShare)
+		g.gaps = append(g.gaps, 2.5*vg.Millimeter, 7*vg.Millimeter)
+	}
+	return g
+}
+
+// reliabilityMarks is the plotter of the diagram: the bands, the
+// diagonal, the step lines, the intervals and points, and their labels,
+// for every group, each layer over the one before.
+type reliabilityMarks struct {
+	style  *ChartStyle
+	rs     []*reliability
+	labels pointLabels
+}
+
+const pointRadius = vg.Length(3.5)
+
+// Plot implements plot.Plotter.
+func (m *reliabilityMarks) Plot(c draw.Canvas, plt *plot.Plot) {
+	st := m.style
+	trX, trY := plt.Transforms(&c)
+	at := func(x, y float64) vg.Point { return vg.Point{X: trX(x), Y: trY(y)} }
+	one := len(m.rs) == 1
+
+	for _, r := range m.rs {
+		if r.band == nil {
+			continue
+		}
+		clr := translucent(st.SeriesColor(r.group.index), 0.16)
+		if one {
+			clr = translucent(st.Text, 0.12)
+		}
+		b := r.band
+		if len(b.P) == 1 {
+			w := vg.Length(4)
+			c.FillPolygon(clr, []vg.Point{
+				{X: trX(b.P[0]) - w, Y: trY(b.Lo[0])}, {X: trX(b.P[0]) + w, Y: trY(b.Lo[0])},
+				{X: trX(b.P[0]) + w, Y: trY(b.Hi[0])}, {X: trX(b.P[0]) - w, Y: trY(b.Hi[0])},
+			})
+			continue
+		}
+		var poly []vg.Point
+		for i := range b.P {
+			poly = append(poly, at(b.P[i], b.Hi[i]))
+		}
+		for i := len(b.P) - 1; i >= 0; i-- {
+			poly = append(poly, at(b.P[i], b.Lo[i]))
+		}
+		c.FillPolygon(clr, c.ClipPolygonXY(poly))
+	}
+
+	c.StrokeLine2(diagonalStyle(st), trX(0), trY(0), trX(1), trY(1))
+
+	for _, r := range m.rs {
+		sty := st.lineStyle(r.group.index)
+		steps := r.steps()
+		if len(steps) == 1 {
+			p := at(float64(steps[0].X), float64(steps[0].Y))
+			c.StrokeLine2(sty, p.X-6, p.Y, p.X+6, p.Y)
+			continue
+		}
+		line := make([]vg.Point, len(steps))
+		for i, p := range steps {
+			line[i] = at(float64(p.X), float64(p.Y))
+		}
+		c.StrokeLines(sty, c.ClipLinesXY(line)...)
+	}
+
+	var labels []markLabel
+	for _, r := range m.rs {
+		clr := st.SeriesColor(r.group.index)
+		bar := draw.LineStyle{Color: clr, Width: 1.2}
+		for _, b := range r.bins {
+			x, lo, hi := trX(b.MeanForecast), trY(b.ObservedLo), trY(b.ObservedHi)
+			c.StrokeLine2(bar, x, lo, x, hi)
+			c.StrokeLine2(bar, x-2.5, lo, x+2.5, lo)
+			c.StrokeLine2(bar, x-2.5, hi, x+2.5, hi)
+		}
+		for _, b := range r.bins {
+			p := at(b.MeanForecast, b.Observed)
+			halo := st.glyphStyle(r.group.index, pointRadius+1.2)
+			halo.Color, halo.Shape = color.White, seriesGlyph(r.group.index).halo()
+			c.DrawGlyphNoClip(halo, p)
+			c.DrawGlyphNoClip(st.glyphStyle(r.group.index, pointRadius), p)
+			if text := m.label(r, b); text != nil {
+				sty := st.TextStyle(st.SmallSize)
+				if !one {
+					sty.Color = clr
+				}
+				labels = append(labels, markLabel{at: p, clear: pointRadius + 1, lines: text, style: sty})
+			}
+		}
+	}
+	if len(labels) > 0 {
+		// The intervals are in the way of labels too.
+		var avoid []vg.Rectangle
+		for _, r := range m.rs {
+			for _, b := range r.bins {
+				x := trX(b.MeanForecast)
+				avoid = append(avoid, vg.Rectangle{Min: vg.Point{X: x - 2.5, Y: trY(b.ObservedLo)}, Max: vg.Point{X: x + 2.5, Y: trY(b.ObservedHi)}})
+			}
+		}
+		lines := [][]vg.Point{{at(0, 0), at(1, 1)}}
+		for _, r := range m.rs {
+			var line []vg.Point
+			for _, p := range r.steps() {
+				line = append(line, at(float64(p.X), float64(p.Y)))
+			}
+			lines = append(lines, line)
+		}
+		placeLabels(c, labels, avoid, lines, draw.LineStyle{Color: st.Text, Width: 0.7})
+	}
+}
+
+// label is what labels a bin's point: its cases' ids or its count.
+func (m *reliabilityMarks) label(r *reliability, b analysis.Bin) []string {
+	switch m.labels {
+	case labelIDs:
+		return r.group.ids(r.nbins, b.Index, b.MeanForecast)
+	case labelCounts:
+		return []string{"n = " + countText(b.N)}
+	}
+	return nil
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: the points, so that one at an
+// edge is not cut off.
+func (m *reliabilityMarks) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
+	var boxes []plot.GlyphBox
+	r := pointRadius + 1.2
+	for _, rel := range m.rs {
+		for _, b := range rel.bins {
+			boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(b.MeanForecast), Y: plt.Y.Norm(b.Observed), Rectangle: boxAround(vg.Point{}, r)})
+		}
+	}
+	return boxes
+}
+
+// diagonalStyle is the line of perfect calibration, and of no
+// discrimination on a ROC curve.
+func diagonalStyle(st *ChartStyle) draw.LineStyle {
+	return draw.LineStyle{Color: st.Muted, Width: 1, Dashes: []vg.Length{4, 3}}
+}
+
+// binCounts is the plotter of the histogram under a reliability diagram:
+// the number of forecasts in each bin, the groups' bars side by side.
+type binCounts struct {
+	style *ChartStyle
+	rs    []*reliability
+}
+
+func (h *binCounts) most() float64 {
+	most := 1.0
+	for _, r := range h.rs {
+		for _, b := range r.bins {
+			most = max(most, b.N)
+		}
+	}
+	return most
+}
+
+// Plot implements plot.Plotter.
+func (h *binCounts) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	n := len(h.rs)
+	for gi, r := range h.rs {
+		clr := h.style.SeriesColor(r.group.index)
+		for _, b := range r.bins {
+			x0, x1 := trX(b.Lo), trX(b.Hi)
+			w := (x1 - x0 - 2) / vg.Length(n)
+			left := x0 + 1 + w*vg.Length(gi)
+			c.FillPolygon(clr, c.ClipPolygonY([]vg.Point{
+				{X: left, Y: trY(0)}, {X: left + w, Y: trY(0)},
+				{X: left + w, Y: trY(b.N)}, {X: left, Y: trY(b.N)},
+			}))
+		}
+	}
+}
+
+// reliabilityLegend explains the marks: the groups, then what each kind
+// of mark is.
+func reliabilityLegend(st *ChartStyle, gs []*chartGroup, band, overlay bool) []LegendEntry {
+	var out []LegendEntry
+	mark := 0 // the series the generic marks are drawn in
+	if len(gs) > 1 {
+		if overlay { // panels have titles instead
+			for _, g := range gs {
+				out = append(out, LegendEntry{Label: g.label(), Thumbs: []plot.Thumbnailer{st.seriesThumb(g.index, true, true)}})
+			}
+		}
+		mark = -1
+	}
+	clr := st.Text
+	if mark >= 0 {
+		clr = st.SeriesColor(mark)
+	}
+	out = append(out, LegendEntry{Label: "bin, with 95% interval", Thumbs: []plot.Thumbnailer{ThumbnailFunc(func(c *draw.Canvas) {
+		x, y := c.Center().X, c.Center().Y
+		bar := draw.LineStyle{Color: clr, Width: 1.2}
+		c.StrokeLine2(bar, x, c.Min.Y, x, c.Max.Y)
+		c.DrawGlyphNoClip(draw.GlyphStyle{Color: clr, Radius: 3.2, Shape: draw.CircleGlyph{}}, vg.Point{X: x, Y: y})
+	})}})
+	out = append(out, LegendEntry{Label: "recalibrated (CORP)", Thumbs: []plot.Thumbnailer{
+		LineThumbnail(draw.LineStyle{Color: clr, Width: st.LineWidth}),
+	}})
+	if band {
+		shade := translucent(st.Text, 0.12)
+		out = append(out, LegendEntry{Label: "consistency band", Thumbs: []plot.Thumbnailer{ShadeThumbnail(shade)}})
+	}
+	out = append(out, LegendEntry{Label: "calibrated", Thumbs: []plot.Thumbnailer{LineThumbnail(diagonalStyle(st))}})
+	return out
+}
+
+// corpText is the side text of a reliability diagram: a table of each
+// group's size and Brier score split into the CORP terms, then what the
+// terms mean.
+func corpText(st *ChartStyle, rs []*reliability) *textBlock {
+	b := &textBlock{}
+	small := st.TextStyle(st.SmallSize)
+	if len(rs) == 1 && rs[0].group.name != "" {
+		b.add(textPara{text: rs[0].group.name, style: st.BoldStyle(st.SmallSize), space: 0})
+	}
+	if len(rs) > 1 {
+		var marks []ThumbnailFunc
+		for _, r := range rs {
+			marks = append(marks, st.seriesThumb(r.group.index, true, true))
+		}
+		b.add(textPara{style: small, marks: marks})
+	}
+	row := func(label string, v func(r *reliability) string) {
+		cells := []string{label}
+		for _, r := range rs {
+			cells = append(cells, v(r))
+		}
+		b.add(textPara{style: small, cells: cells, space: 1})
+	}
+	row("Forecasts", func(r *reliability) string { return countText(r.table.N()) })
+	row("Events", func(r *reliability) string { return countText(r.table.Yes()) })
+	row("Base rate", func(r *reliability) string { return Percent(r.table.Yes() / r.table.N()) })
+	row("Brier score", func(r *reliability) string { return scoreText(r.corp.Score) })
+	row("= MCB", func(r *reliability) string { return scoreText(r.corp.Miscalibration) })
+	row("− DSC", func(r *reliability) string { return scoreText(r.corp.Discrimination) })
+	row("+ UNC", func(r *reliability) string { return scoreText(r.corp.Uncertainty) })
+	note := st.TextStyle(st.NoteSize)
+	note.Color = st.Muted
+	for i, s := range []string{
+		"Brier score: the mean squared gap between forecast and outcome; 0 is perfect, always 50% scores 0.25.",
+		"MCB, miscalibration: how much recalibrating the forecasts (the step line) would lower the score.",
+		"DSC, discrimination: how much the recalibrated forecasts beat always forecasting the base rate.",
+		"UNC, uncertainty: the score of always forecasting the base rate; the events alone set it.",
+	} {
+		space := vg.Length(3)
+		if i == 0 {
+			space = 10
+		}
+		b.add(textPara{text: s, style: note, space: space})
+	}
+	return b
+}
+
+// eventsText is how many forecasts the event followed, and what share.
+func eventsText(t analysis.Table) string {
+	yes := t.Yes()
+	word := "events"
+	if yes == 1 {
+		word = "event"
+	}
+	return fmt.Sprintf("%s %s (%s)", countText(yes), word, Percent(yes/t.N()))
+}
+
+// corpLine is the Brier score split into its CORP terms.
+func corpLine(d analysis.CORPDecomposition) string {
+	return fmt.Sprintf("Brier %s = MCB %s − DSC %s + UNC %s", scoreText(d.Score), scoreText(d.Miscalibration),
+		scoreText(d.Discrimination), scoreText(d.Uncertainty))
+}

@@ -1,0 +1,223 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+)
+
+// ROCOptions adjusts ROCChart.
+type ROCOptions struct {
+	// Style is the look; nil means DefaultChartStyle().
+	Style *ChartStyle
+	// Title replaces the chart's title.
+	Title string
+}
+
+// Thresholds of ROCChart.
+const (
+	// rocMarksMost is the most points of a curve marked with its glyph;
+	// a curve of more is a plain line.
+	rocMarksMost = 30
+	// rocLabelsMost is the most points of a lone curve labelled with
+	// their thresholds.
+	rocLabelsMost = 12
+)
+
+// ROCChart draws the ROC curve of each group (analysis.ROC): for every
+// threshold, warning whenever the forecast is at least that high, the
+// share of events warned of (hit rate) against the share of non-events
+// (false-alarm rate), from never warning at (0, 0) to always warning at
+// (1, 1). The diagonal is a forecaster no better than chance. The legend
+// and the text beside the curve give each group's AUC, the chance that a
+// forecast followed by the event was higher than one that was not. A lone
+// curve of a few points has each point labelled with its threshold. A
+// group with no events or no non-events has no curve and is named in a
+// note.
+func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
+	gs, err := checkGroups(groups)
+	if err != nil {
+		return nil, err
+	}
+	st := opt.Style
+	if st == nil {
+		st = DefaultChartStyle()
+	}
+	var curves []*rocCurve
+	var skipped []string
+	for _, g := range gs {
+		c := &rocCurve{group: g, points: analysis.ROC(g.table), auc: analysis.AUC(g.table)}
+		if math.IsNaN(c.auc) {
+			skipped = append(skipped, g.title())
+			continue
+		}
+		curves = append(curves, c)
+	}
+	if len(curves) == 0 {
+		return nil, errors.New("no ROC curve to draw: every group has only events or only non-events")
+	}
+
+	p := st.NewPlot("False-alarm rate: share of non-events warned of", "Hit rate: share of events warned of")
+	PercentAxis(&p.X)
+	PercentAxis(&p.Y)
+	st.AddGrid(p, true, true)
+	marks := &rocMarks{style: st, curves: curves, labels: len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1}
+	p.Add(marks)
+
+	ch := &Chart{
+		Style: st,
+		Title: opt.Title,
+		Subtitle: "Each point is a threshold: warn whenever the forecast is at least that high. Curves towards " +
+			"the top left tell events from non-events better; the diagonal is no better than chance.",
+		Width: st.Width,
+	}
+	if ch.Title == "" {
+		ch.Title = "Discrimination: did the events that happened get higher forecasts?"
+	}
+	for _, c := range curves {
+		label := "ROC curve, AUC " + aucText(c.auc)
+		if len(gs) > 1 {
+			label = fmt.Sprintf("%s, AUC %s", c.group.label(), aucText(c.auc))
+		}
+		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{
+			st.seriesThumb(c.group.index, len(c.points) <= rocMarksMost+1, true),
+		}})
+	}
+	ch.Legend = append(ch.Legend, LegendEntry{Label: "no better than chance", Thumbs: []plot.Thumbnailer{LineThumbnail(diagonalStyle(st))}})
+
+	grid := &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
+	grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
+	ch.Body = grid
+
+	if marks.labels {
+		ch.Notes = append(ch.Notes, "Each point is labelled with its threshold: warning at that forecast or higher.")
+	}
+	if len(skipped) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
+	}
+	if n := smallNote(gs, "curve"); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	if n := unscoredNote(gs); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	return ch, nil
+}
+
+// aucText writes an AUC with two decimals.
+func aucText(v float64) string { return fmt.Sprintf("%.2f", v) }
+
+// rocCurve is the ROC curve of one group.
+type rocCurve struct {
+	group  *chartGroup
+	points []analysis.ROCPoint
+	auc    float64
+}
+
+// rocMarks is the plotter of ROCChart: the diagonal, then each group's
+// curve and points, then the threshold labels.
+type rocMarks struct {
+	style  *ChartStyle
+	curves []*rocCurve
+	labels bool
+}
+
+// Plot implements plot.Plotter.
+func (m *rocMarks) Plot(c draw.Canvas, plt *plot.Plot) {
+	st := m.style
+	trX, trY := plt.Transforms(&c)
+	c.StrokeLine2(diagonalStyle(st), trX(0), trY(0), trX(1), trY(1))
+	var labels []markLabel
+	var lines [][]vg.Point
+	for _, rc := range m.curves {
+		line := make([]vg.Point, len(rc.points))
+		for i, pt := range rc.points {
+			line[i] = vg.Point{X: trX(pt.FPR), Y: trY(pt.TPR)}
+		}
+		c.StrokeLines(st.lineStyle(rc.group.index), line)
+		lines = append(lines, line)
+		if len(rc.points) > rocMarksMost+1 {
+			continue
+		}
+		for i, pt := range rc.points {
+			if i == 0 {
+				continue // never warning: the corner every curve starts at
+			}
+			halo := st.glyphStyle(rc.group.index, pointRadius+1.2)
+			halo.Color, halo.Shape = color.White, seriesGlyph(rc.group.index).halo()
+			c.DrawGlyphNoClip(halo, line[i])
+			c.DrawGlyphNoClip(st.glyphStyle(rc.group.index, pointRadius), line[i])
+			if m.labels {
+				labels = append(labels, markLabel{at: line[i], clear: pointRadius + 1, lines: []string{"≥ " + Percent(pt.Threshold)},
+					style: st.TextStyle(st.SmallSize)})
+			}
+		}
+	}
+	if len(labels) > 0 {
+		lines = append(lines, []vg.Point{{X: trX(0), Y: trY(0)}, {X: trX(1), Y: trY(1)}})
+		placeLabels(c, labels, nil, lines, draw.LineStyle{Color: st.Text, Width: 0.7})
+	}
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: the points, so that those on
+// the edges are not cut off.
+func (m *rocMarks) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
+	var boxes []plot.GlyphBox
+	for _, rc := range m.curves {
+		if len(rc.points) > rocMarksMost+1 {
+			continue
+		}
+		for _, pt := range rc.points[1:] {
+			boxes = append(boxes, plot.GlyphBox{X: plt.X.Norm(pt.FPR), Y: plt.Y.Norm(pt.TPR), Rectangle: boxAround(vg.Point{}, pointRadius+1.2)})
+		}
+	}
+	return boxes
+}
+
+// rocText is the side text of a ROC chart: a table of each group's
+// forecasts, events and AUC, and what the AUC means.
+func rocText(st *ChartStyle, curves []*rocCurve) *textBlock {
+	b := &textBlock{}
+	small := st.TextStyle(st.SmallSize)
+	if len(curves) == 1 && curves[0].group.name != "" {
+		b.add(textPara{text: curves[0].group.name, style: st.BoldStyle(st.SmallSize)})
+	}
+	if len(curves) > 1 {
+		var marks []ThumbnailFunc
+		for _, c := range curves {
+			marks = append(marks, st.seriesThumb(c.group.index, len(c.points) <= rocMarksMost+1, true))
+		}
+		b.add(textPara{style: small, marks: marks})
+	}
+	row := func(label string, v func(c *rocCurve) string) {
+		cells := []string{label}
+		for _, c := range curves {
+			cells = append(cells, v(c))
+		}
+		b.add(textPara{style: small, cells: cells, space: 1})
+	}
+	row("Forecasts", func(c *rocCurve) string { return countText(c.group.table.N()) })
+	row("Events", func(c *rocCurve) string { return countText(c.group.table.Yes()) })
+	row("Non-events", func(c *rocCurve) string { return countText(c.group.table.N() - c.group.table.Yes()) })
+	row("AUC", func(c *rocCurve) string { return aucText(c.auc) })
+	note := st.TextStyle(st.NoteSize)
+	note.Color = st.Muted
+	b.add(textPara{text: "AUC, the area under the curve: the chance that a forecast followed by the event was higher " +
+		"than one that was not, ties counting half. 0.5 is no better than chance, 1 tells them apart every time, " +
+		"and 0 gets every pair backwards.", style: note, space: 10})
+	if len(curves) == 1 {
+		c := curves[0]
+		b.add(textPara{text: fmt.Sprintf("Here: of the %s pairs of an event and a non-event, the event had the higher forecast in %s, ties counting half.",
+			countText(c.group.table.Yes()*(c.group.table.N()-c.group.table.Yes())), Percent(c.auc)), style: note, space: 3})
+	}
+	return b
+}

@@ -1,0 +1,65 @@
+package reports_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/reports"
+)
+
+func rocChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
+	ch, err := reports.ROCChart(groups, reports.ROCOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch
+}
+
+func TestGoldenROCCPC(t *testing.T) {
+	checkGolden(t, "roc_cpc", rocChart(t, cpcGroup(t)))
+}
+
+func TestGoldenROCMixed(t *testing.T) {
+	checkGolden(t, "roc_mixed", rocChart(t, mixedGroups()))
+}
+
+func TestGoldenROCSimulated(t *testing.T) {
+	checkGolden(t, "roc_simulated", rocChart(t, simulatedGroups()))
+}
+
+// TestROCChartLegend checks the AUC the legend gives. Red team: events at
+// 0.3, 0.5, 0.6, 0.7, 0.8, 0.9 and 0.99, non-events at 0.1, 0.2 and 0.4;
+// of the 21 pairs the event is higher in 2 (0.3) + 6 × 3 = 20, AUC
+// 20/21 = 0.952. The CPC's one non-event (0.93) is higher than all three
+// events: AUC 0.
+func TestROCChartLegend(t *testing.T) {
+	for _, tc := range []struct {
+		groups []reports.ForecastGroup
+		want   []string
+	}{
+		{mixedGroups(), []string{"Analysts, AUC 0.22", "Red team, AUC 0.95", "no better than chance"}},
+		{cpcGroup(t), []string{"ROC curve, AUC 0.00", "no better than chance"}},
+	} {
+		ch := rocChart(t, tc.groups)
+		var got []string
+		for _, e := range ch.Legend {
+			got = append(got, e.Label)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("legend %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestROCChartOneOutcome(t *testing.T) {
+	all := []reports.ForecastGroup{{Table: analysis.TableOf([]float64{0.2, 0.7}, []bool{true, true}, nil)}}
+	if _, err := reports.ROCChart(all, reports.ROCOptions{}); err == nil {
+		t.Error("a ROC chart of events only: no error")
+	}
+	mixed := append(mixedGroups(), reports.ForecastGroup{Name: "Sure", Table: all[0].Table})
+	ch := rocChart(t, mixed)
+	if !strings.Contains(strings.Join(ch.Notes, " "), "No curve for Sure") {
+		t.Errorf("notes %q do not name the group without a curve", ch.Notes)
+	}
+}

@@ -1,0 +1,243 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hindcast/hindcast/analysis"
+)
+
+// SharpnessOptions adjusts SharpnessChart.
+type SharpnessOptions struct {
+	// Style is the look; nil means DefaultChartStyle().
+	Style *ChartStyle
+	// Title replaces the chart's title.
+	Title string
+	// Bins is the number of equal-width bins from 0 to 100%; zero means
+	// 20, bands of 5 points.
+	Bins int
+}
+
+// DefaultSharpnessBins is the number of bins SharpnessChart counts
+// forecasts in unless told otherwise: bands of 5 points.
+const DefaultSharpnessBins = 20
+
+// sharpnessOverlay is the most groups whose histograms are drawn over
+// each other, as outlines; more get a panel each.
+const sharpnessOverlay = 4
+
+// SharpnessChart draws how often each probability was forecast: a
+// histogram of the forecasts of each group over equal bins from 0 to
+// 100%. One group's is bars; up to four groups' are outlines over each
+// other, told apart by colour and dashes (bars side by side when a group
+// has fewer than 100 forecasts); more get a panel each, on one scale. A note gives each group's mean distance from 50%, in percentage
+// points: how bold its forecasts were, whether or not they were right.
+func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
+	gs, err := checkGroups(groups)
+	if err != nil {
+		return nil, err
+	}
+	st := opt.Style
+	if st == nil {
+		st = DefaultChartStyle()
+	}
+	nb := opt.Bins
+	if nb == 0 {
+		nb = DefaultSharpnessBins
+	}
+	if nb < 0 {
+		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
+	}
+	hs := make([]*histogram, len(gs))
+	var most float64
+	for i, g := range gs {
+		hs[i] = newHistogram(g, nb)
+		most = max(most, hs[i].most())
+	}
+
+	ch := &Chart{
+		Style: st,
+		Title: opt.Title,
+		Subtitle: fmt.Sprintf("How many forecasts fell in each band of %s: piled at the ends, the forecasts were bold; "+
+			"piled near 50%%, cautious. Boldness is not accuracy.", bandWidthText(nb)),
+		Width: st.Width,
+	}
+	if ch.Title == "" {
+		ch.Title = "Sharpness: how bold were the forecasts?"
+	}
+
+	// Several groups' histograms are outlines over each other, or, when
+	// one is small, bars side by side: outlines of a few counts coincide.
+	outline := len(hs) > 1 && len(hs) <= sharpnessOverlay
+	for _, g := range gs {
+		outline = outline && g.table.N() >= countLabelBelow
+	}
+	newPlot := func(hs []*histogram, wide bool) *plot.Plot {
+		p := st.NewPlot("Forecast probability", "Forecasts")
+		PercentAxis(&p.X)
+		if wide {
+			p.X.Tick.Marker = PercentTicks{Step: 0.1}
+		} else {
+			p.X.Tick.Marker = PercentTicks{Step: 0.5}
+		}
+		p.Y.Min, p.Y.Max = 0, most*1.08
+		p.Y.Tick.Marker = CountTicks{Most: 5}
+		st.AddGrid(p, false, true)
+		p.Add(&histogramMarks{style: st, hs: hs, outline: outline})
+		return p
+	}
+	if len(hs) <= sharpnessOverlay {
+		ch.Body = newPlot(hs, true)
+		if len(hs) > 1 {
+			for _, h := range hs {
+				thumb := BarThumbnail(st.SeriesColor(h.group.index), 8)
+				if outline {
+					thumb = LineThumbnail(st.lineStyle(h.group.index))
+				}
+				ch.Legend = append(ch.Legend, LegendEntry{Label: h.group.label(), Thumbs: []plot.Thumbnailer{thumb}})
+			}
+		}
+	} else {
+		cols := 3
+		rows := (len(hs) + cols - 1) / cols
+		grid := &plotGrid{gap: 5 * vg.Millimeter, gaps: make([]vg.Length, rows)}
+		for j := range rows {
+			row := make([]*plot.Plot, cols)
+			for i := range cols {
+				k := j*cols + i
+				if k >= len(hs) {
+					continue
+				}
+				p := newPlot(hs[k:k+1], false)
+				p.Title.Text = truncate(hs[k].group.title(), nameMost)
+				p.Y.Tick.Marker = CountTicks{Most: 3}
+				if j < rows-1 && k+cols < len(hs) {
+					p.X.Label.Text = ""
+				}
+				if i > 0 {
+					p.Y.Label.Text = ""
+				}
+				row[i] = p
+			}
+			grid.plots = append(grid.plots, row)
+			grid.gaps[j] = 7 * vg.Millimeter
+		}
+		ch.Body = grid
+		ch.Height = vg.Length(rows)*5*vg.Centimeter + 4*vg.Centimeter
+	}
+
+	var bold []string
+	for _, h := range hs {
+		s := pointsText(h.distance())
+		if len(hs) > 1 {
+			s = h.group.name + " " + s
+		}
+		bold = append(bold, s)
+	}
+	ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
+		"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
+	if n := smallNote(gs, "histogram"); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	if n := unscoredNote(gs); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	return ch, nil
+}
+
+// bandWidthText is the width of one of n bins: "5 points", "2.5 points".
+func bandWidthText(n int) string {
+	return strings.TrimSuffix(Percent(1/float64(n)), "%") + " points"
+}
+
+// pointsText writes a distance in percentage points with one decimal.
+func pointsText(v float64) string { return fmt.Sprintf("%.1f", 100*v) }
+
+// histogram counts one group's forecasts in equal bins.
+type histogram struct {
+	group  *chartGroup
+	counts []float64 // per bin, empty ones too
+}
+
+func newHistogram(g *chartGroup, n int) *histogram {
+	h := &histogram{group: g, counts: make([]float64, n)}
+	for _, b := range analysis.Bins(g.table, n) {
+		h.counts[b.Index] = b.N
+	}
+	return h
+}
+
+func (h *histogram) most() float64 {
+	most := 1.0
+	for _, c := range h.counts {
+		most = max(most, c)
+	}
+	return most
+}
+
+// distance is the mean distance of the forecasts from 50%,
+//
+//	Σ n_i |p_i − 0.5| / N
+func (h *histogram) distance() float64 {
+	var sum float64
+	for _, c := range h.group.table.Cells {
+		sum += c.N * math.Abs(c.P-0.5)
+	}
+	return sum / h.group.table.N()
+}
+
+// outline is the histogram's outline in data units: from (0, 0) along
+// the tops of the bars to (1, 0).
+func (h *histogram) outline() []vg.Point {
+	n := len(h.counts)
+	pts := []vg.Point{{X: 0, Y: 0}}
+	for k, c := range h.counts {
+		x0, x1 := vg.Length(float64(k)/float64(n)), vg.Length(float64(k+1)/float64(n))
+		pts = append(pts, vg.Point{X: x0, Y: vg.Length(c)}, vg.Point{X: x1, Y: vg.Length(c)})
+	}
+	return append(pts, vg.Point{X: 1, Y: 0})
+}
+
+// histogramMarks is the plotter of SharpnessChart: bars, the groups'
+// side by side, or the outlines of the groups' histograms.
+type histogramMarks struct {
+	style   *ChartStyle
+	hs      []*histogram
+	outline bool
+}
+
+// Plot implements plot.Plotter.
+func (m *histogramMarks) Plot(c draw.Canvas, plt *plot.Plot) {
+	st := m.style
+	trX, trY := plt.Transforms(&c)
+	mid := draw.LineStyle{Color: st.Muted, Width: 0.8, Dashes: []vg.Length{2, 2}}
+	c.StrokeLine2(mid, trX(0.5), c.Min.Y, trX(0.5), c.Max.Y)
+	for gi, h := range m.hs {
+		clr := st.SeriesColor(h.group.index)
+		if !m.outline {
+			n := len(h.counts)
+			for k, cnt := range h.counts {
+				if cnt == 0 {
+					continue
+				}
+				x0, x1 := trX(float64(k)/float64(n))+0.5, trX(float64(k+1)/float64(n))-0.5
+				w := (x1 - x0) / vg.Length(len(m.hs))
+				x0 += w * vg.Length(gi)
+				x1 = x0 + w
+				c.FillPolygon(clr, []vg.Point{{X: x0, Y: trY(0)}, {X: x1, Y: trY(0)}, {X: x1, Y: trY(cnt)}, {X: x0, Y: trY(cnt)}})
+			}
+			continue
+		}
+		var line []vg.Point
+		for _, p := range h.outline() {
+			line = append(line, vg.Point{X: trX(float64(p.X)), Y: trY(float64(p.Y))})
+		}
+		c.FillPolygon(translucent(clr, 0.08), line)
+		c.StrokeLines(st.lineStyle(h.group.index), line)
+	}
+}
