@@ -97,6 +97,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		newScoreCmd(s),
 		newSimulateCmd(s),
 		newSensitivityCmd(s),
+		newPlotCmd(s),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)
