@@ -103,31 +103,72 @@ func worstEnd(f IntervalForecast) float64 {
 	return f.Hi
 }
 
-// SampledSpan returns the range of a figure of a table over the given
-// codings (see [Codings]) of interval forecasts, and its value at the
-// point coding. NaN values (a figure undefined for a coding) are left out.
-// The range is not exact: the true extremes may lie outside it.
-func SampledSpan(fs []IntervalForecast, codings [][]float64, figure func(Table) float64) Span {
-	p := make([]float64, len(fs))
+// SampledSpans returns, for each figure, its range over the given
+// codings (see [Codings]) of interval forecasts and its value at the point
+// coding. Each coding's table is built once and shared by the figures. NaN
+// values (a figure undefined for a coding) are left out. The ranges are not
+// exact: the true extremes may lie outside them.
+func SampledSpans(fs []IntervalForecast, codings [][]float64, figures ...func(Table) float64) []Span {
 	yes := make([]bool, len(fs))
+	point := make([]float64, len(fs))
 	for i, f := range fs {
-		p[i], yes[i] = f.Point, f.Yes
+		point[i], yes[i] = f.Point, f.Yes
 	}
-	sp := Span{Point: figure(TableOf(p, yes, nil)), Min: math.Inf(1), Max: math.Inf(-1), Samples: len(codings)}
+	spans := make([]Span, len(figures))
+	var cells []Cell
+	t := codingTable(point, yes, cells)
+	for k, fig := range figures {
+		spans[k] = Span{Point: fig(t), Min: math.Inf(1), Max: math.Inf(-1), Samples: len(codings)}
+	}
 	for _, c := range codings {
-		v := figure(TableOf(c, yes, nil))
-		if math.IsNaN(v) {
+		t = codingTable(c, yes, t.Cells[:0])
+		for k, fig := range figures {
+			v := fig(t)
+			if math.IsNaN(v) {
+				continue
+			}
+			spans[k].Min, spans[k].Max = min(spans[k].Min, v), max(spans[k].Max, v)
+		}
+	}
+	for k := range spans {
+		sp := &spans[k]
+		if !math.IsNaN(sp.Point) {
+			sp.Min, sp.Max = min(sp.Min, sp.Point), max(sp.Max, sp.Point)
+		}
+		if math.IsInf(sp.Min, 1) {
+			sp.Min, sp.Max = math.NaN(), math.NaN()
+		}
+	}
+	return spans
+}
+
+// codingTable builds the table of one coding directly, reusing cells: for
+// a few dozen forecasts this is much cheaper than a Tally.
+func codingTable(p []float64, yes []bool, cells []Cell) Table {
+	cells = cells[:0]
+	for i, x := range p {
+		c := Cell{P: x, N: 1}
+		if yes[i] {
+			c.Yes = 1
+		}
+		cells = append(cells, c)
+	}
+	sortCells(cells)
+	out := cells[:0]
+	for _, c := range cells {
+		if n := len(out); n > 0 && out[n-1].P == c.P {
+			out[n-1].N += c.N
+			out[n-1].Yes += c.Yes
 			continue
 		}
-		sp.Min, sp.Max = min(sp.Min, v), max(sp.Max, v)
+		out = append(out, c)
 	}
-	if !math.IsNaN(sp.Point) {
-		sp.Min, sp.Max = min(sp.Min, sp.Point), max(sp.Max, sp.Point)
-	}
-	if math.IsInf(sp.Min, 1) {
-		sp.Min, sp.Max = math.NaN(), math.NaN()
-	}
-	return sp
+	return Table{Cells: out}
+}
+
+// SampledSpan is [SampledSpans] for one figure.
+func SampledSpan(fs []IntervalForecast, codings [][]float64, figure func(Table) float64) Span {
+	return SampledSpans(fs, codings, figure)[0]
 }
 
 // Swing is how far one forecast's coding can move the mean score of n

@@ -123,10 +123,12 @@ func sensitivity(ds []*forecasts.Dataset, samples int, seed uint64) *reports.Sen
 		row.Brier = analysis.SeparableSpan(fs, analysis.BrierContribution)
 		row.Log = analysis.SeparableSpan(fs, analysis.LogContribution)
 		codings := analysis.Codings(fs, samples, seed)
-		row.Reliability = analysis.SampledSpan(fs, codings, func(t analysis.Table) float64 { return analysis.Murphy(t, analysis.Distinct).Reliability })
-		row.Miscalibration = analysis.SampledSpan(fs, codings, func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Miscalibration })
-		row.Discrimination = analysis.SampledSpan(fs, codings, func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Discrimination })
-		row.AUC = analysis.SampledSpan(fs, codings, analysis.AUC)
+		spans := analysis.SampledSpans(fs, codings,
+			func(t analysis.Table) float64 { return analysis.Murphy(t, analysis.Distinct).Reliability },
+			func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Miscalibration },
+			func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Discrimination },
+			analysis.AUC)
+		row.Reliability, row.Miscalibration, row.Discrimination, row.AUC = spans[0], spans[1], spans[2], spans[3]
 		out.Scales = append(out.Scales, row)
 	}
 	out.Readers = readersView(recs, cw, scales)

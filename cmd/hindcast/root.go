@@ -98,6 +98,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		newSimulateCmd(s),
 		newSensitivityCmd(s),
 		newPlotCmd(s),
+		newReportCmd(s),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)

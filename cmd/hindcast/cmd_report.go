@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports"
+	"github.com/spf13/cobra"
+)
+
+// reportOptions are the flags of `hindcast report`.
+type reportOptions struct {
+	input     inputOptions
+	output    string
+	format    string
+	force     bool
+	bootstrap int
+	seed      uint64
+}
+
+// ownerFile marks a folder as a hindcast report and lists the files
+// hindcast wrote there, so that a later run replaces those and nothing else.
+const ownerFile = ".hindcast-report"
+
+func newReportCmd(s *streams) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Write the teaching report: cases, scores explained, charts, sensitivity, methods",
+		Long: `Write a report on the chosen datasets (the built-in ones by default) into a
+folder: index.html, one self-contained page (inline charts and styles, no
+scripts, nothing fetched, readable on a phone and on paper), report.md, and
+every chart as SVG and PNG.
+
+The report says what the data is and how it was chosen, gives a card per case
+(question, wording and its provenance, the coded probability and interval,
+outcome, sources, coder's note), explains every score in a plain sentence about
+this data, shows the charts, how much the verdict depends on how the words
+were coded, the comparison by forecaster, figures from the literature for
+context, and the methods with their formulas.
+
+The folder is created if needed. A folder hindcast wrote before is updated:
+the files it wrote are replaced and nothing else is touched. Any other folder
+that is not empty is refused unless --force, which writes hindcast's files
+there and leaves the others alone.`,
+		Example: `  hindcast report
+  hindcast report --dataset cpc -o cpc-report
+  hindcast report --data seminar/ --scale icd-203 -o seminar-report
+  hindcast report --format markdown -o notes`,
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			return reportRun(s, opts)
+		}),
+	}
+	f := cmd.Flags()
+	opts.input.addFlags(f)
+	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
+	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts) or markdown (report.md and the charts)")
+	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast")
+	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap and the random codings")
+	return cmd
+}
+
+// chartSpec is one chart of the report, with how to read it.
+type chartSpec struct {
+	name, title, caption string
+	build                func() (*reports.Chart, error)
+}
+
+func reportRun(s *streams, o *reportOptions) error {
+	if err := checkFormat(o.format, "html", "markdown"); err != nil {
+		return err
+	}
+	if _, tables := o.input.split(); len(tables) > 0 {
+		return usageErrorf("report reads datasets of records; for a flat table use score and plot")
+	}
+	if o.bootstrap < 0 {
+		return usageErrorf("--bootstrap %d: use 0 or more", o.bootstrap)
+	}
+	dir, err := reportDir(o.output, o.force)
+	if err != nil {
+		return err
+	}
+	// Everything is computed before anything is written: bad data leaves the folder as it was.
+	in, err := o.input.load(s)
+	if err != nil {
+		return err
+	}
+	aopts := analysis.Options{Replicates: o.bootstrap, Seed: o.seed}
+	sc, err := score(in, aopts, 10, 0, "")
+	if err != nil {
+		return err
+	}
+	byOpts := o.input
+	byOpts.by = []string{"forecaster"}
+	byIn, err := byOpts.fromRecords(in.datasets)
+	if err != nil {
+		return err
+	}
+	byF, err := score(byIn, analysis.Options{Replicates: 0, Seed: o.seed}, 10, 0, "")
+	if err != nil {
+		return err
+	}
+	sens := sensitivity(in.datasets, 2000, o.seed)
+	recs := allRecords(in.datasets)
+	forecasts.SortRecords(recs)
+	coded := map[string]float64{}
+	for _, sr := range in.overall.scored {
+		coded[sr.rec.ID] = sr.p
+	}
+	rep := &reports.Report{
+		Version: version, Datasets: in.datasets, Records: recs, Coded: coded,
+		Scale: o.input.scale, Reading: o.input.reading, Score: sc, ByForecaster: byF, Sensitivity: sens,
+	}
+	style := reports.DefaultChartStyle()
+	groups := in.forecastGroups()
+	specs := []chartSpec{
+		{"contributions", "Which cases cost most", "Each forecast's Brier score, (P − outcome)², costliest first. A long bar is a confident forecast that went the other way; the lines mark the mean and the 0.25 of always saying 50%.",
+			func() (*reports.Chart, error) {
+				return reports.ContributionsChart(in.cases(), reports.ContributionsOptions{Style: style})
+			}},
+		{"reliability", "Reliability", "Did the events happen as often as forecast? Points above the diagonal: the event happened more often than forecast. With few forecasts, the diagram shows cases rather than calibration.",
+			func() (*reports.Chart, error) {
+				return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Style: style, Seed: o.seed})
+			}},
+		{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
+			func() (*reports.Chart, error) { return reports.ROCChart(groups, reports.ROCOptions{Style: style}) }},
+		{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
+			func() (*reports.Chart, error) {
+				return reports.SharpnessChart(groups, reports.SharpnessOptions{Style: style})
+			}},
+		{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event.",
+			func() (*reports.Chart, error) {
+				return reports.TimelineChart(recs, reports.TimelineOptions{Style: style})
+			}},
+		{"scales", "What the words mean on each scale", "Each scale's terms as intervals on 0–100%: Kent's points and spreads, the ICD 203 and UK bands (with the UK's deliberate gaps), and what the survey's readers read into each phrase.",
+			func() (*reports.Chart, error) {
+				return reports.ScalesChart(forecasts.BuiltinScales().All(), reports.ScalesOptions{Style: style})
+			}},
+		{"sensitivity", "Sensitivity to the coding of words", "Each score over every coding the words' intervals allow, scale by scale, with the coder's point reading marked.",
+			func() (*reports.Chart, error) { return sensitivityChart(sens, style, "") }},
+		{"murphy", "Murphy diagram", "The mean elementary score at every threshold: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
+			func() (*reports.Chart, error) {
+				return reports.MurphyChart(groups, reports.MurphyOptions{Style: style})
+			}},
+	}
+	files, err := renderReport(rep, specs, o.format)
+	if err != nil {
+		return err
+	}
+	if err := writeReport(dir, files); err != nil {
+		return err
+	}
+	main := "index.html"
+	if o.format == "markdown" {
+		main = "report.md"
+	}
+	fmt.Fprintf(s.out, "wrote %s (%d files)\n", filepath.Join(dir, main), len(files))
+	return nil
+}
+
+// renderReport draws the charts on every core and renders the pages, all
+// in memory: name → bytes.
+func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[string][]byte, error) {
+	type rendered struct {
+		svg, png []byte
+		err      error
+	}
+	out := make([]rendered, len(specs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, sp := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ch, err := sp.build()
+			if err != nil {
+				out[i].err = fmt.Errorf("chart %s: %w", sp.name, err)
+				return
+			}
+			var svg, png bytes.Buffer
+			if err := ch.Write(&svg, reports.SVG); err != nil {
+				out[i].err = err
+				return
+			}
+			if err := ch.Write(&png, reports.PNG); err != nil {
+				out[i].err = err
+				return
+			}
+			out[i].svg, out[i].png = svg.Bytes(), png.Bytes()
+		}()
+	}
+	wg.Wait()
+	files := map[string][]byte{}
+	var skipped []string
+	for i, sp := range specs {
+		if out[i].err != nil {
+			// A chart that cannot be drawn for this data (no scored forecast,
+			// say) is left out and named, not fatal.
+			skipped = append(skipped, fmt.Sprintf("%s (%v)", sp.name, out[i].err))
+			continue
+		}
+		files[sp.name+".svg"] = out[i].svg
+		files[sp.name+".png"] = out[i].png
+		rep.Charts = append(rep.Charts, reports.ReportChart{Name: sp.name, Title: sp.title, Caption: sp.caption, SVG: out[i].svg})
+	}
+	rep.Skipped = skipped
+	var md bytes.Buffer
+	if err := reports.WriteMarkdown(&md, rep); err != nil {
+		return nil, err
+	}
+	files["report.md"] = md.Bytes()
+	if format == "html" {
+		var html bytes.Buffer
+		if err := reports.WriteHTML(&html, rep); err != nil {
+			return nil, err
+		}
+		files["index.html"] = html.Bytes()
+	}
+	return files, nil
+}
+
+// reportDir checks that dir may receive a report: it does not exist, is
+// empty, holds a report hindcast wrote, or force is given.
+func reportDir(dir string, force bool) (string, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return dir, nil
+	case err != nil:
+		return "", fmt.Errorf("%s: %w", dir, cleanPathError(err))
+	case !info.IsDir():
+		return "", fmt.Errorf("%s is a file, not a folder: choose another with -o", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", dir, cleanPathError(err))
+	}
+	if len(entries) == 0 || force {
+		return dir, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, ownerFile)); err == nil {
+		return dir, nil
+	}
+	return "", fmt.Errorf("%s is not empty and hindcast did not write it; choose another folder with -o, or give --force to add the report's files there (others are left alone)", dir)
+}
+
+// writeReport writes each file atomically into dir, removes files a
+// previous report wrote that this one does not, and records the files it
+// owns last.
+func writeReport(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: %w", dir, cleanPathError(err))
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if err := writeFileAtomic(path, files[name], outputPerm(path)); err != nil {
+			return err
+		}
+	}
+	if old, err := os.ReadFile(filepath.Join(dir, ownerFile)); err == nil {
+		for _, name := range strings.Split(string(old), "\n") {
+			// Only plain names hindcast itself wrote into this folder.
+			if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || files[name] != nil {
+				continue
+			}
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+	owned := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
+	return writeFileAtomic(filepath.Join(dir, ownerFile), []byte(owned), 0o644)
+}

@@ -1,0 +1,251 @@
+package reports
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+)
+
+// Report is everything the teaching report shows: the data and how it was
+// chosen, a card per case, the scores explained, the charts, the
+// sensitivity to verbal coding, the comparison by forecaster, figures from
+// the literature, method notes and references.
+type Report struct {
+	Version  string
+	Datasets []*forecasts.Dataset
+	Records  []*forecasts.Record // every record, in issue order
+	// Coded gives P(event) as scored, by record id (after --scale and
+	// --reading); records not scored are absent.
+	Coded        map[string]float64
+	Scale        string // --scale, or "" for each record as coded
+	Reading      string
+	Score        *Score // all records
+	ByForecaster *Score // grouped by forecaster
+	Sensitivity  *Sensitivity
+	Charts       []ReportChart
+	Skipped      []string // charts that could not be drawn for this data, with why
+}
+
+// ReportChart is one chart of the report, rendered.
+type ReportChart struct {
+	Name    string // file name without extension: "reliability"
+	Title   string
+	Caption string // how to read it
+	SVG     []byte
+}
+
+//go:embed templates/report.html.tmpl templates/report.css
+var templateFS embed.FS
+
+var xmlProlog = regexp.MustCompile(`(?s)^\s*<\?xml.*?\?>\s*(<!--.*?-->\s*)?`)
+
+// inlineSVG prepares a chart's SVG (which we drew, and whose text is
+// glyph outlines) for inlining in HTML: no XML prolog, an accessible name.
+func inlineSVG(svg []byte, title string) template.HTML {
+	s := xmlProlog.ReplaceAllString(string(svg), "")
+	s = strings.Replace(s, "<svg ", fmt.Sprintf(`<svg role="img" aria-label="%s" `, template.HTMLEscapeString(title)), 1)
+	return template.HTML(s)
+}
+
+// safeURL returns the URL when it is an absolute http(s) URL, else "".
+func safeURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+func (r *Report) funcs() template.FuncMap {
+	return template.FuncMap{
+		"pct":      func(p float64) string { return Percent(p) },
+		"interval": IntervalText,
+		"num":      num,
+		"count":    count,
+		"svg":      inlineSVG,
+		"safeURL":  safeURL,
+		"cite":     func(s forecasts.Source) string { return s.Cite() },
+		"scoredAt": func(rec *forecasts.Record) string {
+			p, ok := r.Coded[rec.ID]
+			if !ok || p == rec.Event.Point {
+				return ""
+			}
+			return Percent(p)
+		},
+		"explain":  func(s *Score) []Explained { return s.Explain(&s.Overall) },
+		"warnings": func(g *ScoreGroup) []analysis.Warning { return g.Summary.Warnings },
+		"key":      func(g *ScoreGroup) string { return strings.Join(g.Key, "/") },
+		"logscore": func(s *Score, g *ScoreGroup) float64 { return s.LogScore(g) },
+		"chosenForFailure": func(d *forecasts.Dataset) bool {
+			return d.Selection == forecasts.SelectChosenForFailure
+		},
+		"notASample": func(d *forecasts.Dataset) bool {
+			return d.Selection == forecasts.SelectNotable || d.Selection == forecasts.SelectUnknown
+		},
+		"span":    spanText,
+		"verdict": verdict,
+		"css": func() template.CSS {
+			b, _ := templateFS.ReadFile("templates/report.css")
+			return template.CSS(b)
+		},
+		"context": func() []ContextFigure { return LiteratureContext },
+		"methods": func() []MethodNote { return MethodNotes },
+		"refs":    func() []string { return References },
+	}
+}
+
+// WriteHTML writes the report as one self-contained HTML page: inline SVG
+// charts and CSS, no scripts, nothing fetched. Every string from a dataset
+// is escaped.
+func WriteHTML(w io.Writer, r *Report) error {
+	t, err := template.New("report.html.tmpl").Funcs(r.funcs()).ParseFS(templateFS, "templates/report.html.tmpl")
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, r); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// mdText escapes text for Markdown prose: characters that would start
+// markup, and HTML.
+func mdText(s string) string {
+	r := strings.NewReplacer("\\", `\\`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`, "|", `\|`)
+	return r.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+// WriteMarkdown writes the report as Markdown, with the charts as images
+// next to it (NAME.png).
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# %s\n\n", mdText(r.Title()))
+	p("Made by hindcast %s.\n\n", mdText(r.Version))
+	p("## The data\n\n")
+	for _, d := range r.Datasets {
+		p("**%s** (`%s`): %d records. %s\n\n", mdText(d.Title), d.Name, len(d.Records), mdText(d.Description))
+		p("Selection: **%s**. %s\n\n", d.Selection, mdText(d.SelectionNote))
+		if d.Selection == forecasts.SelectChosenForFailure {
+			p("> **Chosen for failure.** These records were picked because they went wrong. Such a set cannot measure calibration or accuracy: every score below describes these cases, not the forecasters.\n\n")
+		}
+		if d.Citation != "" {
+			p("Cite as: %s", mdText(d.Citation))
+			if d.Licence != "" {
+				p(" Licence: %s.", mdText(d.Licence))
+			}
+			p("\n\n")
+		}
+	}
+	p("## The cases\n\n")
+	for _, rec := range r.Records {
+		p("### %s\n\n", mdText(rec.Question))
+		p("- **id:** `%s`; **forecaster:** %s", rec.ID, mdText(rec.Forecaster))
+		if rec.Audience != "" {
+			p(", for %s", mdText(rec.Audience))
+		}
+		p("; **issued:** %s\n", rec.Issued)
+		if rec.Statement.Text != "" {
+			p("- **statement** (%s): “%s”\n", rec.Statement.Wording, mdText(rec.Statement.Text))
+		}
+		neg := ""
+		if rec.Negated {
+			neg = " — of the statement, which says the event will not happen"
+		}
+		p("- **coded as:** %s%s; **P(event):** %s", mdText(rec.Estimate.String()), neg, IntervalText(rec.Event))
+		if c, ok := r.Coded[rec.ID]; ok && c != rec.Event.Point {
+			p(", scored at %s", Percent(c))
+		}
+		p("\n- **outcome:** %s", rec.Outcome)
+		if !rec.Resolved.IsZero() {
+			p(" (%s)", rec.Resolved)
+		}
+		if rec.OutcomeNote != "" {
+			p(". %s", mdText(rec.OutcomeNote))
+		}
+		p("\n")
+		if rec.CoderNote != "" {
+			p("- **coder's note:** %s\n", mdText(rec.CoderNote))
+		}
+		for _, n := range rec.Notes {
+			p("- **note:** %s\n", mdText(n))
+		}
+		for _, s := range rec.Sources {
+			p("- **source:** %s", mdText(s.Cite()))
+			if s.Quote != "" {
+				p(" — “%s”", mdText(s.Quote))
+			}
+			p("\n")
+		}
+		p("\n")
+	}
+	p("## How good were the forecasts?\n\n")
+	for _, e := range r.Score.Explain(&r.Score.Overall) {
+		p("- **%s: %s.** %s\n", mdText(e.Figure), mdText(e.Value), mdText(e.Sentence))
+	}
+	p("\n")
+	var sc strings.Builder
+	WriteScoreMarkdown(&sc, r.Score)
+	b.WriteString(sc.String())
+	p("\n## Charts\n\n")
+	for _, c := range r.Charts {
+		p("### %s\n\n![%s](%s.png)\n\n%s\n\n", mdText(c.Title), mdText(c.Title), c.Name, mdText(c.Caption))
+	}
+	if r.Sensitivity != nil {
+		p("## What the words meant\n\n")
+		var s strings.Builder
+		WriteSensitivityMarkdown(&s, r.Sensitivity)
+		b.WriteString(s.String())
+		p("\n")
+	}
+	if r.ByForecaster != nil && len(r.ByForecaster.Groups) > 1 {
+		p("## By forecaster\n\n")
+		var s strings.Builder
+		WriteScoreMarkdown(&s, r.ByForecaster)
+		b.WriteString(s.String())
+		p("\n")
+	}
+	p("## How good are analysts elsewhere?\n\n")
+	for _, c := range LiteratureContext {
+		p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
+	}
+	p("\n## Methods\n\n")
+	for _, m := range MethodNotes {
+		p("**%s.** %s\n\n```\n%s\n```\n\n", mdText(m.Name), mdText(m.Text), m.Formula)
+	}
+	p("## References\n\n")
+	for _, ref := range References {
+		p("- %s\n", mdText(ref))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Title names the report after its datasets.
+func (r *Report) Title() string {
+	var names []string
+	for _, d := range r.Datasets {
+		names = append(names, d.Title)
+	}
+	if len(names) == 0 {
+		return "hindcast report"
+	}
+	return "How good were these forecasts? " + strings.Join(names, "; ")
+}
+
+// ScoreTableText renders a score as the terminal table, for a <pre> block.
+func ScoreTableText(s *Score) string {
+	var b strings.Builder
+	WriteScoreTable(&b, s)
+	return b.String()
+}
