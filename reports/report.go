@@ -130,7 +130,7 @@ func mdText(s string) string {
 func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n", mdText(r.Title()))
+	p("# %s\n\n%s\n\n", mdText(r.Title()), mdText(r.Subtitle()))
 	p("Made by hindcast %s.\n\n", mdText(r.Version))
 	p("## The data\n\n")
 	for _, d := range r.Datasets {
@@ -231,16 +231,16 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	return err
 }
 
-// Title names the report after its datasets.
-func (r *Report) Title() string {
+// Title is the report's headline.
+func (r *Report) Title() string { return "How good were these forecasts?" }
+
+// Subtitle names the datasets the report is about.
+func (r *Report) Subtitle() string {
 	var names []string
 	for _, d := range r.Datasets {
 		names = append(names, d.Title)
 	}
-	if len(names) == 0 {
-		return "hindcast report"
-	}
-	return "How good were these forecasts? " + strings.Join(names, "; ")
+	return strings.Join(names, "; ")
 }
 
 // ScoreTableText renders a score as the terminal table, for a <pre> block.
