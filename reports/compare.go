@@ -174,7 +174,24 @@ func warningsJSON(ws ...[]analysis.Warning) []warningJSON {
 	return out
 }
 
-// WriteCompareJSON writes the documented JSON shape of `hindcast compare`.
+// WriteCompareJSON writes the documented JSON shape of `hindcast compare`:
+//
+//	{"by", "question", "within": [COLUMN...], "score": "brier" | "log",
+//	 "log_clip" (0 with the Brier score), "permutations", "exact_max",
+//	 "bootstrap", "level", "seed", "min_shared", "baseline" (null for none),
+//	 "comparisons": [{
+//	   "key": {"COLUMN": "value"} (with --within only), "questions", "forecasts",
+//	   "competitors": [{"rank" (null without opponents), "name", "questions",
+//	                    "forecasts", "mean_score", "opponents", "relative_skill",
+//	                    "scaled_relative_skill" (with a baseline)}],   best first
+//	   "pairs": [{"a", "b", "shared", "mean_a", "mean_b", "mean_difference",
+//	              "interval": [lo, hi], "ratio", "p_value", "p_holm", "exact",
+//	              "permutations", "warnings"}],   a ranked above b, in ranking order
+//	   "warnings": [{"code", "message"}]}],
+//	 "warnings": [{"code", "message"}]}
+//
+// Undefined figures (a relative skill without opponents, an interval from
+// one question, a p-value not computed) are null.
 func WriteCompareJSON(w io.Writer, c *Compare) error {
 	o := c.Options
 	out := compareJSON{
@@ -317,7 +334,7 @@ func (c *Compare) legend() []string {
 	case o.Permutations == 0:
 		test = fmt.Sprintf("exact up to %d shared questions, not done above (--permutations 0)", o.ExactMax)
 	}
-	boot := fmt.Sprintf("%g%% INTERVAL: percentile bootstrap interval of A − B (%d replicates, resampling the shared questions).", 100*o.Level, o.Bootstrap)
+	boot := fmt.Sprintf("%g%% INTERVAL: percentile bootstrap interval of A − B (%d replicates, resampling the shared questions); none for a pair sharing one question.", 100*o.Level, o.Bootstrap)
 	if o.Bootstrap == 0 {
 		boot = "No intervals (--bootstrap 0)."
 	}
