@@ -218,10 +218,11 @@ type PairComparison struct {
 // Sums within (10⁻⁹ + n ε) Σ|d_i| of |Σ d_i| count as equal, so that sums
 // that differ only by rounding are ties. The exact enumeration meets in the
 // middle: it sorts the sign sums of one half of the differences and counts,
-// for each sign sum of the other half, by binary search, in
-// O(2^(n/2) n) time. PHolm is Holm's (1979) step-down adjustment over the
-// pairs tested: the p-values sorted ascending, p_(k) becomes
-// max_{j≤k} min(1, (m − j + 1) p_(j)) for m tests.
+// for each sign sum of the other half, by binary search, in O(2^(n/2) n)
+// time; a random sign flip looks the sums of eight differences up in a
+// table of their 256 sign patterns. PHolm is Holm's (1979) step-down
+// adjustment over the pairs tested: the p-values sorted ascending, p_(k)
+// becomes max_{j≤k} min(1, (m − j + 1) p_(j)) for m tests.
 //
 // The interval is the percentile bootstrap interval of d̄ (Efron &
 // Tibshirani 1993, ch. 13): each replicate draws n shared questions with
@@ -235,12 +236,13 @@ type PairComparison struct {
 //
 // where m_A counts them; ratios that are 0/0 are left out. With a baseline
 // C, the scaled relative skill is θ_A / θ_C. This is the relative skill of
-// Cramer et al. (2022) and scoringutils except in one respect: they take
-// the geometric mean over every competitor including A itself (θ_AA = 1),
-// which gives (θ_A)^(m_A/(m_A+1)) here, the same ranking when every pair
-// shares questions, shrunk towards 1 for competitors with few opponents.
-// As in scoringutils today, the baseline is not left out of the others'
-// geometric means.
+// Cramer et al. (2022) and scoringutils except in one respect: scoringutils
+// takes the geometric mean over every competitor including A itself
+// (θ_AA = 1), as does the product over all M models in Cramer et al., which
+// gives (θ_A)^(m_A/(m_A+1)) in the notation here: the same ranking when
+// every pair shares questions, but shrunk towards 1 for a competitor with
+// few opponents. As in scoringutils 2.x, the baseline is not left out of
+// the others' geometric means.
 //
 // Replicates draw from random streams derived from (Seed, pair, replicate)
 // and run on GOMAXPROCS goroutines: the result depends on the seed only.
@@ -270,25 +272,23 @@ func Pairwise(cs []QuestionScores, opts PairwiseOptions) PairwiseResult {
 		panic(fmt.Sprintf("analysis: Pairwise: baseline %q is not a competitor", opts.Baseline))
 	}
 
-	var diffs [][]float64
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
-			a, b, d := shared(cs[i], cs[j])
-			if len(d) == 0 {
+			n, sa, sb, sd := sharedSums(cs[i], cs[j])
+			if n == 0 {
 				continue
 			}
-			n := float64(len(d))
+			nf := float64(n)
 			p := PairComparison{
-				A: i, B: j, Shared: len(d),
-				MeanA: sum(a) / n, MeanB: sum(b) / n, MeanDifference: sum(d) / n,
+				A: i, B: j, Shared: n,
+				MeanA: sa / nf, MeanB: sb / nf, MeanDifference: sd / nf,
 				P: math.NaN(), PHolm: math.NaN(), Lo: math.NaN(), Hi: math.NaN(),
 			}
 			p.Ratio = p.MeanA / p.MeanB
 			res.Pairs = append(res.Pairs, p)
-			diffs = append(diffs, d)
 		}
 	}
-	runPairJobs(res.Pairs, diffs, opts)
+	runPairJobs(cs, res.Pairs, opts)
 	holm(res.Pairs)
 	relativeSkill(&res, baseline)
 	pairwiseWarnings(&res, baseline)
@@ -309,9 +309,9 @@ func checkQuestionScores(c QuestionScores) {
 	}
 }
 
-// shared returns the scores of a and b on the questions both answered, and
-// their differences a − b.
-func shared(a, b QuestionScores) (sa, sb, d []float64) {
+// eachShared calls fn with the scores of a and b on each question both
+// answered, in question order.
+func eachShared(a, b QuestionScores, fn func(sa, sb float64)) {
 	i, j := 0, 0
 	for i < len(a.Questions) && j < len(b.Questions) {
 		switch qa, qb := a.Questions[i], b.Questions[j]; {
@@ -320,14 +320,30 @@ func shared(a, b QuestionScores) (sa, sb, d []float64) {
 		case qa > qb:
 			j++
 		default:
-			sa = append(sa, a.Scores[i])
-			sb = append(sb, b.Scores[j])
-			d = append(d, a.Scores[i]-b.Scores[j])
+			fn(a.Scores[i], b.Scores[j])
 			i++
 			j++
 		}
 	}
-	return sa, sb, d
+}
+
+// sharedSums returns the number of questions a and b both answered, and
+// the sums of their scores and of the differences a − b on them.
+func sharedSums(a, b QuestionScores) (n int, sa, sb, sd float64) {
+	eachShared(a, b, func(x, y float64) {
+		n++
+		sa += x
+		sb += y
+		sd += x - y
+	})
+	return n, sa, sb, sd
+}
+
+// differences returns the differences a − b on the questions both answered.
+func differences(a, b QuestionScores) []float64 {
+	var d []float64
+	eachShared(a, b, func(x, y float64) { d = append(d, x-y) })
+	return d
 }
 
 func sum(x []float64) float64 {
@@ -398,6 +414,91 @@ func signFlipSum(d []float64, s *stream) float64 {
 	return total
 }
 
+// maxFlipTable is the most differences a sign-flip table is built for: its
+// 32 values per difference then take 16 MiB.
+const maxFlipTable = 1 << 16
+
+// A flipTable holds, for each group of 8 consecutive differences, the sum
+// Σ s_i d_i for each of the 256 sign patterns of the group (bit i of the
+// pattern set: s_i = −1), so that a random sign flip of n differences costs
+// n/8 look-ups instead of n additions.
+type flipTable []float64
+
+func newFlipTable(d []float64) flipTable {
+	groups := (len(d) + 7) / 8
+	t := make(flipTable, groups*256)
+	for g := range groups {
+		var dg [8]float64 // zero past the end: either sign adds nothing
+		copy(dg[:], d[g*8:min(g*8+8, len(d))])
+		tg := t[g*256 : (g+1)*256]
+		for _, x := range dg {
+			tg[0] += x
+		}
+		for m := 1; m < 256; m++ {
+			tg[m] = tg[m&(m-1)] - 2*dg[bits.TrailingZeros(uint(m))]
+		}
+	}
+	return t
+}
+
+// sum returns Σ s_i d_i for signs drawn from s, one bit each, as
+// signFlipSum does, in four running sums.
+func (t flipTable) sum(s *stream) float64 {
+	groups := len(t) / 256
+	var a0, a1, a2, a3 float64
+	g := 0
+	for ; g+8 <= groups; g += 8 {
+		b := s.pcg.Uint64()
+		u := t[g*256 : (g+8)*256 : (g+8)*256]
+		a0 += u[0*256+int(b&255)] + u[4*256+int(b>>32&255)]
+		a1 += u[1*256+int(b>>8&255)] + u[5*256+int(b>>40&255)]
+		a2 += u[2*256+int(b>>16&255)] + u[6*256+int(b>>48&255)]
+		a3 += u[3*256+int(b>>24&255)] + u[7*256+int(b>>56)]
+	}
+	if g < groups {
+		b := s.pcg.Uint64()
+		for ; g < groups; g++ {
+			a0 += t[g*256+int(b&255)]
+			b >>= 8
+		}
+	}
+	return (a0 + a1) + (a2 + a3)
+}
+
+// A flipper draws random sign flips of one pair's differences.
+type flipper struct {
+	d     []float64
+	table flipTable // nil for more than maxFlipTable differences
+	thr   float64   // |Σ d_i| less the tie tolerance
+}
+
+func newFlipper(d []float64) *flipper {
+	f := &flipper{d: d, thr: signFlipThreshold(d)}
+	if len(d) <= maxFlipTable {
+		f.table = newFlipTable(d)
+	}
+	return f
+}
+
+// count returns how many of the random sign flips lo..hi−1 of pair k give
+// |Σ s_i d_i| ≥ thr.
+func (f *flipper) count(seed uint64, k, lo, hi int) int64 {
+	var c int64
+	for r := lo; r < hi; r++ {
+		s := newStream(seed, streamSignFlip, uint64(k)<<32|uint64(r))
+		var v float64
+		if f.table != nil {
+			v = f.table.sum(s)
+		} else {
+			v = signFlipSum(f.d, s)
+		}
+		if math.Abs(v) >= f.thr {
+			c++
+		}
+	}
+	return c
+}
+
 // pairBootstrapMean returns the mean of n differences drawn with replacement.
 func pairBootstrapMean(d []float64, s *stream) float64 {
 	n := uint64(len(d))
@@ -416,82 +517,123 @@ const (
 	bootstrapChunk = 64
 )
 
-// runPairJobs fills in the p-values and intervals of the pairs, running the
-// exact tests, sign flips and bootstrap replicates of all pairs as tasks on
-// GOMAXPROCS goroutines. Each task writes its own slot.
-func runPairJobs(pairs []PairComparison, diffs [][]float64, opts PairwiseOptions) {
-	const (
-		exact = iota
-		flips
-		boot
-	)
-	type task struct{ kind, pair, lo, hi int }
+// bootstrapMeans fills out[r − lo] with bootstrap replicate r of pair k.
+func bootstrapMeans(d []float64, seed uint64, k, lo, hi int, out []float64) {
+	for r := lo; r < hi; r++ {
+		s := newStream(seed, streamPairBootstrap, uint64(k)<<32|uint64(r))
+		out[r-lo] = pairBootstrapMean(d, s)
+	}
+}
+
+// signFlipThreshold is |Σ d_i| less the tie tolerance.
+func signFlipThreshold(d []float64) float64 { return math.Abs(sum(d)) - tieTolerance(d) }
+
+// setPairFigures sets the p-value of p from count, the number of sign
+// flips at least as extreme (all 2ⁿ when exact, else opts.Permutations
+// random ones), and its interval from the bootstrap means (reordered),
+// nil for none.
+func setPairFigures(p *PairComparison, count int64, means []float64, opts PairwiseOptions) {
+	switch n := p.Shared; {
+	case n <= opts.ExactMax:
+		p.Exact = true
+		p.Permutations = 1 << n
+		p.P = float64(count) / float64(p.Permutations)
+	case opts.Permutations > 0:
+		p.Permutations = opts.Permutations
+		p.P = float64(1+count) / float64(opts.Permutations+1)
+	}
+	if means != nil {
+		p.Lo = quantile(means, (1-opts.Level)/2)
+		p.Hi = quantile(means, (1+opts.Level)/2)
+	}
+}
+
+// runPairJobs fills in the p-values and intervals of the pairs on
+// GOMAXPROCS goroutines. With many pairs, each pair is one task that keeps
+// nothing but its figures, so memory does not grow with the number of
+// pairs times their shared questions; with few, each pair's exact test,
+// sign flips and bootstrap replicates are split into tasks that each write
+// their own slot. Every replicate draws from its own stream, so the results
+// are the same either way.
+func runPairJobs(cs []QuestionScores, pairs []PairComparison, opts PairwiseOptions) {
+	workers := runtime.GOMAXPROCS(0)
+	diffsOf := func(k int) []float64 { return differences(cs[pairs[k].A], cs[pairs[k].B]) }
+	exact := func(k int) bool { return pairs[k].Shared <= opts.ExactMax }
+	flips := func(k int) bool { return !exact(k) && opts.Permutations > 0 }
+	boot := func(k int) bool { return pairs[k].Shared >= 2 && opts.Bootstrap > 0 }
+
+	if len(pairs) >= 4*workers {
+		bufs := make([][]float64, workers)
+		forEach(workers, len(pairs), func(w, k int) {
+			d := diffsOf(k)
+			var count int64
+			switch {
+			case exact(k):
+				count = signFlipExact(d, signFlipThreshold(d))
+			case flips(k):
+				count = newFlipper(d).count(opts.Seed, k, 0, opts.Permutations)
+			}
+			var means []float64
+			if boot(k) {
+				if bufs[w] == nil {
+					bufs[w] = make([]float64, opts.Bootstrap)
+				}
+				means = bufs[w]
+				bootstrapMeans(d, opts.Seed, k, 0, opts.Bootstrap, means)
+			}
+			setPairFigures(&pairs[k], count, means, opts)
+		})
+		return
+	}
+
+	type task struct{ pair, lo, hi int } // hi = 0: the exact test
+	const exactTask = 0
 	var tasks []task
+	diffs := make([][]float64, len(pairs))
+	flippers := make([]*flipper, len(pairs))
 	counts := make([][]int64, len(pairs)) // per sign-flip chunk, or one for exact
 	means := make([][]float64, len(pairs))
-	thr := make([]float64, len(pairs))
+	var bootTasks []task
 	for k := range pairs {
-		d := diffs[k]
-		n := len(d)
-		thr[k] = math.Abs(sum(d)) - tieTolerance(d)
+		diffs[k] = diffsOf(k)
 		switch {
-		case n <= opts.ExactMax:
+		case exact(k):
 			counts[k] = make([]int64, 1)
-			tasks = append(tasks, task{kind: exact, pair: k})
-		case opts.Permutations > 0:
+			tasks = append(tasks, task{k, 0, exactTask})
+		case flips(k):
+			flippers[k] = newFlipper(diffs[k])
 			counts[k] = make([]int64, (opts.Permutations+signFlipChunk-1)/signFlipChunk)
 			for lo := 0; lo < opts.Permutations; lo += signFlipChunk {
-				tasks = append(tasks, task{flips, k, lo, min(lo+signFlipChunk, opts.Permutations)})
+				tasks = append(tasks, task{k, lo, min(lo+signFlipChunk, opts.Permutations)})
 			}
 		}
-		if n >= 2 && opts.Bootstrap > 0 {
+		if boot(k) {
 			means[k] = make([]float64, opts.Bootstrap)
 			for lo := 0; lo < opts.Bootstrap; lo += bootstrapChunk {
-				tasks = append(tasks, task{boot, k, lo, min(lo+bootstrapChunk, opts.Bootstrap)})
+				bootTasks = append(bootTasks, task{k, lo, min(lo+bootstrapChunk, opts.Bootstrap)})
 			}
 		}
 	}
-	forEach(runtime.GOMAXPROCS(0), len(tasks), func(_, i int) {
+	nTest := len(tasks)
+	tasks = append(tasks, bootTasks...)
+	forEach(workers, len(tasks), func(_, i int) {
 		t := tasks[i]
 		d := diffs[t.pair]
-		switch t.kind {
-		case exact:
-			counts[t.pair][0] = signFlipExact(d, thr[t.pair])
-		case flips:
-			var c int64
-			for r := t.lo; r < t.hi; r++ {
-				s := newStream(opts.Seed, streamSignFlip, uint64(t.pair)<<32|uint64(r))
-				if math.Abs(signFlipSum(d, s)) >= thr[t.pair] {
-					c++
-				}
-			}
-			counts[t.pair][t.lo/signFlipChunk] = c
-		case boot:
-			for r := t.lo; r < t.hi; r++ {
-				s := newStream(opts.Seed, streamPairBootstrap, uint64(t.pair)<<32|uint64(r))
-				means[t.pair][r] = pairBootstrapMean(d, s)
-			}
+		switch {
+		case i >= nTest:
+			bootstrapMeans(d, opts.Seed, t.pair, t.lo, t.hi, means[t.pair][t.lo:t.hi])
+		case t.hi == exactTask:
+			counts[t.pair][0] = signFlipExact(d, signFlipThreshold(d))
+		default:
+			counts[t.pair][t.lo/signFlipChunk] = flippers[t.pair].count(opts.Seed, t.pair, t.lo, t.hi)
 		}
 	})
 	for k := range pairs {
-		p := &pairs[k]
-		switch n := p.Shared; {
-		case n <= opts.ExactMax:
-			p.Exact = true
-			p.Permutations = 1 << n
-			p.P = float64(counts[k][0]) / float64(p.Permutations)
-		case opts.Permutations > 0:
-			var c int64
-			for _, x := range counts[k] {
-				c += x
-			}
-			p.Permutations = opts.Permutations
-			p.P = float64(1+c) / float64(opts.Permutations+1)
+		var c int64
+		for _, x := range counts[k] {
+			c += x
 		}
-		if m := means[k]; m != nil {
-			p.Lo = quantile(m, (1-opts.Level)/2)
-			p.Hi = quantile(m, (1+opts.Level)/2)
-		}
+		setPairFigures(&pairs[k], c, means[k], opts)
 	}
 }
 
