@@ -314,8 +314,11 @@ func WriteCompareTable(w io.Writer, c *Compare) error {
 }
 
 func (c *Compare) writeIntro(b *strings.Builder) {
-	q := "one value of " + strings.Join(c.Question, ", ")
-	if len(c.Question) == 1 && c.Question[0] == "question" {
+	q := "one value of " + c.Question[0]
+	switch {
+	case len(c.Question) > 1:
+		q = "one combination of " + strings.Join(c.Question, ", ")
+	case c.Question[0] == "question":
 		q = "the question's text"
 	}
 	text := fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
