@@ -17,6 +17,8 @@ const (
 	streamBands
 	streamSimulate
 	streamSensitivity
+	streamSignFlip      // sign-flip permutations of paired differences
+	streamPairBootstrap // bootstrap of a mean paired difference
 )
 
 type stream struct{ pcg rand.PCG }

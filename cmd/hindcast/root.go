@@ -95,6 +95,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.AddCommand(
 		newForecastsCmd(s),
 		newScoreCmd(s),
+		newCompareCmd(s),
 		newSimulateCmd(s),
 		newSensitivityCmd(s),
 		newPlotCmd(s),

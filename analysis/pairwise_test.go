@@ -1,0 +1,357 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+)
+
+func near(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if math.Abs(got-want) > tol || math.IsNaN(got) != math.IsNaN(want) {
+		t.Errorf("%s = %.15g, want %.15g", what, got, want)
+	}
+}
+
+// Two forecasters on four questions, by hand. Outcomes yes, yes, no, yes;
+// A forecast 0.9, 0.8, 0.3, 0.4 and B 0.6, 0.5, 0.5, 0.5. Brier scores:
+//
+//	A: 0.1² = 0.01, 0.2² = 0.04, 0.3² = 0.09, 0.6² = 0.36    mean 0.50/4 = 0.125
+//	B: 0.4² = 0.16, 0.5² = 0.25, 0.5² = 0.25, 0.5² = 0.25    mean 0.91/4 = 0.2275
+//	d = A − B: −0.15, −0.21, −0.16, +0.11; Σd = −0.41, mean −0.1025
+//	θ_AB = 0.125 / 0.2275 = 0.549450549…
+//
+// The sign-flip test, exactly: flipping the signs of a set F of the
+// differences gives Σ s_i d_i = −(0.63 − 2 Σ_F |d_i|) up to the sign of the
+// 0.11 (whose own sign is already +). Equivalently, with magnitudes
+// 0.15, 0.21, 0.16, 0.11 (total 0.63) and F the set whose sign differs from
+// the others', |Σ| = |0.63 − 2 Σ_F| ≥ 0.41 when Σ_F ≤ 0.11 or Σ_F ≥ 0.52.
+// The 16 subset sums are 0, .11, .15, .16, .21, .26, .27, .31, .32, .36,
+// .37, .42, .47, .48, .52, .63: four qualify ({}, {.11} — the observed
+// signs, a tie at exactly 0.41 —, {.15, .21, .16} and all four), so
+//
+//	p = 4/16 = 0.25.
+func TestPairwiseFourQuestionsByHand(t *testing.T) {
+	yes := []bool{true, true, false, true}
+	pa := []float64{0.9, 0.8, 0.3, 0.4}
+	pb := []float64{0.6, 0.5, 0.5, 0.5}
+	var sa, sb []float64
+	for i := range yes {
+		sa = append(sa, BrierContribution(pa[i], yes[i]))
+		sb = append(sb, BrierContribution(pb[i], yes[i]))
+	}
+	qs := []int{0, 1, 2, 3}
+	res := Pairwise([]QuestionScores{
+		PerQuestion("A", qs, sa), PerQuestion("B", qs, sb),
+	}, DefaultPairwiseOptions())
+	if len(res.Pairs) != 1 {
+		t.Fatalf("%d pairs", len(res.Pairs))
+	}
+	p := res.Pairs[0]
+	if p.Shared != 4 || !p.Exact || p.Permutations != 16 {
+		t.Errorf("shared %d, exact %v, permutations %d", p.Shared, p.Exact, p.Permutations)
+	}
+	near(t, "mean A", p.MeanA, 0.125, 1e-15)
+	near(t, "mean B", p.MeanB, 0.2275, 1e-15)
+	near(t, "mean difference", p.MeanDifference, -0.1025, 1e-15)
+	near(t, "ratio", p.Ratio, 0.125/0.2275, 1e-15)
+	near(t, "p", p.P, 0.25, 0)
+	near(t, "Holm p (one test)", p.PHolm, 0.25, 0)
+	// Two competitors: each one's relative skill is its one ratio.
+	near(t, "relative skill A", res.Competitors[0].RelativeSkill, 0.125/0.2275, 1e-15)
+	near(t, "relative skill B", res.Competitors[1].RelativeSkill, 0.2275/0.125, 1e-15)
+	if p.Lo > p.MeanDifference || p.Hi < p.MeanDifference || p.Lo < -0.21 || p.Hi > 0.11 {
+		t.Errorf("interval [%v, %v] around %v", p.Lo, p.Hi, p.MeanDifference)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Code != WarnFewShared {
+		t.Errorf("warnings %v, want one %s", p.Warnings, WarnFewShared)
+	}
+}
+
+// Three competitors with partly overlapping questions, by hand:
+//
+//	question   1    2    3    4
+//	A         0.1  0.2  0.3
+//	B         0.2  0.4
+//	C              0.1  0.6  0.5
+//
+//	A–B share 1, 2: means 0.15, 0.30        θ_AB = 0.5
+//	A–C share 2, 3: means 0.25, 0.35        θ_AC = 5/7
+//	B–C share 2:    means 0.4,  0.1         θ_BC = 4
+//
+//	relative skill A = √(0.5 · 5/7) = √(5/14) = 0.597614…
+//	               B = √(2 · 4)     = √8      = 2.828427…
+//	               C = √(7/5 · 1/4) = √0.35   = 0.591608…
+//
+// C ranks first, just ahead of A, though A beat C where they met: C's
+// win over B, on one question, counts as much as A's over B on two.
+// With B as baseline, A's scaled skill is √(5/14) / √8 = √(5/112).
+func TestPairwiseRelativeSkillByHand(t *testing.T) {
+	cs := []QuestionScores{
+		{Name: "A", Questions: []int{1, 2, 3}, Scores: []float64{0.1, 0.2, 0.3}},
+		{Name: "B", Questions: []int{1, 2}, Scores: []float64{0.2, 0.4}},
+		{Name: "C", Questions: []int{2, 3, 4}, Scores: []float64{0.1, 0.6, 0.5}},
+	}
+	opts := DefaultPairwiseOptions()
+	opts.Baseline = "B"
+	res := Pairwise(cs, opts)
+	want := []struct {
+		a, b   int
+		shared int
+		ratio  float64
+	}{{0, 1, 2, 0.5}, {0, 2, 2, 5.0 / 7}, {1, 2, 1, 4}}
+	if len(res.Pairs) != len(want) {
+		t.Fatalf("%d pairs", len(res.Pairs))
+	}
+	for k, w := range want {
+		p := res.Pairs[k]
+		if p.A != w.a || p.B != w.b || p.Shared != w.shared {
+			t.Errorf("pair %d: (%d, %d) sharing %d, want (%d, %d) sharing %d", k, p.A, p.B, p.Shared, w.a, w.b, w.shared)
+		}
+		near(t, fmt.Sprintf("ratio %d", k), p.Ratio, w.ratio, 1e-15)
+	}
+	for i, w := range []float64{math.Sqrt(5.0 / 14), math.Sqrt(8), math.Sqrt(0.35)} {
+		c := res.Competitors[i]
+		near(t, "relative skill "+c.Name, c.RelativeSkill, w, 1e-15)
+		near(t, "scaled relative skill "+c.Name, c.ScaledRelativeSkill, w/math.Sqrt(8), 1e-15)
+		if c.Opponents != 2 {
+			t.Errorf("%s: %d opponents", c.Name, c.Opponents)
+		}
+	}
+	near(t, "A scaled", res.Competitors[0].ScaledRelativeSkill, math.Sqrt(5.0/112), 1e-15)
+	if got := fmt.Sprint(res.Ranking()); got != "[2 0 1]" {
+		t.Errorf("ranking %s, want [2 0 1] (C, A, B)", got)
+	}
+	near(t, "mean score C", res.Competitors[2].MeanScore, 0.4, 1e-15)
+	// B–C: one shared question, d = 0.3: the two sign flips give ±0.3, p = 1;
+	// no bootstrap interval from one question.
+	bc := res.Pairs[2]
+	near(t, "p B–C", bc.P, 1, 0)
+	if !math.IsNaN(bc.Lo) || !math.IsNaN(bc.Hi) {
+		t.Errorf("interval from one question: [%v, %v]", bc.Lo, bc.Hi)
+	}
+}
+
+// PerQuestion averages the scores of several forecasts on one question.
+func TestPerQuestion(t *testing.T) {
+	qs := PerQuestion("CIA", []int{7, 3, 7}, []float64{0.7225, 0.01, 0.2025})
+	if fmt.Sprint(qs.Questions) != "[3 7]" || qs.Forecasts != 3 {
+		t.Fatalf("questions %v, forecasts %d", qs.Questions, qs.Forecasts)
+	}
+	near(t, "score on 3", qs.Scores[0], 0.01, 0)
+	near(t, "score on 7", qs.Scores[1], (0.7225+0.2025)/2, 1e-16)
+}
+
+// The exact count agrees with direct enumeration of every sign vector,
+// ties included (integer-valued differences, scaled so that the sums are
+// not exact in binary).
+func TestSignFlipExactBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n <= 12; n++ {
+		for trial := range 20 {
+			d := make([]float64, n)
+			for i := range d {
+				d[i] = float64(r.IntN(7)-3) * 0.1
+				if trial%2 == 1 {
+					d[i] = r.NormFloat64()
+				}
+			}
+			thr := math.Abs(sum(d)) - tieTolerance(d)
+			var want int64
+			for mask := range 1 << n {
+				var s float64
+				for i, x := range d {
+					if mask>>i&1 == 1 {
+						s -= x
+					} else {
+						s += x
+					}
+				}
+				if math.Abs(s) >= thr {
+					want++
+				}
+			}
+			if got := signFlipExact(d, thr); got != want {
+				t.Errorf("n %d, d %v: %d sign vectors at least as extreme, brute force %d", n, d, got, want)
+			}
+		}
+	}
+}
+
+// A sign flip by table look-up is the sum of the same signs taken one by
+// one, up to rounding, for every length around the group sizes.
+func TestFlipTableSum(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for n := 1; n <= 140; n++ {
+		d := make([]float64, n)
+		var abs float64
+		for i := range d {
+			d[i] = r.NormFloat64()
+			abs += math.Abs(d[i])
+		}
+		table := newFlipTable(d)
+		for rep := range 5 {
+			got := table.sum(newStream(1, streamSignFlip, uint64(rep)))
+			want := signFlipSum(d, newStream(1, streamSignFlip, uint64(rep)))
+			if math.Abs(got-want) > 1e-13*abs {
+				t.Errorf("n %d: table %v, one by one %v", n, got, want)
+			}
+		}
+	}
+}
+
+// The Monte Carlo p-value is close to the exact one: 18 differences,
+// exact p against 100000 random sign flips (standard error below 0.0016).
+func TestSignFlipMonteCarloNearExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	a := QuestionScores{Name: "a"}
+	b := QuestionScores{Name: "b"}
+	for q := range 18 {
+		a.Questions = append(a.Questions, q)
+		b.Questions = append(b.Questions, q)
+		a.Scores = append(a.Scores, r.Float64())
+		b.Scores = append(b.Scores, r.Float64()+0.15)
+	}
+	exact := Pairwise([]QuestionScores{a, b}, PairwiseOptions{Bootstrap: 0, Seed: 1})
+	mc := Pairwise([]QuestionScores{a, b}, PairwiseOptions{Permutations: 100000, ExactMax: -1, Seed: 1})
+	pe, pm := exact.Pairs[0], mc.Pairs[0]
+	if !pe.Exact || pm.Exact || pm.Permutations != 100000 {
+		t.Fatalf("exact %v %v, permutations %d", pe.Exact, pm.Exact, pm.Permutations)
+	}
+	t.Logf("exact p %.6f, Monte Carlo p %.6f", pe.P, pm.P)
+	if math.Abs(pe.P-pm.P) > 0.008 {
+		t.Errorf("Monte Carlo p %.6f, exact %.6f", pm.P, pe.P)
+	}
+	if pe.P < 0.001 || pe.P > 0.5 {
+		t.Errorf("exact p %v: the test case is not informative", pe.P)
+	}
+}
+
+// Holm (1979): p = 0.01, 0.04, 0.03 over m = 3 tests, sorted 0.01, 0.03,
+// 0.04, become 3·0.01 = 0.03, max(0.03, 2·0.03) = 0.06, max(0.06, 1·0.04)
+// = 0.06; a NaN p-value is not a test.
+func TestHolm(t *testing.T) {
+	pairs := []PairComparison{{P: 0.01}, {P: 0.04}, {P: math.NaN(), PHolm: math.NaN()}, {P: 0.03}}
+	holm(pairs)
+	for k, want := range []float64{0.03, 0.06, math.NaN(), 0.06} {
+		near(t, fmt.Sprintf("Holm p %d", k), pairs[k].PHolm, want, 1e-15)
+	}
+}
+
+// A bootstrap of two differences 0 and 1: replicate means 0, 0.5, 1 with
+// probabilities 1/4, 1/2, 1/4, so the 95% interval is [0, 1].
+func TestPairBootstrapTwo(t *testing.T) {
+	res := Pairwise([]QuestionScores{
+		{Name: "a", Questions: []int{0, 1}, Scores: []float64{0.5, 1.5}},
+		{Name: "b", Questions: []int{0, 1}, Scores: []float64{0.5, 0.5}},
+	}, DefaultPairwiseOptions())
+	p := res.Pairs[0]
+	near(t, "lo", p.Lo, 0, 0)
+	near(t, "hi", p.Hi, 1, 0)
+}
+
+// The same seed gives the same result on any number of goroutines; a
+// different seed gives different random figures. Ten pairs on one
+// goroutine are one task each; on four, their sign flips and bootstrap
+// replicates are split into tasks: both ways give the same result.
+func TestPairwiseDeterministic(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var cs []QuestionScores
+	for c := range 5 {
+		qs := QuestionScores{Name: fmt.Sprintf("c%d", c)}
+		for q := range 60 {
+			if r.Float64() < 0.8 {
+				qs.Questions = append(qs.Questions, q)
+				qs.Scores = append(qs.Scores, r.Float64()*(1+0.1*float64(c)))
+			}
+		}
+		cs = append(cs, qs)
+	}
+	opts := DefaultPairwiseOptions()
+	opts.Permutations = 2000
+	run := func(procs int, seed uint64) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		o := opts
+		o.Seed = seed
+		return fmt.Sprintf("%+v", Pairwise(cs, o))
+	}
+	one, four := run(1, 7), run(4, 7)
+	if one != four {
+		t.Errorf("1 and 4 goroutines differ:\n%s\n%s", one, four)
+	}
+	if run(2, 8) == one {
+		t.Errorf("seeds 7 and 8 give the same result")
+	}
+}
+
+func TestPairwiseWarnings(t *testing.T) {
+	res := Pairwise([]QuestionScores{
+		{Name: "a", Questions: []int{0}, Scores: []float64{0}},
+		{Name: "b", Questions: []int{0}, Scores: []float64{0}},
+		{Name: "c", Questions: []int{1}, Scores: []float64{0.3}},
+	}, DefaultPairwiseOptions())
+	p := res.Pairs[0]
+	if !math.IsNaN(p.Ratio) || !math.IsNaN(res.Competitors[0].RelativeSkill) {
+		t.Errorf("0/0 ratio %v, relative skill %v", p.Ratio, res.Competitors[0].RelativeSkill)
+	}
+	var codes []string
+	for _, w := range p.Warnings {
+		codes = append(codes, w.Code)
+	}
+	for _, w := range res.Warnings {
+		codes = append(codes, w.Code)
+	}
+	if got := fmt.Sprint(codes); got != "[few-shared zero-score no-shared]" {
+		t.Errorf("warning codes %s", got)
+	}
+	if msg := res.Warnings[0].Message; msg != "c shares no question with any other competitor: no comparison, no relative skill" {
+		t.Errorf("message %q", msg)
+	}
+}
+
+func TestPairwisePanics(t *testing.T) {
+	for name, f := range map[string]func(){
+		"unsorted": func() {
+			Pairwise([]QuestionScores{{Name: "a", Questions: []int{2, 1}, Scores: []float64{0, 0}}}, PairwiseOptions{})
+		},
+		"infinite": func() {
+			Pairwise([]QuestionScores{{Name: "a", Questions: []int{1}, Scores: []float64{math.Inf(1)}}}, PairwiseOptions{})
+		},
+		"same name": func() { Pairwise([]QuestionScores{{Name: "a"}, {Name: "a"}}, PairwiseOptions{}) },
+		"baseline":  func() { Pairwise([]QuestionScores{{Name: "a"}}, PairwiseOptions{Baseline: "b"}) },
+		"exact max": func() { Pairwise(nil, PairwiseOptions{ExactMax: 41}) },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
+
+// BenchmarkPairwise: 20 competitors answering 90% of 1000 questions each,
+// 190 pairs of about 810 shared questions, with the default 10000 sign
+// flips and 1000 bootstrap replicates.
+func BenchmarkPairwise(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var cs []QuestionScores
+	for c := range 20 {
+		qs := QuestionScores{Name: fmt.Sprintf("c%02d", c)}
+		for q := range 1000 {
+			if r.Float64() < 0.9 {
+				qs.Questions = append(qs.Questions, q)
+				qs.Scores = append(qs.Scores, r.Float64()*0.5)
+			}
+		}
+		cs = append(cs, qs)
+	}
+	opts := DefaultPairwiseOptions()
+	for b.Loop() {
+		Pairwise(cs, opts)
+	}
+}
