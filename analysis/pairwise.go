@@ -229,20 +229,18 @@ type PairComparison struct {
 // replacement, keeping each question's pair of scores together; its ends
 // are quantiles (type 7) of the replicate means.
 //
-// The relative skill of A is the geometric mean of its ratios over the
-// competitors B it shares at least one question with,
+// The relative skill of A is the geometric mean of its ratios over every
+// competitor B it shares at least one question with, and over itself
+// (θ_AA = 1), as in Cramer et al. (2022) and scoringutils' pairwise
+// comparison:
 //
-//	θ_A = (Π_B θ_AB)^(1/m_A)
+//	θ_A = (Π_B θ_AB)^(1/(m_A + 1))
 //
-// where m_A counts them; ratios that are 0/0 are left out. With a baseline
-// C, the scaled relative skill is θ_A / θ_C. This is the relative skill of
-// Cramer et al. (2022) and scoringutils except in one respect: scoringutils
-// takes the geometric mean over every competitor including A itself
-// (θ_AA = 1), as does the product over all M models in Cramer et al., which
-// gives (θ_A)^(m_A/(m_A+1)) in the notation here: the same ranking when
-// every pair shares questions, but shrunk towards 1 for a competitor with
-// few opponents. As in scoringutils 2.x, the baseline is not left out of
-// the others' geometric means.
+// where m_A counts the opponents; ratios that are 0/0 are left out. Counting
+// the self-comparison shrinks a competitor with few opponents towards 1.
+// With a baseline C, the scaled relative skill is θ_A / θ_C. As in
+// scoringutils 2.x, the baseline is not left out of the others' geometric
+// means.
 //
 // Replicates draw from random streams derived from (Seed, pair, replicate)
 // and run on GOMAXPROCS goroutines: the result depends on the seed only.
@@ -654,7 +652,8 @@ func holm(pairs []PairComparison) {
 	}
 }
 
-// relativeSkill sets each competitor's geometric mean of ratios.
+// relativeSkill sets each competitor's geometric mean of ratios, its
+// self-comparison (ratio 1) included.
 func relativeSkill(res *PairwiseResult, baseline int) {
 	logSum := make([]float64, len(res.Competitors))
 	for _, p := range res.Pairs {
@@ -670,7 +669,7 @@ func relativeSkill(res *PairwiseResult, baseline int) {
 	for i := range res.Competitors {
 		c := &res.Competitors[i]
 		if c.Opponents > 0 {
-			c.RelativeSkill = math.Exp(logSum[i] / float64(c.Opponents))
+			c.RelativeSkill = math.Exp(logSum[i] / float64(c.Opponents+1))
 		}
 	}
 	if baseline >= 0 {

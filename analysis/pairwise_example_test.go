@@ -27,9 +27,9 @@ func ExamplePairwise() {
 	// A−B: 2 shared, difference -0.150, ratio 0.500, exact p 0.50
 	// A−C: 2 shared, difference -0.100, ratio 0.714, exact p 1.00
 	// B−C: 1 shared, difference +0.300, ratio 4.000, exact p 1.00
-	// C relative skill 0.5916
-	// A relative skill 0.5976
-	// B relative skill 2.8284
+	// C relative skill 0.7047
+	// A relative skill 0.7095
+	// B relative skill 2.0000
 }
 
 func ExamplePerQuestion() {

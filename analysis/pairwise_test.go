@@ -59,9 +59,10 @@ func TestPairwiseFourQuestionsByHand(t *testing.T) {
 	near(t, "ratio", p.Ratio, 0.125/0.2275, 1e-15)
 	near(t, "p", p.P, 0.25, 0)
 	near(t, "Holm p (one test)", p.PHolm, 0.25, 0)
-	// Two competitors: each one's relative skill is its one ratio.
-	near(t, "relative skill A", res.Competitors[0].RelativeSkill, 0.125/0.2275, 1e-15)
-	near(t, "relative skill B", res.Competitors[1].RelativeSkill, 0.2275/0.125, 1e-15)
+	// Two competitors: each one's relative skill is the geometric mean of
+	// its one ratio and its self-comparison, 1: √θ_AB and √θ_BA.
+	near(t, "relative skill A", res.Competitors[0].RelativeSkill, math.Sqrt(0.125/0.2275), 1e-15)
+	near(t, "relative skill B", res.Competitors[1].RelativeSkill, math.Sqrt(0.2275/0.125), 1e-15)
 	if p.Lo > p.MeanDifference || p.Hi < p.MeanDifference || p.Lo < -0.21 || p.Hi > 0.11 {
 		t.Errorf("interval [%v, %v] around %v", p.Lo, p.Hi, p.MeanDifference)
 	}
@@ -81,13 +82,16 @@ func TestPairwiseFourQuestionsByHand(t *testing.T) {
 //	A–C share 2, 3: means 0.25, 0.35        θ_AC = 5/7
 //	B–C share 2:    means 0.4,  0.1         θ_BC = 4
 //
-//	relative skill A = √(0.5 · 5/7) = √(5/14) = 0.597614…
-//	               B = √(2 · 4)     = √8      = 2.828427…
-//	               C = √(7/5 · 1/4) = √0.35   = 0.591608…
+// The relative skill is the geometric mean over the opponents and the
+// competitor itself (ratio 1), three factors each:
+//
+//	relative skill A = ∛(0.5 · 5/7 · 1) = ∛(5/14) = 0.709530…
+//	               B = ∛(2 · 4 · 1)     = ∛8      = 2
+//	               C = ∛(7/5 · 1/4 · 1) = ∛0.35   = 0.704730…
 //
 // C ranks first, just ahead of A, though A beat C where they met: C's
 // win over B, on one question, counts as much as A's over B on two.
-// With B as baseline, A's scaled skill is √(5/14) / √8 = √(5/112).
+// With B as baseline, A's scaled skill is ∛(5/14) / 2 = ∛(5/112).
 func TestPairwiseRelativeSkillByHand(t *testing.T) {
 	cs := []QuestionScores{
 		{Name: "A", Questions: []int{1, 2, 3}, Scores: []float64{0.1, 0.2, 0.3}},
@@ -112,15 +116,15 @@ func TestPairwiseRelativeSkillByHand(t *testing.T) {
 		}
 		near(t, fmt.Sprintf("ratio %d", k), p.Ratio, w.ratio, 1e-15)
 	}
-	for i, w := range []float64{math.Sqrt(5.0 / 14), math.Sqrt(8), math.Sqrt(0.35)} {
+	for i, w := range []float64{math.Cbrt(5.0 / 14), 2, math.Cbrt(0.35)} {
 		c := res.Competitors[i]
 		near(t, "relative skill "+c.Name, c.RelativeSkill, w, 1e-15)
-		near(t, "scaled relative skill "+c.Name, c.ScaledRelativeSkill, w/math.Sqrt(8), 1e-15)
+		near(t, "scaled relative skill "+c.Name, c.ScaledRelativeSkill, w/2, 1e-15)
 		if c.Opponents != 2 {
 			t.Errorf("%s: %d opponents", c.Name, c.Opponents)
 		}
 	}
-	near(t, "A scaled", res.Competitors[0].ScaledRelativeSkill, math.Sqrt(5.0/112), 1e-15)
+	near(t, "A scaled", res.Competitors[0].ScaledRelativeSkill, math.Cbrt(5.0/112), 1e-15)
 	if got := fmt.Sprint(res.Ranking()); got != "[2 0 1]" {
 		t.Errorf("ranking %s, want [2 0 1] (C, A, B)", got)
 	}

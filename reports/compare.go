@@ -343,7 +343,7 @@ func (c *Compare) legend() []string {
 	}
 	lines := []string{
 		"MEAN: mean score over all the questions the competitor answered; its score on a question is the mean score of its forecasts on it (FORECASTS can be more than QUESTIONS).",
-		"SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share; below 1 is better than the typical opponent.",
+		"SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (and of 1, for itself); below 1 is better than the typical opponent.",
 	}
 	if o.Baseline != "" {
 		lines = append(lines, fmt.Sprintf("SCALED: SKILL divided by %s's.", o.Baseline))

@@ -48,9 +48,9 @@ gives the same output). Holm's adjustment for the number of pairs is shown
 beside it. Pairs sharing fewer than --min-shared questions are flagged.
 
 The relative skill of a competitor is the geometric mean, over the
-competitors it shares questions with, of the ratio of its mean score to
-theirs on the shared questions (Cramer et al. 2022, as in scoringutils'
-pairwise comparison, but without the competitor's comparison with itself).
+competitors it shares questions with and itself (a ratio of 1), of the ratio
+of its mean score to theirs on the shared questions (Cramer et al. 2022, as
+in scoringutils' pairwise comparison).
 Lower is better; --baseline NAME divides every relative skill by NAME's.
 
 A question is the record's question text, or the record fields and tags named

@@ -226,7 +226,7 @@ func TestCompareSolarFlaresAcceptance(t *testing.T) {
 }
 
 // The relative skill of each method is the geometric mean of its ratios in
-// the command's own pairs; and, for a three-method table, the geometric
+// the command's own pairs and of its self-comparison (ratio 1); and, for a three-method table, the geometric
 // mean of ratios computed here from the raw rows.
 func TestCompareSolarFlaresRelativeSkill(t *testing.T) {
 	out := compareJSON(t, "--data", solarFlares, "--by", "group", "--question", "forecast_date,event_threshold",
@@ -252,7 +252,7 @@ func TestCompareSolarFlaresRelativeSkill(t *testing.T) {
 			if n != c.Opponents || n != len(cmp.Competitors)-1 {
 				t.Errorf("%v %s: %d pairs, %d opponents", cmp.Key, c.Name, n, c.Opponents)
 			}
-			within(t, c.Name+" relative skill from the pairs", *c.RelativeSkill, math.Exp(logSum/float64(n)), 1e-12)
+			within(t, c.Name+" relative skill from the pairs", *c.RelativeSkill, math.Exp(logSum/float64(n+1)), 1e-12)
 		}
 		if g == 0 {
 			top := cmp.Competitors[0]
@@ -293,7 +293,7 @@ func TestCompareSolarFlaresRelativeSkill(t *testing.T) {
 				prod *= theta(a, b)
 			}
 		}
-		skill[a] = math.Sqrt(prod)
+		skill[a] = math.Cbrt(prod) // two opponents and itself
 	}
 	for _, c := range three.Comparisons[0].Competitors {
 		within(t, c.Name+" relative skill from the raw rows", *c.RelativeSkill, skill[c.Name], 1e-12)
