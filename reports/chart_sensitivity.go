@@ -43,8 +43,9 @@ type SensitivityOptions struct {
 // SensitivityChart draws how much the verdict on a set of forecasts
 // depends on how their words were turned into numbers: for each row of
 // s.Scales ("as coded", then each scale) the Brier score's exact range over
-// every coding the terms' intervals allow, as a bar, and its value at the
-// point coding, as an upright mark; under them a row for the survey's
+// every coding the terms' intervals allow, as a bar (hatched should a span
+// not be Exact), and its value at the point coding, as an upright mark;
+// under them a row for the survey's
 // readers, from the score at their 25th percentile reading to the score at
 // their 75th, marked at their median. A dashed upright line marks the score
 // of always saying 50% (0.25), labelled above the panel. After each bar
@@ -83,7 +84,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 
 	body := &panelStack{gap: 5 * vg.Millimeter, colGap: 4 * vg.Millimeter}
 	rowH := st.SmallSize * 1.6
-	var infinite bool
+	var infinite, inexact, readersOutside bool
 	if showBrier {
 		rows := sensitivityRows(s, func(r ScaleSensitivity) analysis.Span { return r.Brier }, s.Readers.Brier)
 		b := &sensitivityBars{style: st, labels: true, values: true, ref: halfBrier, refLabel: "always saying 50%: 0.25"}
@@ -94,6 +95,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 			{Value: 0, Label: "0"}, {Value: 0.25, Label: "0.25"}, {Value: 0.5, Label: "0.5"}, {Value: 0.75, Label: "0.75"}, {Value: 1, Label: "1"},
 		}
 		body.add(b.plot(p), b.height, rowH)
+		inexact, readersOutside = b.inexact(), b.readersOutside()
 	}
 	if showLog {
 		rows := sensitivityRows(s, func(r ScaleSensitivity) analysis.Span { return r.Log }, s.Readers.Log)
@@ -103,24 +105,18 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 		p.X.Min, p.X.Max = 0, b.logAxisMax()
 		p.X.Tick.Marker = scoreTicks{}
 		body.add(b.plot(p), b.height, rowH)
-		infinite = b.infinite()
+		infinite, inexact = b.infinite(), inexact || b.inexact()
+		readersOutside = readersOutside || b.readersOutside()
 	}
-	samples := 0
 	if opt.ShowSampled {
 		var row []*plot.Plot
 		var height float64
 		for i, f := range sampledFigures {
 			rows := sensitivityRows(s, f.span, [3]float64{})
 			rows = rows[:len(s.Scales)] // the readers have no sampled figures
-			for _, r := range rows {
-				samples = max(samples, r.span.Samples)
-			}
-			b := &sensitivityBars{style: st, labels: i == 0, sampled: true}
+			b := &sensitivityBars{style: st, labels: i == 0, sampled: true, title: f.name}
 			b.layout(rows)
 			p := st.NewPlot("", "")
-			p.Title.Text = f.name
-			p.Title.TextStyle = st.BoldStyle(st.TickSize)
-			p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
 			p.X.Min, p.X.Max = 0, f.max
 			p.X.Tick.Marker = f.ticks
 			row = append(row, b.plot(p))
@@ -147,10 +143,10 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	if ch.Title == "" {
 		ch.Title = "How much the verdict depends on how the words became numbers"
 	}
-	ch.Legend = sensitivityLegend(st, s, opt.ShowSampled)
+	ch.Legend = sensitivityLegend(st, s, opt.ShowSampled || inexact)
 
 	reading := s.Reading
-	if len(reading) == 0 {
+	if len(reading) == 0 && len(s.Scales) > 1 { // the reading compares scales other than "as coded"
 		reading = ReadSensitivity(s)
 	}
 	if len(reading) > 0 {
@@ -158,15 +154,31 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	}
 	after := "After each bar: the score at the point coding, and in brackets its range"
 	if s.Readers.Scale != "" {
-		after += "; for the readers, the score at their median reading, and between their 25th and 75th percentiles"
+		after += "; for the readers, the score with every phrase read at their median, and in brackets at their 25th and 75th percentiles"
 	}
-	ch.Notes = append(ch.Notes, after+".")
+	after += "."
+	if readersOutside {
+		after += " Reading every phrase at the median can score better than at either percentile, so the median's mark may stand outside the bar."
+	}
+	ch.Notes = append(ch.Notes, after)
 	if infinite {
 		ch.Notes = append(ch.Notes, "An arrow marked ∞ runs off the axis: a coding of 0% or 100% that went the other way makes the log score infinite.")
 	}
-	if opt.ShowSampled {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("Hatched: the range over %s (random, and the corners of the intervals), so the true range may be wider. "+
-			"Reliability and miscalibration: lower is better; discrimination and AUC: higher is better.", codingsText(samples)))
+	if opt.ShowSampled || inexact {
+		samples := 0
+		for _, r := range s.Scales {
+			for _, sp := range []analysis.Span{r.Brier, r.Log, r.Reliability, r.Miscalibration, r.Discrimination, r.AUC} {
+				samples = max(samples, sp.Samples)
+			}
+		}
+		note := "Hatched: a range over sampled codings, so the true range may be wider."
+		if samples > 0 {
+			note = fmt.Sprintf("Hatched: the range over %s (random, and the corners of the intervals), so the true range may be wider.", codingsText(samples))
+		}
+		if opt.ShowSampled {
+			note += " Reliability and miscalibration: lower is better; discrimination and AUC: higher is better."
+		}
+		ch.Notes = append(ch.Notes, note)
 	}
 	if kept := keptAsCoded(s); kept != "" {
 		ch.Notes = append(ch.Notes, "* No term at that level on the scale, so kept as coded: "+kept+".")
@@ -224,9 +236,6 @@ func codingsText(n int) string {
 	if n == 1 {
 		return "one coding"
 	}
-	if n == 0 {
-		return "the corner codings"
-	}
 	return countText(float64(n)) + " codings"
 }
 
@@ -260,6 +269,11 @@ func keptAsCoded(s *Sensitivity) string {
 // readersLabel names the row of the survey's readers.
 const readersLabel = "readers 25–75%"
 
+// rowLabelMost is the most characters of a row's label: a longer scale
+// name is cut (the notes name it in full), so that the panels keep their
+// width.
+const rowLabelMost = 24
+
 // A sensitivityRow is one bar of SensitivityChart.
 type sensitivityRow struct {
 	label   string
@@ -275,7 +289,7 @@ type sensitivityRow struct {
 func sensitivityRows(s *Sensitivity, span func(ScaleSensitivity) analysis.Span, readers [3]float64) []sensitivityRow {
 	var rows []sensitivityRow
 	for _, r := range s.Scales {
-		row := sensitivityRow{label: r.Scale, span: span(r), group: 1}
+		row := sensitivityRow{label: truncate(r.Scale, rowLabelMost), span: span(r), group: 1}
 		if r.Scale == AsCoded {
 			row.group = 0
 		}
@@ -310,6 +324,8 @@ type sensitivityBars struct {
 	// panel; an empty refLabel draws no line.
 	ref      float64
 	refLabel string
+	// title names a small panel, centred above its data.
+	title string
 }
 
 // groupGap is the room between the "as coded" row, the scales and the
@@ -369,6 +385,28 @@ func (b *sensitivityBars) infinite() bool {
 	return false
 }
 
+// inexact reports whether a row's range was sampled, not found exactly,
+// so that its bar is hatched.
+func (b *sensitivityBars) inexact() bool {
+	for _, r := range b.rows {
+		if !r.span.Exact && !math.IsNaN(r.span.Min) {
+			return true
+		}
+	}
+	return false
+}
+
+// readersOutside reports whether the readers' median scores outside the
+// range between their 25th and 75th percentiles.
+func (b *sensitivityBars) readersOutside() bool {
+	for _, r := range b.rows {
+		if r.readers && (r.span.Point < r.span.Min || r.span.Point > r.span.Max) {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *sensitivityBars) color(r sensitivityRow) color.Color {
 	if r.readers {
 		return b.style.SeriesColor(2)
@@ -394,14 +432,29 @@ func (b *sensitivityBars) refStyle() text.Style {
 	return sty
 }
 
+// titleStyle is a small panel's title: bold, in the size of tick labels,
+// or of dense labels when it is wider than the panel's data area, width.
+func (b *sensitivityBars) titleStyle(width vg.Length) text.Style {
+	sty := b.style.BoldStyle(b.style.TickSize)
+	if width > 0 && sty.Width(b.title) > width {
+		sty = b.style.BoldStyle(b.style.SmallSize)
+	}
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+	return sty
+}
+
 func (b *sensitivityBars) refLineStyle() draw.LineStyle {
 	return draw.LineStyle{Color: b.style.Text, Width: 1.2, Dashes: []vg.Length{4, 3}}
 }
 
-// value writes a row's point and range: "0.465 (0.360–0.588)".
+// value writes a row's point and range, "0.465 (0.360–0.588)", or the
+// point alone when the range has no width.
 func (b *sensitivityBars) value(r sensitivityRow) string {
 	if math.IsNaN(r.span.Point) && math.IsNaN(r.span.Min) {
 		return "–"
+	}
+	if lo, pt, hi := scoreText(r.span.Min), scoreText(r.span.Point), scoreText(r.span.Max); lo == pt && pt == hi {
+		return pt
 	}
 	return fmt.Sprintf("%s (%s–%s)", scoreText(r.span.Point), scoreText(r.span.Min), scoreText(r.span.Max))
 }
@@ -445,7 +498,7 @@ func (b *sensitivityBars) Plot(c draw.Canvas, plt *plot.Plot) {
 		}
 		x0, x1 := at(r.span.Min), at(r.span.Max)
 		clr := b.color(r)
-		if b.sampled {
+		if b.sampled || !r.span.Exact {
 			hatchedBar(c, clr, x0, x1, y, barH)
 		} else {
 			bar(c, clr, x0, x1, y, barH)
@@ -461,6 +514,10 @@ func (b *sensitivityBars) Plot(c draw.Canvas, plt *plot.Plot) {
 			x := at(r.span.Point)
 			c.StrokeLine2(draw.LineStyle{Color: st.Text, Width: 1.8}, x, y-barH/2-sensTickOver, x, y+barH/2+sensTickOver)
 		}
+	}
+	if b.title != "" {
+		sty := b.titleStyle(c.Max.X - c.Min.X)
+		c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y + refLabelGap}, b.title)
 	}
 	if b.refLabel != "" && b.ref >= plt.X.Min && b.ref <= plt.X.Max {
 		x := trX(b.ref)
@@ -511,6 +568,12 @@ func (b *sensitivityBars) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 		h := val.Height("0")
 		boxes = append(boxes, plot.GlyphBox{X: x, Y: y, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: 0, Y: -h / 2}, Max: vg.Point{X: right, Y: h / 2},
+		}})
+	}
+	if b.title != "" {
+		h := b.titleStyle(0).Height(b.title)
+		boxes = append(boxes, plot.GlyphBox{X: 0.5, Y: 1, Rectangle: vg.Rectangle{
+			Min: vg.Point{Y: refLabelGap}, Max: vg.Point{Y: refLabelGap + h},
 		}})
 	}
 	if b.refLabel != "" && b.ref >= plt.X.Min && b.ref <= plt.X.Max {

@@ -3,6 +3,8 @@ package reports_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -152,7 +154,12 @@ func TestGoldenSensitivityBuiltinAll(t *testing.T) {
 // Hand-chosen numbers: the verdict flips between scales, an infinite log
 // score on a scale and for the readers, and an undefined AUC.
 func TestGoldenSensitivityHandmade(t *testing.T) {
-	checkGolden(t, "sensitivity_handmade", sensitivityChart(t, handmadeSensitivity(), reports.SensitivityOptions{Score: "log", ShowSampled: true, Title: "A seminar's twelve forecasts, read four ways"}))
+	checkGolden(t, "sensitivity_handmade", sensitivityChart(t, handmadeSensitivity(), reports.SensitivityOptions{Score: "both", ShowSampled: true, Title: "A seminar's twelve forecasts, read four ways"}))
+}
+
+// The log score alone for the built-in records: uk-phia's runs off to ∞.
+func TestGoldenSensitivityBuiltinLog(t *testing.T) {
+	checkGolden(t, "sensitivity_builtin_log", sensitivityChart(t, sensitivityFixture(t, "sensitivity_builtin.json"), reports.SensitivityOptions{Score: "log"}))
 }
 
 // TestSensitivityChartText checks the words of the CPC chart.
@@ -220,6 +227,68 @@ func TestSensitivityChartReproducible(t *testing.T) {
 				t.Errorf("two renderings of the same input differ (%d and %d bytes)", len(a), len(b))
 			}
 		})
+	}
+}
+
+// TestSensitivityChartUnusual renders inputs at the edges of what the
+// chart takes, in every format, with nothing in the white margin: one
+// forecast and one scale without readers, a long scale name and title,
+// ten scales, every score infinite, spans not exact in the main panel.
+func TestSensitivityChartUnusual(t *testing.T) {
+	inf := math.Inf(1)
+	one := &reports.Sensitivity{N: 1, TermCoded: 1, Scales: []reports.ScaleSensitivity{
+		{Scale: reports.AsCoded, Brier: analysis.Span{Min: 0, Point: 0.01, Max: 0.04, Exact: true}, Log: analysis.Span{Min: 0, Point: 0.1, Max: 0.2, Exact: true}},
+	}}
+	long := handmadeSensitivity()
+	long.Scales[1].Scale = "a-scale-with-a-name-as-long-as-anyone-would-give-one-2025"
+	many := handmadeSensitivity()
+	for i := range 6 {
+		row := many.Scales[1]
+		row.Scale = fmt.Sprintf("scale-%d", i+1)
+		row.Brier.Max = 0.3 + 0.1*float64(i)
+		many.Scales = append(many.Scales, row)
+	}
+	certain := handmadeSensitivity()
+	for i := range certain.Scales {
+		certain.Scales[i].Log = analysis.Span{Min: inf, Point: inf, Max: inf, Exact: true}
+		certain.Scales[i].Brier = analysis.Span{Min: 1, Point: 1, Max: 1, Exact: true}
+	}
+	sampled := handmadeSensitivity()
+	sampled.Scales[2].Brier.Exact, sampled.Scales[2].Brier.Samples = false, 100
+	for name, tc := range map[string]struct {
+		s   *reports.Sensitivity
+		opt reports.SensitivityOptions
+	}{
+		"one":     {one, reports.SensitivityOptions{Score: "both", ShowSampled: true}},
+		"long":    {long, reports.SensitivityOptions{Score: "both", ShowSampled: true, Title: strings.Repeat("A title that goes on and on ", 5)}},
+		"many":    {many, reports.SensitivityOptions{Score: "both", ShowSampled: true}},
+		"certain": {certain, reports.SensitivityOptions{Score: "both"}},
+		"sampled": {sampled, reports.SensitivityOptions{}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ch := sensitivityChart(t, tc.s, tc.opt)
+			for _, f := range reports.ImageFormats {
+				out := render(t, ch, f)
+				if f != reports.PNG {
+					continue
+				}
+				img, err := png.Decode(bytes.NewReader(out))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p, ok := inkAtEdge(img); !ok {
+					t.Errorf("ink at %v, in the white margin", p)
+				}
+			}
+		})
+	}
+	// A span that is not exact is hatched, and the legend and notes say so.
+	ch := sensitivityChart(t, sampled, reports.SensitivityOptions{})
+	if l := ch.Legend[len(ch.Legend)-1].Label; l != "sampled range, may be wider" {
+		t.Errorf("last legend entry %q, want the sampled range", l)
+	}
+	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "Hatched: the range over 504 codings") {
+		t.Errorf("notes %q do not explain the hatching", notes)
 	}
 }
 
