@@ -45,23 +45,24 @@ type SensitivityOptions struct {
 // s.Scales ("as coded", then each scale) the Brier score's exact range over
 // every coding the terms' intervals allow, as a bar (hatched should a span
 // not be Exact), and its value at the point coding, as an upright mark;
-// under them a row for the survey's
-// readers, from the score at their 25th percentile reading to the score at
-// their 75th, marked at their median. A dashed upright line marks the score
-// of always saying 50% (0.25), labelled above the panel. After each bar
-// stand its point score and, in brackets, its range.
+// under them a row for the survey's readers, from the score at their 25th
+// percentile reading to the score at their 75th, marked at their median.
+// A dashed upright line marks the score of always saying 50% (0.25),
+// labelled above the panel. After each bar stand its point score and, in
+// brackets, its range.
 //
 // opt.Score "log" draws the log score instead (always saying 50% scores
 // ln 2 = 0.693), and "both" draws it in a panel under the Brier score; a
 // range that reaches an infinite log score (a coding of 0% or 100% that
 // went the other way) runs off the axis as an arrow, marked ∞.
-// opt.ShowSampled adds small hatched panels for reliability, CORP
+// opt.ShowSampled adds small hatched panels for Murphy's reliability, CORP
 // miscalibration, CORP discrimination and the AUC, whose ranges come from
 // random codings and the corners and may be narrower than the true ones.
 //
-// The notes give the first sentence of s.Reading (ReadSensitivity when it
-// is empty), the records kept as coded for want of a term on a scale, and
-// whether a dataset was chosen for its failures.
+// The notes give the first sentence of s.Reading (of ReadSensitivity when
+// it is empty and there are scales besides "as coded"), the records kept
+// as coded for want of a term on a scale, and whether a dataset was chosen
+// for its failures. The figure is as tall as its rows need.
 func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	if s == nil || len(s.Scales) == 0 {
 		return nil, errors.New("no sensitivity to chart: it has no scales")
@@ -176,7 +177,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 			note = fmt.Sprintf("Hatched: the range over %s (random, and the corners of the intervals), so the true range may be wider.", codingsText(samples))
 		}
 		if opt.ShowSampled {
-			note += " Reliability and miscalibration: lower is better; discrimination and AUC: higher is better."
+			note += " Reliability (Murphy's) and miscalibration (CORP): lower is better; discrimination (CORP) and AUC: higher is better."
 		}
 		ch.Notes = append(ch.Notes, note)
 	}
