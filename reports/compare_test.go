@@ -13,8 +13,8 @@ import (
 )
 
 // exampleCompare is the three-competitor case of the analysis package's
-// hand test (relative skills C 0.5916, A 0.5976, B 2.8284), with a fourth
-// competitor that shares no question and a long name.
+// hand test (relative skills C ∛0.35 = 0.7047, A ∛(5/14) = 0.7095, B ∛8 = 2),
+// with a fourth competitor that shares no question and a long name.
 func exampleCompare(baseline string) *Compare {
 	opts := analysis.DefaultPairwiseOptions()
 	opts.Baseline = baseline
@@ -72,7 +72,7 @@ func TestWriteCompareTableFits(t *testing.T) {
 			}
 		}
 		for _, want := range []string{
-			"1  C ", "#1 C  #3 B  1*      -0.3000", "0.592", "3 of 3 pairs",
+			"1  C ", "#1 C  #3 B  1*      -0.3000", "0.705", "3 of 3 pairs",
 			"Director of Central Intelligence (interdepartmental study) shares no\n",
 		} {
 			if !strings.Contains(out, want) {
@@ -125,7 +125,7 @@ func TestWriteCompareJSON(t *testing.T) {
 	if last.Rank != nil || last.RelativeSkill != nil || last.ScaledRelativeSkill != nil {
 		t.Errorf("a competitor with no opponent has rank %v, skill %v", last.Rank, last.RelativeSkill)
 	}
-	if r := g.Competitors[0]; r.Name != "C" || *r.Rank != 1 || math.Abs(*r.ScaledRelativeSkill-math.Sqrt(0.35/8)) > 1e-15 {
+	if r := g.Competitors[0]; r.Name != "C" || *r.Rank != 1 || math.Abs(*r.ScaledRelativeSkill-math.Cbrt(0.35/8)) > 1e-15 {
 		t.Errorf("first competitor %+v", r)
 	}
 	cb := g.Pairs[1] // C–B: one shared question, no interval
@@ -173,7 +173,7 @@ func TestWriteCompareMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"### era = Cold War", "| 1 | C | 4 | 3 | 2 | 0.4000 | 0.592 |", "| C | B | 1 \\* |", "**Reading the tables**"} {
+	for _, want := range []string{"### era = Cold War", "| 1 | C | 4 | 3 | 2 | 0.4000 | 0.705 |", "| C | B | 1 \\* |", "**Reading the tables**"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)
 		}

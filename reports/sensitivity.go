@@ -141,6 +141,9 @@ func ReadSensitivity(s *Sensitivity) []string {
 		return []string{"There are no scored records, so there is nothing to compare."}
 	}
 	what := fmt.Sprintf("these %d forecasts", s.N)
+	if s.N == 1 {
+		what = "this forecast"
+	}
 	if s.TermCoded == 0 {
 		out = append(out, fmt.Sprintf("None of %s is coded as a word on a scale, so the scale makes no difference.", what))
 	}
@@ -149,6 +152,9 @@ func ReadSensitivity(s *Sensitivity) []string {
 		if row.Scale != AsCoded {
 			scales = append(scales, row)
 		}
+	}
+	if len(scales) == 0 {
+		return out
 	}
 	allWorse, allBetter := true, true
 	var better, worse []string

@@ -196,7 +196,8 @@ func (in *scoreInput) cases() []reports.Case {
 	return out
 }
 
-// sensitivityChart is set once the sensitivity chart exists.
-var sensitivityChart = func(*reports.Sensitivity, *reports.ChartStyle, string) (*reports.Chart, error) {
-	return nil, fmt.Errorf("the sensitivity chart is not built yet")
+// sensitivityChart draws the Brier and log ranges per scale, with the
+// sampled figures.
+func sensitivityChart(s *reports.Sensitivity, style *reports.ChartStyle, title string) (*reports.Chart, error) {
+	return reports.SensitivityChart(s, reports.SensitivityOptions{Style: style, Title: title, Score: reports.SensitivityBoth, ShowSampled: true})
 }
