@@ -256,8 +256,8 @@ func (e *ManifestMissingError) Error() string {
 // Every problem is reported as FILE:LINE:COL: FIELD: message, at the cell
 // or value it is in, in the file as given. Problems with the columns
 // stop the reading and come back as a *ColumnsError; a missing manifest
-// as a *ManifestMissingError. Problems with rows come back as an
-// *RowsError, all of them; with opt.SkipInvalid the rows that pass are
+// as a *ManifestMissingError. Problems with rows come back as a
+// *RowsError (all of them); with opt.SkipInvalid the rows that pass are
 // returned and the others listed in ImportResult.Rejected. Problems with
 // the file itself — its manifest, CSV syntax (a stray quote ends the
 // reading) — come back as an ErrorList, with those of the rows.
