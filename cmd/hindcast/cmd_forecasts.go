@@ -19,6 +19,7 @@ func newForecastsCmd(s *streams) *cobra.Command {
 		newForecastsInitCmd(s),
 		newForecastsAddCmd(s),
 		newForecastsExportCmd(s),
+		newForecastsImportCmd(s),
 	)
 }
 
