@@ -165,7 +165,7 @@ func compareRun(s *streams, o *compareOptions) error {
 	if o.score == "log" && col.wrongCertain > 0 {
 		col.warnings = append(col.warnings, analysis.Warning{Code: analysis.WarnInfiniteLogScore, Message: fmt.Sprintf(
 			"%d forecast%s of 0 or 1 went the other way: %s log score is clipped at −ln(%g) = %.1f instead of infinite, and weighs heavily in any comparison",
-			col.wrongCertain, plural(col.wrongCertain), map[bool]string{true: "its", false: "their"}[col.wrongCertain == 1], clip, -math.Log(clip))})
+			col.wrongCertain, plural(col.wrongCertain, "", "s"), map[bool]string{true: "its", false: "their"}[col.wrongCertain == 1], clip, -math.Log(clip))})
 	}
 	cmp, err := o.compare(col)
 	if err != nil {
@@ -181,13 +181,6 @@ func compareRun(s *streams, o *compareOptions) error {
 		return reports.WriteCompareMarkdown(s.out, cmp)
 	}
 	return reports.WriteCompareTable(s.out, cmp)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // compareCollector gathers each forecast's score by comparison (--within
@@ -371,7 +364,7 @@ func (o *compareOptions) loadRecords(col *compareCollector, ds []*forecasts.Data
 			parts = append(parts, fmt.Sprintf("%d %s", excluded[k], k))
 		}
 		col.warnings = append(col.warnings, analysis.Warning{Code: warnExcluded, Message: fmt.Sprintf(
-			"%d record%s not compared (%s): an unresolved or ambiguous outcome cannot be scored", n, plural(n), strings.Join(parts, ", "))})
+			"%d record%s not compared (%s): an unresolved or ambiguous outcome cannot be scored", n, plural(n, "", "s"), strings.Join(parts, ", "))})
 	}
 	if len(missing) > 0 {
 		col.warnings = append(col.warnings, analysis.Warning{Code: warnNoCounterpart, Message: fmt.Sprintf(

@@ -80,3 +80,11 @@ func outputPerm(path string) fs.FileMode {
 	}
 	return 0o644
 }
+
+// plural picks the word for a count: one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
