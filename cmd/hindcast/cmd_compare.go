@@ -357,7 +357,7 @@ func (o *compareOptions) loadRecords(col *compareCollector, ds []*forecasts.Data
 				strings.Join(values(r, question), "\x00"), p, r.Outcome == forecasts.Yes)
 		}
 	}
-	col.warnings = append(col.warnings, compareSelectionWarnings(selection)...)
+	col.warnings = append(col.warnings, selectionWarnings(selection, compareSelection)...)
 	if n := sumCounts(excluded); n > 0 {
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(excluded)) {
@@ -451,30 +451,4 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 			"%d rows have no probability (empty or NA) and were skipped", skipped)})
 	}
 	return nil
-}
-
-// compareSelectionWarnings says what the datasets' selection does to a
-// comparison.
-func compareSelectionWarnings(sel map[string]forecasts.Selection) []analysis.Warning {
-	var failed, notable []string
-	for _, name := range slices.Sorted(maps.Keys(sel)) {
-		switch sel[name] {
-		case forecasts.SelectChosenForFailure:
-			failed = append(failed, name)
-		case forecasts.SelectNotable, forecasts.SelectUnknown:
-			notable = append(notable, name)
-		}
-	}
-	var out []analysis.Warning
-	if len(failed) > 0 {
-		out = append(out, analysis.Warning{Code: warnSelectedForFailure, Message: fmt.Sprintf(
-			"%s was chosen for its failures, after the outcomes were known: its forecasters' scores are worse than a fair sample of their judgments would give, and a comparison with them says how these cases went, not who forecasts better",
-			strings.Join(failed, ", "))})
-	}
-	if len(notable) > 0 {
-		out = append(out, analysis.Warning{Code: warnNotASample, Message: fmt.Sprintf(
-			"%s is not a random sample (its records were chosen because they are well known, or how they were chosen is unknown): the comparison describes these cases and may not carry over to the forecasters' other judgments",
-			strings.Join(notable, ", "))})
-	}
-	return out
 }

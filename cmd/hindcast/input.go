@@ -301,7 +301,7 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 		in.groups = append(in.groups, groups[k])
 	}
 	for _, g := range append([]*inputGroup{in.overall}, in.groups...) {
-		g.warnings = append(g.warnings, selectionWarnings(selection[g])...)
+		g.warnings = append(g.warnings, selectionWarnings(selection[g], scoreSelection)...)
 		g.warnings = append(g.warnings, recordWarnings(g, o.scale, missing, unconfirmed)...)
 	}
 	return in, nil
@@ -318,8 +318,24 @@ const (
 	warnAfterOutcome       = "after-outcome"
 )
 
+// selectionConsequence completes the two selection warnings' sentences:
+// what a set chosen for failure, and one that is not a sample, does to the
+// figures at hand.
+type selectionConsequence struct{ failed, notSample string }
+
+var (
+	scoreSelection = selectionConsequence{
+		failed:    "the calibration figures (reliability, miscalibration, calibration in the large, Spiegelhalter, ECE, logistic slope) describe these cases, not how well calibrated the forecaster was, and the scores are worse than a fair sample's would be",
+		notSample: "the figures describe these cases and may not carry over to the forecasters' other judgments",
+	}
+	compareSelection = selectionConsequence{
+		failed:    "its forecasters' scores are worse than a fair sample of their judgments would give, and a comparison with them says how these cases went, not who forecasts better",
+		notSample: "the comparison describes these cases and may not carry over to the forecasters' other judgments",
+	}
+)
+
 // selectionWarnings says what the datasets' selection does to the figures.
-func selectionWarnings(sel map[string]forecasts.Selection) []analysis.Warning {
+func selectionWarnings(sel map[string]forecasts.Selection, c selectionConsequence) []analysis.Warning {
 	var failed, notable []string
 	for _, name := range slices.Sorted(maps.Keys(sel)) {
 		switch sel[name] {
@@ -332,13 +348,12 @@ func selectionWarnings(sel map[string]forecasts.Selection) []analysis.Warning {
 	var out []analysis.Warning
 	if len(failed) > 0 {
 		out = append(out, analysis.Warning{Code: warnSelectedForFailure, Message: fmt.Sprintf(
-			"%s was chosen for its failures, after the outcomes were known: the calibration figures (reliability, miscalibration, calibration in the large, Spiegelhalter, ECE, logistic slope) describe these cases, not how well calibrated the forecaster was, and the scores are worse than a fair sample's would be",
-			strings.Join(failed, ", "))})
+			"%s was chosen for its failures, after the outcomes were known: %s", strings.Join(failed, ", "), c.failed)})
 	}
 	if len(notable) > 0 {
 		out = append(out, analysis.Warning{Code: warnNotASample, Message: fmt.Sprintf(
-			"%s is not a random sample (its records were chosen because they are well known, or how they were chosen is unknown): the figures describe these cases and may not carry over to the forecasters' other judgments",
-			strings.Join(notable, ", "))})
+			"%s is not a random sample (its records were chosen because they are well known, or how they were chosen is unknown): %s",
+			strings.Join(notable, ", "), c.notSample)})
 	}
 	return out
 }
