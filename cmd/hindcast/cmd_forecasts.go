@@ -11,7 +11,7 @@ import (
 )
 
 func newForecastsCmd(s *streams) *cobra.Command {
-	return groupCmd("forecasts", "List, show and validate forecast records",
+	return groupCmd("forecasts", "The records: list, show, validate, init, add, import, export, schema",
 		newForecastsListCmd(s),
 		newForecastsShowCmd(s),
 		newForecastsValidateCmd(s),

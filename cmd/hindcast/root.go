@@ -79,10 +79,12 @@ func newRootCmd(s *streams) *cobra.Command {
 		Use:   "hindcast",
 		Short: "Look back at forecasts: scores, calibration and what the words meant",
 		Long:  rootLong,
-		Example: `  hindcast forecasts list
+		Example: `  hindcast report                      # the teaching report, into ./hindcast-report/
+  hindcast score --by forecaster
   hindcast forecasts show cpc-shah-1978
-  hindcast forecasts validate my-dataset/
-  hindcast scales show icd-203`,
+  hindcast sensitivity --dataset cpc
+  hindcast plot reliability -o reliability.png
+  hindcast forecasts init seminar && hindcast forecasts validate seminar`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
