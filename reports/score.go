@@ -322,8 +322,6 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 	logCI := ci(lo.LogScore, hi.LogScore)
 	if s.LogClip > 0 {
 		logName = fmt.Sprintf("log score, clip %g", s.LogClip)
-	} else if logCI != "" {
-		logCI += " (clipped)"
 	}
 	m := s.Murphy(g)
 	binsName := "distinct"
@@ -331,19 +329,19 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 		binsName = fmt.Sprintf("%d bins", s.Bins)
 	}
 	lines := []scoreLine{
-		{"base rate", num(sum.BaseRate), ci(lo.BaseRate, hi.BaseRate), "share of forecasts followed by the event"},
+		{"base rate", num(sum.BaseRate), ci(lo.BaseRate, hi.BaseRate), "share followed by the event"},
 		{"mean forecast", num(sum.MeanForecast), "", "average P(event)"},
 		{"Brier score", num(sum.Brier), ci(lo.Brier, hi.Brier), brierRange},
-		{"  skill vs base rate", num(sum.BrierSkill), ci(lo.BrierSkill, hi.BrierSkill), "> 0 beats always forecasting the base rate"},
-		{"  skill vs always 50%", num(sum.BrierSkillVsHalf), "", "> 0 beats always saying 50%"},
+		{"  skill vs base rate", num(sum.BrierSkill), ci(lo.BrierSkill, hi.BrierSkill), "> 0 beats the base rate"},
+		{"  skill vs always 50%", num(sum.BrierSkillVsHalf), "", "> 0 beats always 50%"},
 	}
 	if s.Reference != "" {
-		lines = append(lines, scoreLine{"  skill vs " + truncate(s.Reference, 14), num(g.ReferenceSkill), "", "> 0 beats the reference group"})
+		lines = append(lines, scoreLine{"  skill vs " + truncate(s.Reference, 14), num(g.ReferenceSkill), "", "> 0 beats the reference"})
 	}
 	lines = append(lines,
-		scoreLine{logName, num(s.LogScore(g)), logCI, "lower is better; 0.693 = always 50%"},
+		scoreLine{logName, num(s.LogScore(g)), logCI, "lower is better; 50% gets 0.693"},
 		scoreLine{"spherical score", num(sum.Spherical), ci(lo.Spherical, hi.Spherical), "higher is better"},
-		scoreLine{"ROC AUC", num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 no discrimination, 1 perfect"},
+		scoreLine{"ROC AUC", num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 chance, 1 perfect"},
 		scoreLine{"Murphy (" + binsName + ")", "", "", "Brier = REL − RES + UNC"},
 		scoreLine{"  reliability", num(m.Reliability), "", "lower is better"},
 		scoreLine{"  resolution", num(m.Resolution), "", "higher is better"},
@@ -376,10 +374,11 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 	if n := o.NExcluded(); n > 0 {
 		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
 	}
+	b.WriteString("\n")
 	if bs := o.Summary.Bootstrap; bs != nil {
-		fmt.Fprintf(&b, "; %g%% intervals from %d bootstrap replicates, seed %d", 100*bs.Level, bs.Replicates, bs.Seed)
+		fmt.Fprintf(&b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
 	}
-	b.WriteString("\n\n")
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	if len(s.Groups) == 0 {
 		fmt.Fprintln(tw, "FIGURE\tVALUE\tINTERVAL\tMEANING")
@@ -387,7 +386,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
 		}
 	} else {
-		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", strings.ToUpper(strings.Join(s.By, "/")))
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(strings.ToUpper(strings.Join(s.By, "/")), 18))
 		row := func(name string, g *ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
@@ -398,7 +397,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 			if n := len(sum.Warnings); n > 0 {
 				warn = fmt.Sprintf("!%d", n)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(name, 22), count(sum.N), num(sum.BaseRate),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(name, 18), count(sum.N), num(sum.BaseRate),
 				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), warn)
 		}
 		for _, g := range s.Groups {
@@ -408,7 +407,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 	}
 	tw.Flush()
 	if len(s.Groups) > 0 {
-		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: vs the group's base rate,\n> 0 is better. LOG: lower is better. AUC: 0.5 no discrimination, 1 perfect.\n")
+		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n")
 	}
 	writeWarnings(&b, s)
 	_, err := io.WriteString(w, b.String())

@@ -199,3 +199,28 @@ func TestScoreCPCWarnings(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// The score table fits an 80-column terminal, whatever the grouping.
+func TestScoreTableFits80Columns(t *testing.T) {
+	sim := t.TempDir() + "/sim.csv"
+	if _, stderr, code := runHindcast("simulate", "-n", "30000", "--groups", "3", "-o", sim); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, args := range [][]string{
+		{"score"},
+		{"score", "--by", "forecaster"},
+		{"score", "--dataset", "cpc", "--by", "forecaster,dataset", "--reference", "CPC intelligence community/cpc"},
+		{"score", "--data", sim, "--by", "group", "--bootstrap", "100"},
+		{"score", "--data", sim, "--bins", "distinct", "--bootstrap", "100"},
+	} {
+		stdout, stderr, code := runHindcast(args...)
+		if code != 0 {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+		for _, line := range strings.Split(stdout, "\n") {
+			if n := len([]rune(line)); n > 80 {
+				t.Errorf("%v: a line of %d columns:\n%s", args, n, line)
+			}
+		}
+	}
+}
