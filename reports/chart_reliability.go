@@ -62,7 +62,9 @@ const (
 // those left out. The points of a lone group of at most 12
 // forecasts are labelled with the ids of their cases, or with their
 // counts when the cases have no ids; a note says when there are too few
-// forecasts to judge calibration.
+// forecasts to judge calibration. Where several groups share a diagram,
+// those of fewer than 30 forecasts get no band, and a note says so: their
+// bands cover most of the diagram and, over each other, hide the points.
 func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
 	gs, err := checkGroups(groups)
 	if err != nil {
@@ -87,9 +89,17 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	gs, left := panelGroups(gs, reliabilityOverlay, "diagram")
 	overlay := len(gs) <= reliabilityOverlay
 	rs := make([]*reliability, len(gs))
+	var bandless []string
 	band := false
 	for i, g := range gs {
-		rs[i] = newReliability(g, nb, reps, opt.Seed)
+		r := reps
+		if overlay && len(gs) > 1 && g.table.N() < smallSample && reps > 0 {
+			// Such a band covers most of the diagram, and over another
+			// group's it hides the points.
+			r = -1
+			bandless = append(bandless, g.title())
+		}
+		rs[i] = newReliability(g, nb, r, opt.Seed)
 		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
@@ -136,6 +146,10 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 			countText(float64(reps)), opt.Seed)
 	}
 	ch.Notes = append(ch.Notes, how)
+	if len(bandless) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No band for %s: with fewer than %d forecasts almost any step line is consistent "+
+			"with calibration, and the band would hide the other groups' points.", strings.Join(bandless, ", "), smallSample))
+	}
 	if labels == labelIDs {
 		ch.Notes = append(ch.Notes, "Each point is labelled with the cases in its bin.")
 	} else if labels == labelCounts {
