@@ -299,14 +299,17 @@ func (l *gridLayout) titleHeight(g *plotGrid, j int) vg.Length {
 	}
 	var most vg.Length
 	for i := range l.names[j] {
-		if len(l.names[j][i]) == 0 {
-			continue
+		if len(l.names[j][i]) > 0 {
+			most = max(most, l.titleBlock(g, j, i)+titleGap)
 		}
-		h := lineHeight(g.titleStyle())*vg.Length(len(l.names[j][i])) +
-			lineHeight(g.captionStyle())*vg.Length(len(l.captions[j][i]))
-		most = max(most, h+titleGap)
 	}
 	return most
+}
+
+// titleBlock is the height of the title and caption of panel (j, i).
+func (l *gridLayout) titleBlock(g *plotGrid, j, i int) vg.Length {
+	return lineHeight(g.titleStyle())*vg.Length(len(l.names[j][i])) +
+		lineHeight(g.captionStyle())*vg.Length(len(l.captions[j][i]))
 }
 
 // fitLines wraps s to width in at most n lines, cutting the last with
@@ -382,7 +385,8 @@ func (g *plotGrid) Draw(c draw.Canvas) {
 			want := vg.Rectangle{Min: vg.Point{X: xs[i], Y: ys[j] - l.rowH[j]}, Max: vg.Point{X: xs[i] + l.colW[i], Y: ys[j]}}
 			p.Draw(fitData(p, c, want))
 			if l.names != nil && len(l.names[j][i]) > 0 {
-				top := ys[j] + l.plotTop[j] + l.titleHeight(g, j) - titleGap
+				// Set on the plot, so that the captions of a row line up.
+				top := ys[j] + l.plotTop[j] + titleGap + l.titleBlock(g, j, i)
 				top = drawLines(c, g.titleStyle(), xs[i], top, l.names[j][i])
 				drawLines(c, g.captionStyle(), xs[i], top, l.captions[j][i])
 			}
