@@ -99,7 +99,7 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	} else {
 		panels = murphyPanels(st, curves, top, ch.Width-2*st.Margin)
 		ch.Body = panels
-		ch.Notes = append(ch.Notes, "Under each name: the Brier score. The panels share their scales.")
+		ch.Notes = append(ch.Notes, "Under each name: the number of forecasts and the Brier score. The panels share their scales.")
 	}
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
