@@ -154,6 +154,12 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		}
 		grid = &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
 		grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
+		if side := grid.dataWidth(ch.Width - 2*st.Margin); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
+			// The table beside the plot leaves it too small for the words.
+			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
+			ch.Notes = append(ch.Notes, "Hit rate: the share of events warned of. False-alarm rate: the share of non-events warned of.")
+		}
 	} else {
 		grid = rocPanels(st, curves, ch.Width-2*st.Margin)
 		ch.Legend = append(ch.Legend, LegendEntry{Label: "ROC curve", Thumbs: []plot.Thumbnailer{st.seriesThumb(0, false, true)}})
