@@ -162,7 +162,11 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		}
 	} else {
 		grid = rocPanels(st, curves, ch.Width-2*st.Margin)
-		ch.Legend = append(ch.Legend, LegendEntry{Label: "ROC curve", Thumbs: []plot.Thumbnailer{st.seriesThumb(0, false, true)}})
+		marked := false // some curves have their points marked
+		for _, c := range curves {
+			marked = marked || len(c.points) <= rocMarksMost+1
+		}
+		ch.Legend = append(ch.Legend, LegendEntry{Label: "ROC curve", Thumbs: []plot.Thumbnailer{st.seriesThumb(0, marked, true)}})
 		ch.Notes = append(ch.Notes, "Under each name: the AUC, the area under the curve: the chance that a forecast followed by "+
 			"the event was higher than one that was not, ties counting half. 0.5 is no better than chance, 1 tells them "+
 			"apart every time.")
