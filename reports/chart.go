@@ -277,6 +277,22 @@ func (ch *Chart) FitBody(body vg.Length) {
 	ch.Height = body + above + below + 2*st.Margin
 }
 
+// minBody is the least height of the body of a chart of one plot whose
+// figure has a fixed height: long notes or a legend of many rows make the
+// figure taller rather than squash the plot.
+const minBody = 5.5 * vg.Centimeter
+
+// growBody makes the chart taller if its body would be less than least
+// high between the title and legend and the notes.
+func (ch *Chart) growBody(least vg.Length) {
+	st := ch.style()
+	w, h := ch.Size()
+	above, below := ch.chrome(w - 2*st.Margin)
+	if h-above-below-2*st.Margin < least {
+		ch.FitBody(least)
+	}
+}
+
 // chrome measures the room that the title, subtitle and legend take above
 // the body and the notes below it, at a width.
 func (ch *Chart) chrome(width vg.Length) (above, below vg.Length) {

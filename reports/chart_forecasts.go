@@ -1,10 +1,12 @@
 package reports
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -425,4 +427,115 @@ func (t unlabelledTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks[i].Label = ""
 	}
 	return ticks
+}
+
+// Limits of the charts that give each group a panel of its own, when there
+// are too many groups to draw over each other.
+const (
+	// panelLeast is the fewest forecasts a group needs for a panel of its
+	// own: fewer make a panel that shows nothing.
+	panelLeast = 3
+	// panelMost is the most panels a chart draws; the groups with the
+	// most forecasts get them.
+	panelMost = 30
+	// namesMost is the most groups a note names before "and N more".
+	namesMost = 12
+)
+
+// panelGroups chooses the groups a chart draws when it has more than
+// overlay of them, each in a panel of its own: those of at least
+// panelLeast forecasts (all of them when none has so many), at most
+// panelMost, those with the most forecasts, in their order. The groups
+// returned are copies numbered from 0 in their new order, so that series
+// colours follow one another; notes say which groups are left out and
+// why. With no more than overlay groups it draws them all.
+func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGroup, notes []string) {
+	if len(gs) <= overlay {
+		return renumber(gs), nil
+	}
+	var small []*chartGroup
+	for _, g := range gs {
+		if g.table.N() >= panelLeast {
+			drawn = append(drawn, g)
+		} else {
+			small = append(small, g)
+		}
+	}
+	if len(drawn) == 0 {
+		drawn, small = gs, nil
+	}
+	if len(small) > 0 {
+		notes = append(notes, fmt.Sprintf("Not drawn: %s of fewer than %d forecasts each, too few for a %s of %s own: %s.",
+			groupsText(len(small)), panelLeast, what, pronoun(len(small)), groupNames(small)))
+	}
+	if len(drawn) > panelMost {
+		order := make([]int, len(drawn))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(drawn[b].table.N(), drawn[a].table.N()) })
+		keep := make([]bool, len(drawn))
+		for _, i := range order[:panelMost] {
+			keep[i] = true
+		}
+		var kept, cut []*chartGroup
+		for i, g := range drawn {
+			if keep[i] {
+				kept = append(kept, g)
+			} else {
+				cut = append(cut, g)
+			}
+		}
+		drawn = kept
+		notes = append(notes, fmt.Sprintf("Not drawn, to keep the panels legible: the %s with the fewest forecasts: %s.",
+			groupsText(len(cut)), groupNames(cut)))
+	}
+	return renumber(drawn), notes
+}
+
+// renumber copies the groups, numbered from 0 in their order: a chart
+// that leaves groups out colours those it draws in the first colours.
+func renumber(gs []*chartGroup) []*chartGroup {
+	out := make([]*chartGroup, len(gs))
+	for i, g := range gs {
+		c := *g
+		c.index = i
+		out[i] = &c
+	}
+	return out
+}
+
+func groupsText(n int) string {
+	if n == 1 {
+		return "1 group"
+	}
+	return fmt.Sprintf("%d groups", n)
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "its"
+	}
+	return "their"
+}
+
+// groupNames names the groups with their counts, up to namesMost of them.
+func groupNames(gs []*chartGroup) string {
+	var names []string
+	for i, g := range gs {
+		if i == namesMost {
+			names = append(names, fmt.Sprintf("and %d more", len(gs)-namesMost))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (%s)", g.title(), countText(g.table.N())))
+	}
+	return strings.Join(names, ", ")
+}
+
+// inPanel is a copy of the group drawn alone in a panel: in the first
+// series' colour and marks, since the panel's title names it.
+func inPanel(g *chartGroup) *chartGroup {
+	c := *g
+	c.index = 0
+	return &c
 }

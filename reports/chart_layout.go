@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -12,8 +13,13 @@ import (
 // plotGrid draws plots in a grid, rows from the top, with the data areas
 // of each column and of each row aligned as plot.Align aligns them; unlike
 // Panels its rows may differ in height (a reliability diagram over its
-// histogram), its data areas may be square, and a block of text may stand
-// on its right.
+// histogram), its data areas may keep a fixed shape, its panels may have
+// titles that wrap to their column, and a block of text may stand on its
+// right.
+//
+// Every column's data area is as wide as every other's, and each plot's
+// data area lands exactly where the grid puts it, whatever the plot's
+// labels overhang: panels of one grid are drawn at one size.
 type plotGrid struct {
 	plots [][]*plot.Plot // a nil plot leaves its cell empty
 	// heights are the relative data heights of the rows; nil means equal.
@@ -24,15 +30,36 @@ type plotGrid struct {
 	// between rows; zero means 6 mm.
 	gap vg.Length
 	// square makes each column's data area as wide as a row of relative
-	// height 1 is tall, leaving room over at the bottom or on the right.
+	// height 1 is tall, leaving room over at the bottom or on the right;
+	// aspect, when positive, makes such a row aspect times as tall as the
+	// columns are wide instead.
 	square bool
+	aspect float64
 	// side is text drawn right of the grid, from the top of its data;
 	// sideWidth is the least width it gets.
 	side      *textBlock
 	sideWidth vg.Length
+	// titles name the panels: titles[j][i], when its name is set, is set
+	// over plots[j][i], left-aligned with its data, wrapped to the width
+	// of its column in at most two lines, its caption under it in small
+	// muted type. The grid draws them, not the plots, so that a long name
+	// never runs into the next panel. style is their look; nil means
+	// DefaultChartStyle().
+	titles [][]panelTitle
+	style  *ChartStyle
 }
 
-const sideGap = 6 * vg.Millimeter // between the grid and the side text
+// A panelTitle names one panel of a plotGrid: its name in bold and a
+// caption under it, such as the panel's count and score.
+type panelTitle struct {
+	name, caption string
+}
+
+const (
+	sideGap    = 6 * vg.Millimeter // between the grid and the side text
+	titleGap   = vg.Length(3)      // between a panel's title and its plot
+	titleLines = 2                 // the most lines of a panel's name or caption
+)
 
 func (g *plotGrid) gapX() vg.Length {
 	if g.gap == 0 {
@@ -55,6 +82,44 @@ func (g *plotGrid) height(j int) float64 {
 	return g.heights[j]
 }
 
+// shape is the height of a row of relative height 1 per unit of column
+// width, or 0 when the rows share out the canvas's height.
+func (g *plotGrid) shape() float64 {
+	switch {
+	case g.aspect > 0:
+		return g.aspect
+	case g.square:
+		return 1
+	}
+	return 0
+}
+
+func (g *plotGrid) chartStyle() *ChartStyle {
+	if g.style != nil {
+		return g.style
+	}
+	return DefaultChartStyle()
+}
+
+func (g *plotGrid) titleStyle() text.Style {
+	st := g.chartStyle()
+	return st.BoldStyle(st.TickSize)
+}
+
+func (g *plotGrid) captionStyle() text.Style {
+	st := g.chartStyle()
+	sty := st.TextStyle(st.NoteSize)
+	sty.Color = st.Muted
+	return sty
+}
+
+func (g *plotGrid) title(j, i int) panelTitle {
+	if j < len(g.titles) && i < len(g.titles[j]) {
+		return g.titles[j][i]
+	}
+	return panelTitle{}
+}
+
 // nominal is a canvas to measure plots on: their axes and labels take
 // the same room on any canvas big enough.
 var nominal = draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: 20 * vg.Centimeter, Y: 20 * vg.Centimeter}}}
@@ -66,47 +131,44 @@ func plotPads(p *plot.Plot, c draw.Canvas) (l, r, b, t vg.Length) {
 	return d.Min.X - c.Min.X, c.Max.X - d.Max.X, d.Min.Y - c.Min.Y, c.Max.Y - d.Max.Y
 }
 
-// spacing is the most room any plot of each column takes left and right
-// of its data, and of each row below and above it.
-func (g *plotGrid) spacing() (left, right, bottom, top []vg.Length) {
-	cols := len(g.plots[0])
-	left, right = make([]vg.Length, cols), make([]vg.Length, cols)
-	bottom, top = make([]vg.Length, len(g.plots)), make([]vg.Length, len(g.plots))
-	for j, row := range g.plots {
-		for i, p := range row {
-			if p == nil {
-				continue
-			}
-			l, r, b, t := plotPads(p, nominal)
-			left[i], right[i] = max(left[i], l), max(right[i], r)
-			bottom[j], top[j] = max(bottom[j], b), max(top[j], t)
-		}
-	}
-	return left, right, bottom, top
+// padsAt is the room a plot takes around a data area of width w and
+// height h: left, right, bottom and top. A label wider than the data
+// (an axis label under a small panel) takes more room than on a large
+// canvas, which is why this measures at the size itself.
+func padsAt(p *plot.Plot, w, h vg.Length) (l, r, b, t vg.Length) {
+	cell := fitData(p, nominal, vg.Rectangle{Max: vg.Point{X: max(w, 1), Y: max(h, 1)}})
+	return -cell.Min.X, cell.Max.X - max(w, 1), -cell.Min.Y, cell.Max.Y - max(h, 1)
 }
 
-// padding totals the room around the data areas across and down.
-func (g *plotGrid) padding() (across, down vg.Length) {
-	left, right, bottom, top := g.spacing()
-	for i := range left {
-		across += left[i] + right[i]
-	}
-	across += g.gapX() * vg.Length(len(left)-1)
-	for j := range bottom {
-		down += bottom[j] + top[j]
-		if j < len(bottom)-1 {
-			down += g.rowGap(j)
-		}
-	}
-	return across, down
+// gridLayout is where a grid puts its panels on a canvas of a width.
+type gridLayout struct {
+	left, right []vg.Length // the room each column takes beside its data
+	bottom, top []vg.Length // and each row below and above it, its titles too
+	plotTop     []vg.Length // the room above the data of each row's plots alone
+	colW, rowH  []vg.Length // the data width of each column and height of each row
+	names       [][][]string
+	captions    [][][]string
 }
 
-func (g *plotGrid) totalHeight() float64 {
-	var sum float64
-	for j := range g.plots {
-		sum += g.height(j)
+// across is the width of the grid at its layout, without its side text.
+func (l *gridLayout) across(g *plotGrid) vg.Length {
+	var w vg.Length
+	for i := range l.colW {
+		w += l.left[i] + l.colW[i] + l.right[i]
 	}
-	return sum
+	return w + g.gapX()*vg.Length(len(l.colW)-1)
+}
+
+// down is the height of the grid at its layout.
+func (l *gridLayout) down(g *plotGrid) vg.Length {
+	var h vg.Length
+	for j := range l.rowH {
+		h += l.top[j] + l.rowH[j] + l.bottom[j]
+		if j < len(l.rowH)-1 {
+			h += g.rowGap(j)
+		}
+	}
+	return h
 }
 
 // reserve is the width kept for the side text.
@@ -117,42 +179,181 @@ func (g *plotGrid) reserve() vg.Length {
 	return g.sideWidth + sideGap
 }
 
-// sizes are the data widths of the columns and heights of the rows on
-// a canvas of width w and height h.
-func (g *plotGrid) sizes(w, h vg.Length) (colW, rowH []vg.Length) {
-	across, down := g.padding()
-	cols := len(g.plots[0])
-	availW := w - g.reserve() - across
-	availH := h - down
-	var unitW, unitH vg.Length
-	if g.square {
-		u := min(availH/vg.Length(g.totalHeight()), availW/vg.Length(cols))
-		unitW, unitH = u, u
-	} else {
-		unitW, unitH = availW/vg.Length(cols), availH/vg.Length(g.totalHeight())
+func (g *plotGrid) totalHeight() float64 {
+	var sum float64
+	for j := range g.plots {
+		sum += g.height(j)
 	}
-	colW = make([]vg.Length, cols)
-	for i := range colW {
-		colW[i] = max(unitW, 0)
-	}
-	rowH = make([]vg.Length, len(g.plots))
-	for j := range rowH {
-		rowH[j] = max(unitH*vg.Length(g.height(j)), 0)
-	}
-	return colW, rowH
+	return sum
 }
 
-// heightFor is the height a square grid needs at width w, with its side
-// text: the body height a chart should fit.
+// layout lays the grid out on a canvas of width w and height h; an
+// infinite h lays it out at its natural height, which a grid of a fixed
+// shape has. It measures the room the plots take at the sizes they get,
+// in two passes, so that labels wider than a small panel's data are
+// allowed for.
+func (g *plotGrid) layout(w, h vg.Length) *gridLayout {
+	cols, rows := len(g.plots[0]), len(g.plots)
+	l := &gridLayout{
+		left: make([]vg.Length, cols), right: make([]vg.Length, cols),
+		bottom: make([]vg.Length, rows), top: make([]vg.Length, rows), plotTop: make([]vg.Length, rows),
+		colW: make([]vg.Length, cols), rowH: make([]vg.Length, rows),
+	}
+	measure := func(at func(j, i int) (w, h vg.Length)) {
+		clear(l.left)
+		clear(l.right)
+		clear(l.bottom)
+		clear(l.plotTop)
+		for j, row := range g.plots {
+			for i, p := range row {
+				if p == nil {
+					continue
+				}
+				var pl, pr, pb, pt vg.Length
+				if at == nil {
+					pl, pr, pb, pt = plotPads(p, nominal)
+				} else {
+					w, h := at(j, i)
+					pl, pr, pb, pt = padsAt(p, w, h)
+				}
+				l.left[i], l.right[i] = max(l.left[i], pl), max(l.right[i], pr)
+				l.bottom[j], l.plotTop[j] = max(l.bottom[j], pb), max(l.plotTop[j], pt)
+			}
+		}
+	}
+	widths := func() {
+		var pads vg.Length
+		for i := range l.colW {
+			pads += l.left[i] + l.right[i]
+		}
+		unit := (w - g.reserve() - pads - g.gapX()*vg.Length(cols-1)) / vg.Length(cols)
+		for i := range l.colW {
+			l.colW[i] = max(unit, 0)
+		}
+	}
+	heights := func() {
+		l.titles(g, w)
+		var pads vg.Length
+		for j := range l.rowH {
+			l.top[j] = l.plotTop[j] + l.titleHeight(g, j)
+			pads += l.top[j] + l.bottom[j]
+			if j < rows-1 {
+				pads += g.rowGap(j)
+			}
+		}
+		unit := (h - pads) / vg.Length(g.totalHeight())
+		if s := g.shape(); s > 0 {
+			unit = min(unit, l.colW[0]*vg.Length(s))
+			if unit < l.colW[0]*vg.Length(s) {
+				// Too little height: narrow the columns to keep the shape.
+				for i := range l.colW {
+					l.colW[i] = unit / vg.Length(s)
+				}
+			}
+		}
+		for j := range l.rowH {
+			l.rowH[j] = max(unit*vg.Length(g.height(j)), 0)
+		}
+	}
+	measure(nil)
+	widths()
+	heights()
+	measure(func(j, i int) (vg.Length, vg.Length) { return l.colW[i], l.rowH[j] })
+	widths()
+	heights()
+	return l
+}
+
+// titles wraps the panels' names and captions to their columns, the
+// last to the edge of the grid's width w.
+func (l *gridLayout) titles(g *plotGrid, w vg.Length) {
+	l.names, l.captions = nil, nil
+	if g.titles == nil {
+		return
+	}
+	cols := len(l.colW)
+	for j := range g.plots {
+		names, captions := make([][]string, cols), make([][]string, cols)
+		for i := range cols {
+			t := g.title(j, i)
+			if t.name == "" {
+				continue
+			}
+			width := l.colW[i] + l.right[i] + g.gapX() + l.left[min(i+1, cols-1)] - 4
+			if i == cols-1 {
+				width = w - g.reserve() - l.across(g) + l.colW[i] + l.right[i]
+			}
+			names[i] = fitLines(g.titleStyle(), t.name, width, titleLines)
+			if t.caption != "" {
+				captions[i] = fitLines(g.captionStyle(), t.caption, width, titleLines)
+			}
+		}
+		l.names, l.captions = append(l.names, names), append(l.captions, captions)
+	}
+}
+
+// titleHeight is the room the titles of row j take over its plots.
+func (l *gridLayout) titleHeight(g *plotGrid, j int) vg.Length {
+	if l.names == nil {
+		return 0
+	}
+	var most vg.Length
+	for i := range l.names[j] {
+		if len(l.names[j][i]) > 0 {
+			most = max(most, l.titleBlock(g, j, i)+titleGap)
+		}
+	}
+	return most
+}
+
+// titleBlock is the height of the title and caption of panel (j, i).
+func (l *gridLayout) titleBlock(g *plotGrid, j, i int) vg.Length {
+	return lineHeight(g.titleStyle())*vg.Length(len(l.names[j][i])) +
+		lineHeight(g.captionStyle())*vg.Length(len(l.captions[j][i]))
+}
+
+// fitLines wraps s to width in at most n lines, cutting the last with
+// "…" when there is more, and any word too long for a line.
+func fitLines(sty text.Style, s string, width vg.Length, n int) []string {
+	lines := wrapText(sty, s, width)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = strings.TrimRight(lines[n-1], " ") + "…"
+	}
+	for k, line := range lines {
+		lines[k] = fitWidth(sty, line, width)
+	}
+	return lines
+}
+
+// fitWidth cuts s to fit width, marking the cut with "…".
+func fitWidth(sty text.Style, s string, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(strings.TrimSuffix(s, "…"))
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		cut := strings.TrimRight(string(r), " ,;:(/–-") + "…"
+		if sty.Width(cut) <= width {
+			return cut
+		}
+	}
+	return "…"
+}
+
+// dataWidth is the width of the columns' data on a canvas of width w.
+func (g *plotGrid) dataWidth(w vg.Length) vg.Length {
+	return g.layout(w, vg.Length(math.Inf(1))).colW[0]
+}
+
+// heightFor is the height a grid of a fixed shape needs at width w, with
+// its side text: the body height a chart should fit.
 func (g *plotGrid) heightFor(w vg.Length) vg.Length {
-	across, down := g.padding()
-	cols := len(g.plots[0])
-	u := (w - g.reserve() - across) / vg.Length(cols)
-	h := down + u*vg.Length(g.totalHeight())
+	l := g.layout(w, vg.Length(math.Inf(1)))
+	h := l.down(g)
 	if g.side != nil {
-		_, _, _, top := g.spacing()
-		gridW := across + u*vg.Length(cols)
-		h = max(h, top[0]+g.side.height(w-gridW-sideGap))
+		h = max(h, l.top[0]+g.side.height(w-l.across(g)-sideGap))
 	}
 	return h
 }
@@ -162,28 +363,33 @@ func (g *plotGrid) Draw(c draw.Canvas) {
 	if len(g.plots) == 0 {
 		return
 	}
-	left, right, bottom, top := g.spacing()
-	colW, rowH := g.sizes(c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
+	l := g.layout(c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
 	x := c.Min.X
-	xs := make([]vg.Length, len(colW)) // left edge of each column's data
-	for i := range colW {
-		xs[i] = x + left[i]
-		x = xs[i] + colW[i] + right[i] + g.gapX()
+	xs := make([]vg.Length, len(l.colW)) // left edge of each column's data
+	for i := range l.colW {
+		xs[i] = x + l.left[i]
+		x = xs[i] + l.colW[i] + l.right[i] + g.gapX()
 	}
 	gridRight := x - g.gapX()
 	y := c.Max.Y
-	ys := make([]vg.Length, len(rowH)) // top edge of each row's data
-	for j := range rowH {
-		ys[j] = y - top[j]
-		y = ys[j] - rowH[j] - bottom[j] - g.rowGap(j)
+	ys := make([]vg.Length, len(l.rowH)) // top edge of each row's data
+	for j := range l.rowH {
+		ys[j] = y - l.top[j]
+		y = ys[j] - l.rowH[j] - l.bottom[j] - g.rowGap(j)
 	}
 	for j, row := range g.plots {
 		for i, p := range row {
 			if p == nil {
 				continue
 			}
-			want := vg.Rectangle{Min: vg.Point{X: xs[i], Y: ys[j] - rowH[j]}, Max: vg.Point{X: xs[i] + colW[i], Y: ys[j]}}
+			want := vg.Rectangle{Min: vg.Point{X: xs[i], Y: ys[j] - l.rowH[j]}, Max: vg.Point{X: xs[i] + l.colW[i], Y: ys[j]}}
 			p.Draw(fitData(p, c, want))
+			if l.names != nil && len(l.names[j][i]) > 0 {
+				// Set on the plot, so that the captions of a row line up.
+				top := ys[j] + l.plotTop[j] + titleGap + l.titleBlock(g, j, i)
+				top = drawLines(c, g.titleStyle(), xs[i], top, l.names[j][i])
+				drawLines(c, g.captionStyle(), xs[i], top, l.captions[j][i])
+			}
 		}
 	}
 	if g.side != nil {
@@ -192,21 +398,48 @@ func (g *plotGrid) Draw(c draw.Canvas) {
 }
 
 // fitData returns the part of c on which plot p draws its data in the
-// rectangle want: want widened by the room p's axes and labels take.
+// rectangle want: want widened by the room p's axes and labels take. That
+// room depends a little on the size (gonum/plot places glyphs that
+// overhang the data in proportion to it, and a centred axis label wider
+// than the data takes more room the narrower the data), so the canvas's
+// width and height are solved for, each on its own, as gonum/plot lays
+// out the two directions independently.
 func fitData(p *plot.Plot, c draw.Canvas, want vg.Rectangle) draw.Canvas {
 	l, r, b, t := plotPads(p, nominal)
-	cell := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: want.Min.X - l, Y: want.Min.Y - b},
-		Max: vg.Point{X: want.Max.X + r, Y: want.Max.Y + t},
+	size := func(w, h vg.Length) vg.Rectangle {
+		return p.DataCanvas(draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: h}}}).Rectangle
+	}
+	wantW, wantH := want.Max.X-want.Min.X, want.Max.Y-want.Min.Y
+	h0 := wantH + b + t
+	cw := solveSize(func(w vg.Length) vg.Length { d := size(w, h0); return d.Max.X - d.Min.X }, wantW, wantW+l+r)
+	ch := solveSize(func(h vg.Length) vg.Length { d := size(cw, h); return d.Max.Y - d.Min.Y }, wantH, h0)
+	d := size(cw, ch)
+	return draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: want.Min.X - d.Min.X, Y: want.Min.Y - d.Min.Y},
+		Max: vg.Point{X: want.Min.X - d.Min.X + cw, Y: want.Min.Y - d.Min.Y + ch},
 	}}
-	// The room glyphs take at the edges scales a little with the canvas:
-	// correct once for where the data area actually falls.
-	d := p.DataCanvas(cell)
-	cell.Min.X += want.Min.X - d.Min.X
-	cell.Max.X += want.Max.X - d.Max.X
-	cell.Min.Y += want.Min.Y - d.Min.Y
-	cell.Max.Y += want.Max.Y - d.Max.Y
-	return cell
+}
+
+// solveSize finds the canvas size x at which f, the size of the data
+// area, which grows with x, is target, by the secant method from guess.
+func solveSize(f func(vg.Length) vg.Length, target, guess vg.Length) vg.Length {
+	const tol = 0.01
+	x0, f0 := guess, f(guess)
+	if math.Abs(float64(f0-target)) <= tol {
+		return x0
+	}
+	x1 := x0 + target - f0
+	f1 := f(x1)
+	for k := 0; k < 40 && math.Abs(float64(f1-target)) > tol; k++ {
+		step := target - f1
+		if f1 != f0 {
+			step *= (x1 - x0) / (f1 - f0)
+		}
+		x0, f0 = x1, f1
+		x1 = x1 + step
+		f1 = f(x1)
+	}
+	return x1
 }
 
 // A textBlock is paragraphs of text set in a column, each wrapped to its
@@ -537,4 +770,35 @@ func distance(p vg.Point, r vg.Rectangle) vg.Length {
 	dx := max(r.Min.X-p.X, 0, p.X-r.Max.X)
 	dy := max(r.Min.Y-p.Y, 0, p.Y-r.Max.Y)
 	return vg.Length(math.Hypot(float64(dx), float64(dy)))
+}
+
+// Small multiples: the charts that give each group a panel of its own lay
+// the panels out with panelGrid.
+const (
+	// minPanel is the least data width of a panel: room for the tick
+	// labels 0%, 50% and 100% and for a panel's name in a line or two.
+	minPanel = 3.2 * vg.Centimeter
+	// panelCols is the most columns of panels.
+	panelCols = 4
+)
+
+// panelGrid lays out n panels in as many columns, up to panelCols, as
+// keep each panel's data at least minPanel wide at width w (the chart's
+// width less its margins): build makes the grid for a number of columns.
+// More panels make more rows and a taller figure, never smaller panels.
+func panelGrid(n int, w vg.Length, build func(cols int) *plotGrid) *plotGrid {
+	for cols := min(panelCols, n); cols > 1; cols-- {
+		if g := build(cols); g.dataWidth(w) >= minPanel {
+			return g
+		}
+	}
+	return build(1)
+}
+
+// panelPlace is where panel k of n goes in a grid of cols columns: its row
+// and column, and whether it is the lowest of its column and the first of
+// its row, which carry the axis labels.
+func panelPlace(k, n, cols int) (row, col int, bottom, first bool) {
+	row, col = k/cols, k%cols
+	return row, col, k+cols >= n, col == 0
 }

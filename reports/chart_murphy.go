@@ -35,7 +35,9 @@ const DefaultMurphyGrid = 200
 // the event does not happen and 1 − θ for not acting when it does. Lower
 // is better; a forecaster whose curve is nowhere above another's is better
 // for every such decision maker. The area under a curve is half the
-// group's Brier score.
+// group's Brier score. Up to four curves share one diagram; more get a
+// panel each, on one scale, laid out and chosen as ReliabilityChart's are,
+// the Brier score under each panel's title.
 //
 // The curve is linear in θ between the distinct forecast values and jumps
 // at each: the chart computes it on a grid of opt.Grid steps and at every
@@ -57,6 +59,8 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	if grid < 0 {
 		return nil, fmt.Errorf("a grid of %d steps: the number of steps must be positive", grid)
 	}
+	all := gs
+	gs, left := panelGroups(gs, murphyOverlay, "diagram")
 	curves := make([]*murphyCurve, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -66,33 +70,36 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 			most = max(most, s)
 		}
 	}
-
-	p := st.NewPlot("Threshold θ: act when the forecast is above it", "Mean loss per forecast")
-	PercentAxis(&p.X)
-	p.X.Tick.Marker = PercentTicks{Step: 0.1}
-	p.Y.Min, p.Y.Max = 0, math.Max(most*1.08, 0.01)
-	st.AddGrid(p, true, true)
-	p.Add(&murphyLines{style: st, curves: curves})
+	top := math.Max(most*1.08, 0.01)
 
 	ch := &Chart{
 		Style: st,
 		Title: opt.Title,
 		Subtitle: "Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain " +
 			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.",
-		Body:  p,
 		Width: st.Width,
 	}
 	if ch.Title == "" {
 		ch.Title = "Murphy diagram: what the forecasts cost each decision maker"
 	}
-	for _, c := range curves {
-		label := "Brier score " + scoreText(c.brier)
-		if len(gs) > 1 {
-			label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
-		} else if c.group.name != "" {
-			label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
+	var panels *plotGrid
+	if len(curves) <= murphyOverlay {
+		p := murphyPlot(st, curves, top)
+		p.X.Tick.Marker = PercentTicks{Step: 0.1}
+		ch.Body = p
+		for _, c := range curves {
+			label := "Brier score " + scoreText(c.brier)
+			if len(gs) > 1 {
+				label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
+			} else if c.group.name != "" {
+				label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
+			}
+			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 		}
-		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
+	} else {
+		panels = murphyPanels(st, curves, top, ch.Width-2*st.Margin)
+		ch.Body = panels
+		ch.Notes = append(ch.Notes, "Under each name: the number of forecasts and the Brier score. The panels share their scales.")
 	}
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
@@ -100,10 +107,71 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	if n := smallNote(gs, "diagram"); n != "" {
 		ch.Notes = append(ch.Notes, n)
 	}
-	if n := unscoredNote(gs); n != "" {
+	ch.Notes = append(ch.Notes, left...)
+	if n := unscoredNote(all); n != "" {
 		ch.Notes = append(ch.Notes, n)
 	}
+	if panels != nil {
+		ch.FitBody(panels.heightFor(ch.Width - 2*st.Margin))
+	} else {
+		ch.growBody(minBody)
+	}
 	return ch, nil
+}
+
+// murphyOverlay is the most curves drawn over each other in one diagram;
+// more get a panel each.
+const murphyOverlay = 4
+
+// murphyPlot is a Murphy diagram of the curves, its loss axis up to top.
+func murphyPlot(st *ChartStyle, curves []*murphyCurve, top float64) *plot.Plot {
+	p := st.NewPlot("Threshold θ: act when the forecast is above it", "Mean loss per forecast")
+	PercentAxis(&p.X)
+	p.Y.Min, p.Y.Max = 0, top
+	st.AddGrid(p, true, true)
+	p.Add(&murphyLines{style: st, curves: curves})
+	return p
+}
+
+// murphyPanels lays out a Murphy diagram for each curve, in as many
+// columns as keep the panels legible at width w, all in the first series'
+// colour and on one scale: each panel's title names its group, with its
+// count and Brier score under it.
+func murphyPanels(st *ChartStyle, curves []*murphyCurve, top float64, w vg.Length) *plotGrid {
+	build := func(cols int) *plotGrid {
+		rows := (len(curves) + cols - 1) / cols
+		g := &plotGrid{aspect: 0.6, gap: 4 * vg.Millimeter, style: st}
+		for j := range rows {
+			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
+			for i := range cols {
+				k := j*cols + i
+				if k >= len(curves) {
+					continue
+				}
+				_, _, bottom, first := panelPlace(k, len(curves), cols)
+				c := *curves[k]
+				c.group = inPanel(c.group)
+				p := murphyPlot(st, []*murphyCurve{&c}, top)
+				p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
+				p.X.Tick.Marker = PercentTicks{Step: 0.5}
+				if !bottom {
+					p.X.Label.Text = ""
+				}
+				if !first {
+					p.Y.Label.Text = ""
+					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
+				}
+				row[i] = p
+				titles[i] = panelTitle{name: c.group.title(),
+					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
+			}
+			g.plots = append(g.plots, row)
+			g.titles = append(g.titles, titles)
+			g.gaps = append(g.gaps, 6*vg.Millimeter)
+		}
+		return g
+	}
+	return panelGrid(len(curves), w, build)
 }
 
 // murphyCurve is one group's line of a Murphy diagram.

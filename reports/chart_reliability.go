@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -55,10 +54,17 @@ const (
 // terms (MCB − DSC + UNC) stand beside the diagram, each explained.
 //
 // Up to four groups share one diagram, told apart by colour and marker;
-// more get a diagram each. The points of a lone group of at most 12
+// more get a diagram each, small multiples in the first series' colour,
+// titled with the group's name, count and Brier score, in as many columns
+// as keep them legible: more groups make the figure taller, never the
+// panels smaller. Then groups of fewer than 3 forecasts get no panel, and
+// at most 30 groups, those with the most forecasts, get one; a note names
+// those left out. The points of a lone group of at most 12
 // forecasts are labelled with the ids of their cases, or with their
 // counts when the cases have no ids; a note says when there are too few
-// forecasts to judge calibration.
+// forecasts to judge calibration. Where several groups share a diagram,
+// those of fewer than 30 forecasts get no band, and a note says so: their
+// bands cover most of the diagram and, over each other, hide the points.
 func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
 	gs, err := checkGroups(groups)
 	if err != nil {
@@ -79,9 +85,22 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if reps == 0 {
 		reps = analysis.DefaultReplicates
 	}
+	all := gs
+	gs, left := panelGroups(gs, reliabilityOverlay, "diagram")
+	overlay := len(gs) <= reliabilityOverlay
 	rs := make([]*reliability, len(gs))
+	var bandless []string
+	band := false
 	for i, g := range gs {
-		rs[i] = newReliability(g, nb, reps, opt.Seed)
+		r := reps
+		if overlay && len(gs) > 1 && g.table.N() < smallSample && reps > 0 {
+			// Such a band covers most of the diagram, and over another
+			// group's it hides the points.
+			r = -1
+			bandless = append(bandless, g.title())
+		}
+		rs[i] = newReliability(g, nb, r, opt.Seed)
+		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
 
@@ -95,10 +114,10 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if ch.Title == "" {
 		ch.Title = "Reliability: did the events happen as often as forecast?"
 	}
-	ch.Legend = reliabilityLegend(st, gs, reps > 0, len(gs) <= reliabilityOverlay)
+	ch.Legend = reliabilityLegend(st, gs, band, overlay)
 
 	var grid *plotGrid
-	if len(gs) <= reliabilityOverlay {
+	if overlay {
 		main, hist := reliabilityPlots(st, rs, labels, true, true, true)
 		side := corpText(st, rs)
 		grid = &plotGrid{
@@ -110,23 +129,27 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 			sideWidth: max(5.2*vg.Centimeter, side.tableWidth()),
 		}
 	} else {
-		grid = reliabilityPanels(st, rs, labels)
+		grid = reliabilityPanels(st, rs, labels, ch.Width-2*st.Margin)
 		for _, r := range rs {
 			ch.Notes = append(ch.Notes, fmt.Sprintf("%s: %s, %s; %s.", r.group.title(), forecastsText(r.table.N()),
 				eventsText(r.table), corpLine(r.corp)))
 		}
-		ch.Notes = append(ch.Notes, "Bars under each diagram: the forecasts in each bin. Brier score = MCB − DSC + UNC. MCB, miscalibration: how much recalibrating the forecasts "+
+		ch.Notes = append(ch.Notes, "Bars under each diagram: the forecasts in each bin, on one scale in every panel. Brier score = MCB − DSC + UNC. MCB, miscalibration: how much recalibrating the forecasts "+
 			"(the step line) would lower the score. DSC, discrimination: how much the recalibrated forecasts beat always "+
 			"forecasting the base rate. UNC, uncertainty: the score of always forecasting the base rate.")
 	}
 	ch.Body = grid
 
 	how := fmt.Sprintf("Points: the forecasts in each of %d equal bins, at their mean forecast, with Wilson 95%% intervals.", nb)
-	if reps > 0 {
+	if band {
 		how += fmt.Sprintf(" Band: where 95%% of step lines fall if the forecasts are calibrated (%s resamples, seed %d).",
 			countText(float64(reps)), opt.Seed)
 	}
 	ch.Notes = append(ch.Notes, how)
+	if len(bandless) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No band for %s: with fewer than %d forecasts almost any step line is consistent "+
+			"with calibration, and the band would hide the other groups' points.", strings.Join(bandless, ", "), smallSample))
+	}
 	if labels == labelIDs {
 		ch.Notes = append(ch.Notes, "Each point is labelled with the cases in its bin.")
 	} else if labels == labelCounts {
@@ -135,7 +158,8 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if n := smallNote(gs, "diagram"); n != "" {
 		ch.Notes = append(ch.Notes, strings.Replace(n, "not a pattern", "not calibration", 1))
 	}
-	if n := unscoredNote(gs); n != "" {
+	ch.Notes = append(ch.Notes, left...)
+	if n := unscoredNote(all); n != "" {
 		ch.Notes = append(ch.Notes, n)
 	}
 	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
@@ -254,34 +278,48 @@ func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLa
 }
 
 // reliabilityPanels lays out a diagram with its histogram for each group,
-// in rows of up to four.
-func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels) *plotGrid {
-	cols := int(math.Ceil(math.Sqrt(float64(len(rs)))))
-	cols = min(max(cols, 2), 4)
-	rows := (len(rs) + cols - 1) / cols
-	g := &plotGrid{square: true, gap: 5 * vg.Millimeter}
+// in as many columns as keep the panels legible at width w, all in the
+// first series' colour: each panel's title names its group, with its
+// count and Brier score under it. The panels share their scales, so only
+// the first column labels them.
+func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels, w vg.Length) *plotGrid {
 	var most float64
 	for _, r := range rs {
 		most = max(most, (&binCounts{rs: []*reliability{r}}).most())
 	}
-	for j := range rows {
-		mains, hists := make([]*plot.Plot, cols), make([]*plot.Plot, cols)
-		for i := range cols {
-			k := j*cols + i
-			if k >= len(rs) {
-				continue
+	build := func(cols int) *plotGrid {
+		rows := (len(rs) + cols - 1) / cols
+		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
+		for j := range rows {
+			mains, hists := make([]*plot.Plot, cols), make([]*plot.Plot, cols)
+			titles := make([]panelTitle, cols)
+			for i := range cols {
+				k := j*cols + i
+				if k >= len(rs) {
+					continue
+				}
+				_, _, bottom, first := panelPlace(k, len(rs), cols)
+				r := *rs[k]
+				r.group = inPanel(r.group)
+				main, hist := reliabilityPlots(st, []*reliability{&r}, labels, bottom, first, false)
+				hist.Y.Max = most * 1.08 // the same scale in every panel
+				hist.Y.Tick.Marker = CountTicks{Most: 2}
+				if !first {
+					main.Y.Tick.Marker = unlabelledTicks{main.Y.Tick.Marker}
+					hist.Y.Tick.Marker = unlabelledTicks{hist.Y.Tick.Marker}
+				}
+				mains[i], hists[i] = main, hist
+				titles[i] = panelTitle{name: r.group.title(),
+					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
 			}
-			main, hist := reliabilityPlots(st, rs[k:k+1], labels, j == rows-1 || k+cols >= len(rs), i == 0, false)
-			main.Title.Text = truncate(rs[k].group.title(), nameMost)
-			hist.Y.Max = most * 1.08 // the same scale in every panel
-			hist.Y.Tick.Marker = CountTicks{Most: 2}
-			mains[i], hists[i] = main, hist
+			g.plots = append(g.plots, mains, hists)
+			g.titles = append(g.titles, titles, nil)
+			g.heights = append(g.heights, 1, histShare)
+			g.gaps = append(g.gaps, 2.5*vg.Millimeter, 6*vg.Millimeter)
 		}
-		g.plots = append(g.plots, mains, hists)
-		g.heights = append(g.heights, 1, histShare)
-		g.gaps = append(g.gaps, 2.5*vg.Millimeter, 7*vg.Millimeter)
+		return g
 	}
-	return g
+	return panelGrid(len(rs), w, build)
 }
 
 // reliabilityMarks is the plotter of the diagram: the bands, the
@@ -461,12 +499,10 @@ func (h *binCounts) Plot(c draw.Canvas, plt *plot.Plot) {
 // of mark is.
 func reliabilityLegend(st *ChartStyle, gs []*chartGroup, band, overlay bool) []LegendEntry {
 	var out []LegendEntry
-	mark := 0 // the series the generic marks are drawn in
-	if len(gs) > 1 {
-		if overlay { // panels have titles instead
-			for _, g := range gs {
-				out = append(out, LegendEntry{Label: g.label(), Thumbs: []plot.Thumbnailer{st.seriesThumb(g.index, true, true)}})
-			}
+	mark := 0                   // the series the generic marks are drawn in
+	if len(gs) > 1 && overlay { // panels have titles instead, and the first series' marks
+		for _, g := range gs {
+			out = append(out, LegendEntry{Label: g.label(), Thumbs: []plot.Thumbnailer{st.seriesThumb(g.index, true, true)}})
 		}
 		mark = -1
 	}

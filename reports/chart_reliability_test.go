@@ -1,6 +1,7 @@
 package reports_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hindcast/hindcast/reports"
@@ -28,4 +29,18 @@ func TestGoldenReliabilitySimulated(t *testing.T) {
 
 func TestGoldenReliabilityPanels(t *testing.T) {
 	checkGolden(t, "reliability_panels", reliabilityChart(t, manyGroups()))
+}
+
+// TestReliabilityChartSmallBands checks that groups of a few forecasts
+// drawn together get no consistency band, and that a note says so.
+func TestReliabilityChartSmallBands(t *testing.T) {
+	ch := reliabilityChart(t, mixedGroups())
+	if !strings.Contains(strings.Join(ch.Notes, " "), "No band for Analysts, Red team") {
+		t.Errorf("notes %q do not say the small groups have no band", ch.Notes)
+	}
+	for _, e := range ch.Legend {
+		if e.Label == "consistency band" {
+			t.Errorf("the legend explains a band that is not drawn")
+		}
+	}
 }

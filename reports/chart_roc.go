@@ -30,7 +30,64 @@ const (
 	// rocLabelsMost is the most points of a lone curve labelled with
 	// their thresholds.
 	rocLabelsMost = 12
+	// rocOverlay is the most curves drawn over each other in one plot;
+	// more get a panel each.
+	rocOverlay = 4
 )
+
+// rocPlot is a ROC plot of the curves, their points labelled with their
+// thresholds when labelled is set.
+func rocPlot(st *ChartStyle, curves []*rocCurve, labelled bool) *plot.Plot {
+	p := st.NewPlot("False-alarm rate: share of non-events warned of", "Hit rate: share of events warned of")
+	PercentAxis(&p.X)
+	PercentAxis(&p.Y)
+	st.AddGrid(p, true, true)
+	p.Add(&rocMarks{style: st, curves: curves, labels: labelled})
+	return p
+}
+
+// rocPanels lays out a ROC plot for each curve, in as many columns as keep
+// the panels legible at width w, all in the first series' colour: each
+// panel's title names its group, with its count and AUC under it. Only
+// the first column labels the hit rate and the lowest panels the
+// false-alarm rate.
+func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
+	build := func(cols int) *plotGrid {
+		rows := (len(curves) + cols - 1) / cols
+		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
+		for j := range rows {
+			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
+			for i := range cols {
+				k := j*cols + i
+				if k >= len(curves) {
+					continue
+				}
+				_, _, bottom, first := panelPlace(k, len(curves), cols)
+				c := *curves[k]
+				c.group = inPanel(c.group)
+				p := rocPlot(st, []*rocCurve{&c}, false)
+				p.X.Label.Text, p.Y.Label.Text = "False alarms", "Hits"
+				p.X.Tick.Marker = PercentTicks{Step: 0.5}
+				p.Y.Tick.Marker = PercentTicks{Step: 0.5}
+				if !bottom {
+					p.X.Label.Text = ""
+				}
+				if !first {
+					p.Y.Label.Text = ""
+					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
+				}
+				row[i] = p
+				titles[i] = panelTitle{name: c.group.title(),
+					caption: fmt.Sprintf("%s\nAUC %s", forecastsText(c.group.table.N()), aucText(c.auc))}
+			}
+			g.plots = append(g.plots, row)
+			g.titles = append(g.titles, titles)
+			g.gaps = append(g.gaps, 6*vg.Millimeter)
+		}
+		return g
+	}
+	return panelGrid(len(curves), w, build)
+}
 
 // ROCChart draws the ROC curve of each group (analysis.ROC): for every
 // threshold, warning whenever the forecast is at least that high, the
@@ -38,7 +95,9 @@ const (
 // (false-alarm rate), from never warning at (0, 0) to always warning at
 // (1, 1). The diagonal is a forecaster no better than chance. The legend
 // and the text beside the curve give each group's AUC, the chance that a
-// forecast followed by the event was higher than one that was not. A lone
+// forecast followed by the event was higher than one that was not. Up to
+// four curves share one plot; more get a panel each, laid out and chosen
+// as ReliabilityChart's are, the AUC under each panel's title. A lone
 // curve of a few points has each point labelled with its threshold. A
 // group with no events or no non-events has no curve and is named in a
 // note.
@@ -51,26 +110,24 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if st == nil {
 		st = DefaultChartStyle()
 	}
-	var curves []*rocCurve
+	var withCurve []*chartGroup
 	var skipped []string
 	for _, g := range gs {
-		c := &rocCurve{group: g, points: analysis.ROC(g.table), auc: analysis.AUC(g.table)}
-		if math.IsNaN(c.auc) {
+		if math.IsNaN(analysis.AUC(g.table)) {
 			skipped = append(skipped, g.title())
 			continue
 		}
-		curves = append(curves, c)
+		withCurve = append(withCurve, g)
 	}
-	if len(curves) == 0 {
+	if len(withCurve) == 0 {
 		return nil, errors.New("no ROC curve to draw: every group has only events or only non-events")
 	}
-
-	p := st.NewPlot("False-alarm rate: share of non-events warned of", "Hit rate: share of events warned of")
-	PercentAxis(&p.X)
-	PercentAxis(&p.Y)
-	st.AddGrid(p, true, true)
-	marks := &rocMarks{style: st, curves: curves, labels: len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1}
-	p.Add(marks)
+	drawn, left := panelGroups(withCurve, rocOverlay, "curve")
+	curves := make([]*rocCurve, len(drawn))
+	for i, g := range drawn {
+		curves[i] = &rocCurve{group: g, points: analysis.ROC(g.table), auc: analysis.AUC(g.table)}
+	}
+	overlay := len(curves) <= rocOverlay
 
 	ch := &Chart{
 		Style: st,
@@ -82,30 +139,51 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if ch.Title == "" {
 		ch.Title = "Discrimination: did the events that happened get higher forecasts?"
 	}
-	for _, c := range curves {
-		label := "ROC curve, AUC " + aucText(c.auc)
-		if len(gs) > 1 {
-			label = fmt.Sprintf("%s, AUC %s", c.group.label(), aucText(c.auc))
+	var grid *plotGrid
+	labelled := len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1
+	if overlay {
+		p := rocPlot(st, curves, labelled)
+		for _, c := range curves {
+			label := "ROC curve, AUC " + aucText(c.auc)
+			if len(gs) > 1 {
+				label = fmt.Sprintf("%s, AUC %s", c.group.label(), aucText(c.auc))
+			}
+			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{
+				st.seriesThumb(c.group.index, len(c.points) <= rocMarksMost+1, true),
+			}})
 		}
-		ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{
-			st.seriesThumb(c.group.index, len(c.points) <= rocMarksMost+1, true),
-		}})
+		grid = &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
+		grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
+		if side := grid.dataWidth(ch.Width - 2*st.Margin); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
+			// The table beside the plot leaves it too small for the words.
+			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
+			ch.Notes = append(ch.Notes, "Hit rate: the share of events warned of. False-alarm rate: the share of non-events warned of.")
+		}
+	} else {
+		grid = rocPanels(st, curves, ch.Width-2*st.Margin)
+		marked := false // some curves have their points marked
+		for _, c := range curves {
+			marked = marked || len(c.points) <= rocMarksMost+1
+		}
+		ch.Legend = append(ch.Legend, LegendEntry{Label: "ROC curve", Thumbs: []plot.Thumbnailer{st.seriesThumb(0, marked, true)}})
+		ch.Notes = append(ch.Notes, "Under each name: the AUC, the area under the curve: the chance that a forecast followed by "+
+			"the event was higher than one that was not, ties counting half. 0.5 is no better than chance, 1 tells them "+
+			"apart every time.")
 	}
 	ch.Legend = append(ch.Legend, LegendEntry{Label: "no better than chance", Thumbs: []plot.Thumbnailer{LineThumbnail(diagonalStyle(st))}})
-
-	grid := &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
-	grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
 	ch.Body = grid
 
-	if marks.labels {
+	if labelled {
 		ch.Notes = append(ch.Notes, "Each point is labelled with its threshold: warning at that forecast or higher.")
 	}
 	if len(skipped) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
 	}
-	if n := smallNote(gs, "curve"); n != "" {
+	if n := smallNote(drawn, "curve"); n != "" {
 		ch.Notes = append(ch.Notes, n)
 	}
+	ch.Notes = append(ch.Notes, left...)
 	if n := unscoredNote(gs); n != "" {
 		ch.Notes = append(ch.Notes, n)
 	}

@@ -35,8 +35,11 @@ const sharpnessOverlay = 4
 // histogram of the forecasts of each group over equal bins from 0 to
 // 100%. One group's is bars; up to four groups' are outlines over each
 // other, told apart by colour and dashes (bars side by side when a group
-// has fewer than 100 forecasts); more get a panel each, on one scale. A note gives each group's mean distance from 50%, in percentage
-// points: how bold its forecasts were, whether or not they were right.
+// has fewer than 100 forecasts); more get a panel each, on one scale,
+// laid out and chosen as ReliabilityChart's are. Each group's mean
+// distance from 50%, in percentage points, says how bold its forecasts
+// were, whether or not they were right: in a note, or under each panel's
+// title.
 func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
 	gs, err := checkGroups(groups)
 	if err != nil {
@@ -53,6 +56,8 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	if nb < 0 {
 		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
 	}
+	all := gs
+	gs, left := panelGroups(gs, sharpnessOverlay, "histogram")
 	hs := make([]*histogram, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -91,6 +96,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 		p.Add(&histogramMarks{style: st, hs: hs, outline: outline})
 		return p
 	}
+	var grid *plotGrid
 	if len(hs) <= sharpnessOverlay {
 		ch.Body = newPlot(hs, true)
 		if len(hs) > 1 {
@@ -103,51 +109,79 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 			}
 		}
 	} else {
-		cols := 3
+		grid = sharpnessPanels(st, hs, ch.Width-2*st.Margin, newPlot)
+		ch.Body = grid
+	}
+
+	if len(hs) > sharpnessOverlay {
+		ch.Notes = append(ch.Notes, "Under each name: how far from 50% the forecasts were, on average, in percentage points "+
+			"(0 is always 50%, 50 always 0 or 100%). The panels share their scales.")
+	} else {
+		var bold []string
+		for _, h := range hs {
+			s := pointsText(h.distance())
+			if len(hs) > 1 {
+				s = h.group.name + " " + s
+			}
+			bold = append(bold, s)
+		}
+		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
+			"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
+	}
+	if n := smallNote(gs, "histogram"); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	ch.Notes = append(ch.Notes, left...)
+	if n := unscoredNote(all); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	if grid != nil {
+		ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	} else {
+		ch.growBody(minBody)
+	}
+	return ch, nil
+}
+
+// sharpnessPanels lays out a histogram for each group, in as many columns
+// as keep the panels legible at width w, all in the first series' colour:
+// each panel's title names its group, with its count and how far from 50%
+// its forecasts were under it. The panels share their scales, so only the
+// first column labels its counts.
+func sharpnessPanels(st *ChartStyle, hs []*histogram, w vg.Length, newPlot func([]*histogram, bool) *plot.Plot) *plotGrid {
+	build := func(cols int) *plotGrid {
 		rows := (len(hs) + cols - 1) / cols
-		grid := &plotGrid{gap: 5 * vg.Millimeter, gaps: make([]vg.Length, rows)}
+		grid := &plotGrid{gap: 4 * vg.Millimeter, aspect: 0.6, style: st}
 		for j := range rows {
-			row := make([]*plot.Plot, cols)
+			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
 			for i := range cols {
 				k := j*cols + i
 				if k >= len(hs) {
 					continue
 				}
-				p := newPlot(hs[k:k+1], false)
-				p.Title.Text = truncate(hs[k].group.title(), nameMost)
+				_, _, bottom, first := panelPlace(k, len(hs), cols)
+				h := *hs[k]
+				h.group = inPanel(h.group)
+				p := newPlot([]*histogram{&h}, false)
 				p.Y.Tick.Marker = CountTicks{Most: 3}
-				if j < rows-1 && k+cols < len(hs) {
+				if !bottom {
 					p.X.Label.Text = ""
 				}
-				if i > 0 {
+				if !first {
 					p.Y.Label.Text = ""
+					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
 				}
 				row[i] = p
+				titles[i] = panelTitle{name: h.group.title(),
+					caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
 			}
 			grid.plots = append(grid.plots, row)
-			grid.gaps[j] = 7 * vg.Millimeter
+			grid.titles = append(grid.titles, titles)
+			grid.gaps = append(grid.gaps, 6*vg.Millimeter)
 		}
-		ch.Body = grid
-		ch.Height = vg.Length(rows)*5*vg.Centimeter + 4*vg.Centimeter
+		return grid
 	}
-
-	var bold []string
-	for _, h := range hs {
-		s := pointsText(h.distance())
-		if len(hs) > 1 {
-			s = h.group.name + " " + s
-		}
-		bold = append(bold, s)
-	}
-	ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
-		"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
-	if n := smallNote(gs, "histogram"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	if n := unscoredNote(gs); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	return ch, nil
+	return panelGrid(len(hs), w, build)
 }
 
 // bandWidthText is the width of one of n bins: "5 points", "2.5 points".
