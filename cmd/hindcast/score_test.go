@@ -5,7 +5,9 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // refFigures are the figures of ../../analysis/testdata/solar-flares/reference.json,
@@ -222,5 +224,27 @@ func TestScoreTableFits80Columns(t *testing.T) {
 				t.Errorf("%v: a line of %d columns:\n%s", args, n, line)
 			}
 		}
+	}
+}
+
+// The progress line on a terminal: bytes read, rows per second, share and
+// time left. Half of 100 MiB read in 2 s at 5M rows: 2.5M rows/s, 50%,
+// 2 s left.
+func TestProgressLine(t *testing.T) {
+	var buf strings.Builder
+	var rows atomic.Int64
+	rows.Store(5_000_000)
+	p := newProgress(&buf, "big.csv", 100<<20, &rows)
+	p.start = time.Now().Add(-2 * time.Second)
+	p.update(50 << 20)
+	got := buf.String()
+	for _, want := range []string{"big.csv: 50.0 MiB read", "2.5M rows/s", "50%", "2s left"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("progress %q lacks %q", got, want)
+		}
+	}
+	p.done()
+	if !strings.HasSuffix(buf.String(), "\r") {
+		t.Error("done must clear the line")
 	}
 }
