@@ -248,3 +248,17 @@ func TestProgressLine(t *testing.T) {
 		t.Error("done must clear the line")
 	}
 }
+
+// A pre-aggregated table (testdata/counts.csv), by hand:
+//
+//	A: 10 forecasts of 0.2, 2 events; 10 of 0.8, 8 events
+//	   Brier = (2·0.8² + 8·0.2² + 8·0.2² + 2·0.8²) / 20 = 3.2 / 20 = 0.16
+//	B: 4 forecasts of 0.5, 1 event: Brier 0.25
+//	all: (3.2 + 1) / 24 = 0.175
+func TestScoreCounts(t *testing.T) {
+	out := scoreJSON(t, "--data", "testdata/counts.csv", "--counts", "--by", "method", "--bootstrap", "0")
+	if out.N != 24 || math.Abs(out.Brier-0.175) > 1e-15 || len(out.Groups) != 2 ||
+		math.Abs(out.Groups[0].Brier-0.16) > 1e-15 || out.Groups[1].Brier != 0.25 {
+		t.Errorf("n %v, Brier %v, groups %+v", out.N, out.Brier, out.Groups)
+	}
+}
