@@ -350,11 +350,7 @@ func TestCompareBuiltinCIAandCPC(t *testing.T) {
 
 // The reviewed output on the built-in datasets.
 func TestCompareGolden(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		args string
-		code int
-	}{
+	runGoldenCases(t, "compare", []goldenCase{
 		{"forecaster", "compare --by forecaster", 0},
 		{"forecaster-log-md", "compare --by forecaster --score log --format markdown", 0},
 		{"no-by", "compare", 2},
@@ -362,19 +358,7 @@ func TestCompareGolden(t *testing.T) {
 		{"clip-brier", "compare --by forecaster --clip 1e-6", 2},
 		{"bad-baseline", "compare --by forecaster --baseline CIAA", 2},
 		{"bad-question", "compare --by forecaster --question topic", 2},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := runHindcast(strings.Fields(tc.args)...)
-			if code != tc.code {
-				t.Errorf("hindcast %s: exit %d, want %d\nstderr: %s", tc.args, code, tc.code, stderr)
-			}
-			if code != 0 && stdout != "" {
-				t.Errorf("hindcast %s failed but wrote to stdout:\n%s", tc.args, stdout)
-			}
-			golden(t, "compare/"+tc.name+".stdout", stdout)
-			golden(t, "compare/"+tc.name+".stderr", stderr)
-		})
-	}
+	})
 }
 
 // The same seed gives the same bytes; another seed other p-values and

@@ -39,14 +39,38 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// goldenCase is a command line, the exit code it must give, and the name
+// of its golden files NAME.stdout and NAME.stderr.
+type goldenCase struct {
+	name string
+	args string
+	code int
+}
+
+// runGoldenCases runs each case and compares its output with the reviewed
+// golden files under testdata/dir; a failing command must write nothing to
+// standard output.
+func runGoldenCases(t *testing.T, dir string, cases []goldenCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runHindcast(strings.Fields(tc.args)...)
+			if code != tc.code {
+				t.Errorf("hindcast %s: exit %d, want %d\nstderr: %s", tc.args, code, tc.code, stderr)
+			}
+			if code != 0 && stdout != "" {
+				t.Errorf("hindcast %s failed but wrote to stdout:\n%s", tc.args, stdout)
+			}
+			golden(t, filepath.Join(dir, tc.name+".stdout"), stdout)
+			golden(t, filepath.Join(dir, tc.name+".stderr"), stderr)
+		})
+	}
+}
+
 // TestGolden runs commands and compares their output with reviewed golden
 // files: the formatting of tables, records and errors, and exit codes.
 func TestGolden(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		args string
-		code int
-	}{
+	runGoldenCases(t, "", []goldenCase{
 		{"list", "forecasts list", 0},
 		{"list-cpc-json", "forecasts list --dataset cpc --format json", 0},
 		{"show-shah", "forecasts show cpc-shah-1978", 0},
@@ -61,17 +85,5 @@ func TestGolden(t *testing.T) {
 		{"unknown-command", "forecasts lis", 2},
 		{"bad-format", "forecasts list --format yaml", 2},
 		{"unknown-dataset", "forecasts list --dataset cpcc", 2},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := runHindcast(strings.Fields(tc.args)...)
-			if code != tc.code {
-				t.Errorf("hindcast %s: exit %d, want %d\nstderr: %s", tc.args, code, tc.code, stderr)
-			}
-			if code != 0 && stdout != "" {
-				t.Errorf("hindcast %s failed but wrote to stdout:\n%s", tc.args, stdout)
-			}
-			golden(t, tc.name+".stdout", stdout)
-			golden(t, tc.name+".stderr", stderr)
-		})
-	}
+	})
 }
