@@ -62,9 +62,9 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 	case math.Abs(citl) < 0.02:
 		dir = "about right on average"
 	case citl < 0:
-		dir = fmt.Sprintf("too low by %.0f percentage points on average: the events happened more often than forecast", -100*citl)
+		dir = fmt.Sprintf("too low by %.0f percentage points: the events happened more often than forecast", -100*citl)
 	default:
-		dir = fmt.Sprintf("too high by %.0f percentage points on average: the events happened less often than forecast", 100*citl)
+		dir = fmt.Sprintf("too high by %.0f percentage points: the events happened less often than forecast", 100*citl)
 	}
 	out = append(out, Explained{"calibration in the large", num(citl),
 		fmt.Sprintf("The forecasts gave the events %s on average, and %s happened: the probabilities were %s.", pct(sum.MeanForecast), pct(sum.BaseRate), dir)})
@@ -144,7 +144,7 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 		} else {
 			verdict = "a gap this large could easily arise by chance from calibrated forecasts"
 		}
-		out = append(out, Explained{"Spiegelhalter z", fmt.Sprintf("%s (p = %s)", num(sum.SpiegelhalterZ), pvalue(sum.SpiegelhalterP)),
+		out = append(out, Explained{"Spiegelhalter z", fmt.Sprintf("%s (p %s)", num(sum.SpiegelhalterZ), pvalue(sum.SpiegelhalterP)),
 			fmt.Sprintf("Spiegelhalter's test compares the Brier score with what calibrated forecasts would score: %s.", verdict)})
 	}
 
@@ -171,9 +171,10 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 	return out
 }
 
+// pvalue formats a p-value with its relation: "< 0.001" or "= 0.03".
 func pvalue(p float64) string {
 	if p < 0.001 {
 		return "< 0.001"
 	}
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
+	return "= " + strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
 }
