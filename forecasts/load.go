@@ -103,13 +103,10 @@ func (l *Loader) loadPath(p string) *Dataset {
 	if !ok {
 		return nil
 	}
-	root, ok := l.parse(manifestPath, data)
-	if !ok {
+	ds := l.decodeManifestFile(manifestPath, data)
+	if ds == nil {
 		return nil
 	}
-	d := &decoder{file: manifestPath, errs: &l.errs}
-	ds := &Dataset{Files: []string{manifestPath}}
-	ds.Manifest = d.manifest(root, "")
 	entries, err := os.ReadDir(p)
 	if err != nil {
 		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
@@ -125,22 +122,42 @@ func (l *Loader) loadPath(p string) *Dataset {
 		if !ok {
 			continue
 		}
-		root, ok := l.parse(fp, data)
-		if !ok {
-			continue
-		}
-		ds.Files = append(ds.Files, fp)
-		rd := &decoder{file: fp, errs: &l.errs}
-		top, ok := rd.object(root, "", "", recordsFields)
-		if !ok {
-			continue
-		}
-		if !top.has("records") {
-			rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
-		}
-		ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
+		l.decodeRecordFile(ds, fp, data)
 	}
 	return ds
+}
+
+// decodeManifestFile reads the manifest.yaml of a dataset folder: the
+// manifest's fields at the top level. It returns nil when the file is not
+// YAML.
+func (l *Loader) decodeManifestFile(file string, data []byte) *Dataset {
+	root, ok := l.parse(file, data)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: file, errs: &l.errs}
+	ds := &Dataset{Files: []string{file}}
+	ds.Manifest = d.manifest(root, "")
+	return ds
+}
+
+// decodeRecordFile reads one record file of a dataset folder, a records:
+// list, and adds its records to ds.
+func (l *Loader) decodeRecordFile(ds *Dataset, file string, data []byte) {
+	root, ok := l.parse(file, data)
+	if !ok {
+		return
+	}
+	ds.Files = append(ds.Files, file)
+	rd := &decoder{file: file, errs: &l.errs}
+	top, ok := rd.object(root, "", "", recordsFields)
+	if !ok {
+		return
+	}
+	if !top.has("records") {
+		rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
+	}
+	ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
 }
 
 func (l *Loader) readFile(p string) ([]byte, bool) {
