@@ -478,7 +478,10 @@ func (d *decoder) tags(n *yaml.Node) Tags {
 	var out Tags
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], d.resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode || v == nil || v.Kind != yaml.ScalarNode {
+		if v == nil { // too many aliases, reported
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
 			d.errorf(k, "tags", "a tag is key: value, both plain text")
 			continue
 		}
