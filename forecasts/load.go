@@ -324,11 +324,17 @@ func aliasUse(data []byte, name string) int {
 			return 0
 		}
 		end := off + i + len(ref)
-		if end == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[end]) >= 0 {
+		if end == len(data) || !isAnchorChar(data[end]) {
 			return 1 + bytes.Count(data[:off+i], []byte("\n"))
 		}
 		off = end
 	}
+}
+
+// isAnchorChar reports whether the YAML parser reads c as part of an
+// anchor's name: letters, digits, _ and -.
+func isAnchorChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // decodeDatasetFile reads a single-file dataset: a dataset: manifest and a records: list.
