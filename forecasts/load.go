@@ -101,6 +101,11 @@ func (l *Loader) loadPath(p string) *Dataset {
 		return l.decodeDatasetFile(p, data)
 	}
 	manifestPath := filepath.Join(p, ManifestFile)
+	if _, err := os.Stat(manifestPath); errors.Is(err, fs.ErrNotExist) {
+		// A folder has no line to point to.
+		l.errs.Add(p, 0, 0, "", "not a dataset: a dataset is a YAML file, or a folder holding %s and record files, and this folder has no %s (hindcast forecasts init DIR makes a dataset folder)", ManifestFile, ManifestFile)
+		return nil
+	}
 	data, ok := l.readFile(manifestPath)
 	if !ok {
 		return nil
@@ -205,7 +210,11 @@ func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		l.errs.Add(file, 1, 1, "", "the file holds no YAML document, only comments")
+		return nil, false
+	case err != nil:
 		l.yamlError(file, data, err)
 		return nil, false
 	}
@@ -233,7 +242,7 @@ func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
 // without a position.
 func checkYAMLText(data []byte) (line, col int, msg string) {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return 1, 1, "the file is UTF-16 text: save it as UTF-8"
+		return 1, 1, "the file is UTF-16 text; save it as UTF-8"
 	}
 	line, col = 1, 1
 	for i := 0; i < len(data); {

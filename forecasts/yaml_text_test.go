@@ -24,8 +24,9 @@ func TestYAMLProblemsArePositioned(t *testing.T) {
 		{"dataset: caf\xe9\n", "f.yaml:1:13: not valid UTF-8 text (byte 0xe9): save the file as UTF-8"}, // Latin-1
 		{"a: ü\x01\n", "f.yaml:1:5: the file holds the control character U+0001, which YAML does not allow"},
 		{"a: \x00\n", "f.yaml:1:4: the file holds a zero byte, which text does not: is it UTF-16? save it as UTF-8"},
-		{"\xff\xfed\x00a\x00", "f.yaml:1:1: the file is UTF-16 text: save it as UTF-8"},
-		{"\xfe\xff\x00d\x00a", "f.yaml:1:1: the file is UTF-16 text: save it as UTF-8"},
+		{"\xff\xfed\x00a\x00", "f.yaml:1:1: the file is UTF-16 text; save it as UTF-8"},
+		{"\xfe\xff\x00d\x00a", "f.yaml:1:1: the file is UTF-16 text; save it as UTF-8"},
+		{"# comments\n\n# only\n", "f.yaml:1:1: the file holds no YAML document, only comments"},
 		// A second document that is not YAML is not ignored.
 		{"dataset: {}\nrecords: []\n---\n[\n", "f.yaml:4: YAML syntax: did not find expected node content"},
 		{"dataset: {}\nrecords: []\n---\na: 1\n", "f.yaml:3:1: a dataset file holds one YAML document; found a second one (---)"},
