@@ -111,6 +111,14 @@ func recordKey(r *forecasts.Record, field string) (string, bool) {
 	return r.Tags.Get(field)
 }
 
+// tagsNamed lists the tag keys the records have, for a message.
+func tagsNamed(keys []string) string {
+	if len(keys) == 0 {
+		return "the records have no tags"
+	}
+	return "tags: " + strings.Join(keys, ", ")
+}
+
 // scoreInput is the forecasts a scoring command works on, tallied by group.
 type scoreInput struct {
 	by       []string
@@ -222,8 +230,8 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 	for _, b := range o.by {
 		if !slices.Contains(recordFields, b) && !slices.Contains(tagKeys, b) {
 			slices.Sort(tagKeys)
-			return nil, usageErrorf("--by %q: not a record field or tag; fields: %s; tags: %s",
-				b, strings.Join(recordFields, ", "), strings.Join(tagKeys, ", "))
+			return nil, usageErrorf("--by %q: not a record field or tag; fields: %s; %s",
+				b, strings.Join(recordFields, ", "), tagsNamed(tagKeys))
 		}
 	}
 	scales, cw := forecasts.BuiltinScales(), forecasts.BuiltinCrosswalk()
@@ -446,6 +454,9 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 			Groups: o.by, Counts: o.counts, Percent: o.percent,
 		}
 		stats, sinks, err := o.readTable(s, name, opt)
+		if err == nil && stats.Rows == 0 {
+			err = forecasts.ErrorList{noRows(name, format)}
+		}
 		if err != nil {
 			list, ok := err.(forecasts.ErrorList)
 			if !ok {
@@ -504,6 +515,22 @@ func (o *inputOptions) tableFormat(name string) (forecasts.TableFormat, error) {
 	return f, nil
 }
 
+// openError reports a table that cannot be opened, as the dataset loader
+// does: FILE: reason (a file that cannot be opened has no line).
+func openError(name string, err error) error {
+	return forecasts.ErrorList{{File: name, Msg: cleanPathError(err).Error()}}
+}
+
+// noRows reports a table with a header (or blank lines) and no rows: an
+// export that went wrong, most likely, and nothing to score.
+func noRows(name string, format forecasts.TableFormat) *forecasts.Error {
+	msg := "the table has a header row and no rows: nothing to score"
+	if format == forecasts.TableJSONL {
+		msg = "the table has no rows, only blank lines: nothing to score"
+	}
+	return &forecasts.Error{File: name, Line: 1, Col: 1, Msg: msg}
+}
+
 // readTable reads one flat table, showing progress on a terminal.
 func (o *inputOptions) readTable(s *streams, name string, opt forecasts.TableOptions) (forecasts.TableStats, []forecasts.TableSink, error) {
 	r := s.in
@@ -511,7 +538,7 @@ func (o *inputOptions) readTable(s *streams, name string, opt forecasts.TableOpt
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return forecasts.TableStats{}, nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "open "+name+": "))
+			return forecasts.TableStats{}, nil, openError(name, err)
 		}
 		defer f.Close()
 		if info, err := f.Stat(); err == nil {
