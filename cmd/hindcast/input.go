@@ -453,6 +453,13 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 			Format: format, Probability: o.probCol, Outcome: o.outcome, Weight: o.weightCol,
 			Groups: o.by, Counts: o.counts, Percent: o.percent,
 		}
+		if o.weightCol != "" || o.counts {
+			// Sums of fractional weights (or counts) depend, in their last
+			// bits, on how the rows are shared among the reading workers:
+			// as many workers as cores would make the figures differ from
+			// one machine to another. Whole counts are exact either way.
+			opt.Workers = fractionalTableWorkers
+		}
 		stats, sinks, err := o.readTable(s, name, opt)
 		if err == nil && stats.Rows == 0 {
 			err = forecasts.ErrorList{noRows(name, format)}
@@ -514,6 +521,11 @@ func (o *inputOptions) tableFormat(name string) (forecasts.TableFormat, error) {
 	}
 	return f, nil
 }
+
+// fractionalTableWorkers is the number of workers that read a table of
+// weights or counts, whatever the number of cores, so that its figures are
+// the same on every machine.
+const fractionalTableWorkers = 4
 
 // openError reports a table that cannot be opened, as the dataset loader
 // does: FILE: reason (a file that cannot be opened has no line).
