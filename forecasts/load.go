@@ -94,6 +94,13 @@ func (l *Loader) loadPath(p string) *Dataset {
 		return nil
 	}
 	if !info.IsDir() {
+		switch ext := strings.ToLower(filepath.Ext(p)); ext {
+		case ".csv", ".jsonl", ".ndjson", ".tsv", ".xlsx":
+			// Read as YAML, a table gives a puzzling message about its
+			// first line. (The whole file is the problem: no line.)
+			l.errs.Add(p, 0, 0, "", "a table (%s), not a YAML dataset: hindcast forecasts import %s --to DIR makes it a dataset folder, and score --data reads a table of probabilities and outcomes", ext, p)
+			return nil
+		}
 		data, ok := l.readFile(p)
 		if !ok {
 			return nil
