@@ -267,6 +267,7 @@ func FuzzLoadScales(f *testing.F) {
 	seeds := fuzzSeeds(f, "scales/*.yaml")
 	for i, a := range seeds {
 		f.Add(a, seeds[(i+1)%len(seeds)])
+		f.Add(a, a) // two scales of one name
 		f.Add(a, []byte("name: other\ntitle: t\nsource: s\nkind: ranges\nterms: []\n"))
 	}
 	f.Fuzz(func(t *testing.T, a, b []byte) {
