@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -496,6 +497,9 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if err := o.checkTotals(in, names); err != nil {
+		return nil, err
+	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		in.groups = append(in.groups, groups[k])
 	}
@@ -520,6 +524,28 @@ func (o *inputOptions) tableFormat(name string) (forecasts.TableFormat, error) {
 		return 0, usageErrorf("%v (--table-format)", err)
 	}
 	return f, nil
+}
+
+// checkTotals reports weights or counts whose sum overflows: each is
+// finite, but every figure would then be NaN or, worse, 0 (a base rate of
+// 1e308/Inf). A group's sums are at most the overall ones.
+func (o *inputOptions) checkTotals(in *scoreInput, names []string) error {
+	var n float64
+	for _, c := range in.overall.tally.Table().Cells {
+		n += c.N // Yes <= N
+	}
+	if !math.IsInf(n, 0) {
+		return nil
+	}
+	what := "weights"
+	if o.counts {
+		what = "counts"
+	}
+	var errs forecasts.ErrorList
+	for _, name := range names {
+		errs.Add(name, 0, 0, "", "the %s add up to more than the largest number there is (%.3g): divide them all by one constant (the scores stay the same)", what, math.MaxFloat64)
+	}
+	return errs
 }
 
 // fractionalTableWorkers is the number of workers that read a table of

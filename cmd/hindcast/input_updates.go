@@ -177,6 +177,9 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			t.tally.AddWeighted(u.p, u.yes, w)
 		}
 	}
+	if err := o.checkTotals(in, names); err != nil {
+		return nil, err
+	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		in.groups = append(in.groups, groups[k])
 	}
