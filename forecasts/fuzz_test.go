@@ -20,10 +20,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -48,6 +50,25 @@ func fuzzSeeds(f *testing.F, patterns ...string) [][]byte {
 		f.Fatalf("no seed files match %v", patterns)
 	}
 	return out
+}
+
+// shellQuoted matches a label quoted for a command line ('it”s').
+var shellQuoted = regexp.MustCompile(`'(?:[^']|'\\'')*'`)
+
+// stripQuoted removes the input quoted in a message, as Go quotes it and
+// as a command line does, leaving the message's own words.
+func stripQuoted(msg string) string {
+	return shellQuoted.ReplaceAllString(tableQuotedText.ReplaceAllString(msg, `"…"`), `'…'`)
+}
+
+// checkText checks the whole text of a message: one line of UTF-8 text
+// without control characters, so that input echoed in it cannot move the
+// cursor or clear the terminal it is printed on.
+func checkText(t *testing.T, text string) {
+	t.Helper()
+	if !utf8.ValidString(text) || strings.ContainsFunc(text, unicode.IsControl) {
+		t.Errorf("message with control characters or bytes that are not UTF-8: %q", text)
+	}
 }
 
 // rawMessage lists text that must not appear in an error message outside
@@ -88,16 +109,14 @@ func checkProblems(t *testing.T, list ErrorList, files ...string) {
 		if strings.TrimSpace(e.Msg) == "" {
 			t.Errorf("problem with no message: %+v", *e)
 		}
-		if !utf8.ValidString(e.Error()) {
-			t.Errorf("problem is not valid UTF-8: %q", e.Error())
-		}
+		checkText(t, e.Error())
 		// Positions of other problems ("first used at f.yaml:6:5") and
 		// input quoted in the message are not the library's words.
 		msg := e.Msg
 		for _, f := range files {
 			msg = strings.ReplaceAll(msg, f+":", "FILE:")
 		}
-		msg = tableQuotedText.ReplaceAllString(msg, `"…"`)
+		msg = stripQuoted(msg)
 		for _, raw := range rawMessage {
 			if strings.Contains(msg, raw) {
 				t.Errorf("raw library text %q in: %v", raw, e)
@@ -491,7 +510,8 @@ func checkMessage(t *testing.T, msg string) {
 	if strings.TrimSpace(msg) == "" {
 		t.Errorf("empty message")
 	}
-	m := tableQuotedText.ReplaceAllString(msg, `"…"`)
+	checkText(t, msg)
+	m := stripQuoted(msg)
 	for _, raw := range rawMessage {
 		if strings.Contains(m, raw) {
 			t.Errorf("raw library text %q in %q", raw, msg)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DateOrder says how an all-number date such as 08/09/1978 is read: the
@@ -277,12 +279,31 @@ func ParseOutcome(s string, labels map[string]Outcome) (Outcome, error) {
 	return "", fmt.Errorf("%q is not an outcome: use yes, no, unresolved or ambiguous (y/n, true/false and 1/0 are read too), or give the label a meaning with --outcome-map %s=OUTCOME", s, quoteFlagValue(key))
 }
 
-// quoteFlagValue quotes a label for a command line when it needs it.
+// quoteFlagValue quotes a label for a command line when it needs it. A
+// label with control characters or bytes that are not UTF-8 is quoted as
+// Go quotes it instead: printed as it is, it could move the cursor or
+// clear the terminal the message is read on.
 func quoteFlagValue(s string) string {
+	if !printable(s) {
+		return strconv.Quote(s)
+	}
 	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\!*?;&|<>()[]{}#~") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// printable reports whether s is UTF-8 text without control characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseFlag reads true or false as yes/no, y/n, true/false or 1/0, in any case.
