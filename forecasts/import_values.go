@@ -293,6 +293,19 @@ func quoteFlagValue(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// printableNames returns names with those that are not printable text
+// quoted as Go quotes them, for a message.
+func printableNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if !printable(n) {
+			out[i] = strconv.Quote(n)
+		}
+	}
+	return out
+}
+
 // printable reports whether s is UTF-8 text without control characters.
 func printable(s string) bool {
 	if !utf8.ValidString(s) {
