@@ -5,11 +5,46 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
 // report writes into the folder it is given and nowhere else, and only
 // its own files there.
+
+// reportTemplate writes the cpc report once per test binary, for the tests
+// to copy: rendering its charts is the costly part (seconds under -race).
+var reportTemplate = struct {
+	once sync.Once
+	dir  string
+}{}
+
+// TestMain removes the report template after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if reportTemplate.dir != "" {
+		os.RemoveAll(filepath.Dir(reportTemplate.dir))
+	}
+	os.Exit(code)
+}
+
+// copiedReport copies a report hindcast wrote into dir, as if report had
+// just written it there.
+func copiedReport(t *testing.T, dir string) {
+	t.Helper()
+	reportTemplate.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "hindcast-report-template-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		reportTemplate.dir = filepath.Join(tmp, "report")
+		reportOnce(t, reportTemplate.dir)
+	})
+	if reportTemplate.dir == "" {
+		t.Fatal("no report to copy")
+	}
+	copyInput(t, reportTemplate.dir, dir)
+}
 
 // reportOnce writes the cpc report (quickly: no bootstrap) into dir.
 func reportOnce(t *testing.T, dir string, extra ...string) {
@@ -50,7 +85,7 @@ func writeFile(t *testing.T, path, text string) {
 func TestReportStaleListRemovesNothingElse(t *testing.T) {
 	tmp := t.TempDir()
 	dir := filepath.Join(tmp, "report")
-	reportOnce(t, dir)
+	copiedReport(t, dir)
 	outside := filepath.Join(tmp, "outside.txt")
 	writeFile(t, outside, "not hindcast's")
 	writeFile(t, filepath.Join(dir, "sub", "inner.txt"), "not hindcast's")
@@ -145,7 +180,7 @@ func TestReportForceWritesOnlyItsFiles(t *testing.T) {
 func TestReportDoesNotFollowLinksOut(t *testing.T) {
 	tmp := t.TempDir()
 	dir := filepath.Join(tmp, "report")
-	reportOnce(t, dir)
+	copiedReport(t, dir)
 	outside := filepath.Join(tmp, "outside.html")
 	list := filepath.Join(tmp, "outside-list")
 	writeFile(t, outside, "precious")
