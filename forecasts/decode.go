@@ -14,13 +14,23 @@ import (
 // decoder turns YAML nodes into values, collecting a positioned error for
 // every problem instead of stopping at the first.
 type decoder struct {
-	file    string
-	errs    *ErrorList
-	aliases int // aliases followed so far; bounded against alias bombs
+	file string
+	errs *ErrorList
+
+	// Aliases are bounded against alias bombs: how many are followed, and
+	// how many nodes they reach, counted each time they are reached.
+	aliases     int
+	aliasNodes  int
+	aliasFailed bool
 }
 
-// maxAliases bounds how many aliases one file may follow.
-const maxAliases = 1000
+// maxAliases bounds how many aliases one file may follow, and
+// maxAliasNodes how many nodes they may reach in all: a file of a few
+// lines can name a value of thousands of nodes a thousand times.
+const (
+	maxAliases    = 1000
+	maxAliasNodes = 100000
+)
 
 func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 	line, col := 0, 0
@@ -30,16 +40,33 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 	d.errs.Add(d.file, line, col, field, format, args...)
 }
 
-// resolve follows an alias to the node it names.
+// resolve follows an alias to the node it names. When the file's aliases
+// go beyond the bounds it returns nil, and reports it once, at the alias.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
+		if d.aliasFailed {
+			return nil
+		}
 		d.aliases++
-		if d.aliases > maxAliases {
+		d.aliasNodes += nodeCount(n.Alias)
+		if d.aliases > maxAliases || d.aliasNodes > maxAliasNodes {
+			d.aliasFailed = true
+			d.errorf(n, "", "too many aliases: with *%s the file's aliases would be followed more than %d times or reach more than %d values; write the values out instead", n.Value, maxAliases, maxAliasNodes)
 			return nil
 		}
 		n = n.Alias
 	}
 	return n
+}
+
+// nodeCount counts the nodes of the tree under n; an alias in it counts
+// as one (what it names is counted when it is followed).
+func nodeCount(n *yaml.Node) int {
+	c := 1
+	for _, k := range n.Content {
+		c += nodeCount(k)
+	}
+	return c
 }
 
 func kindName(n *yaml.Node) string {
@@ -53,6 +80,8 @@ func kindName(n *yaml.Node) string {
 			return "nothing"
 		}
 		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
 	}
 	return "something else"
 }
@@ -72,8 +101,7 @@ type object struct {
 func (d *decoder) object(n *yaml.Node, field, prefix string, known []string) (*object, bool) {
 	n = d.resolve(n)
 	o := &object{d: d, node: n, prefix: prefix, keys: map[string]*yaml.Node{}, values: map[string]*yaml.Node{}}
-	if n == nil {
-		d.errorf(nil, field, "too many aliases (more than %d): refusing to expand", maxAliases)
+	if n == nil { // too many aliases, reported
 		return o, false
 	}
 	if n.Kind != yaml.MappingNode {
@@ -118,11 +146,7 @@ func (o *object) value(name string) *yaml.Node {
 	if !o.has(name) {
 		return nil
 	}
-	v := o.d.resolve(o.values[name])
-	if v == nil {
-		o.d.errorf(o.keys[name], o.prefix+name, "too many aliases (more than %d): refusing to expand", maxAliases)
-	}
-	return v
+	return o.d.resolve(o.values[name]) // nil after too many aliases, reported
 }
 
 func (o *object) missing(name string) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -36,7 +37,13 @@ func (e *Error) Error() string {
 		b.WriteByte(' ')
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		// A field may be a column or key of the input: quoted when it
+		// holds control characters, which would act on the terminal.
+		if printable(e.Field) {
+			b.WriteString(e.Field)
+		} else {
+			b.WriteString(strconv.Quote(e.Field))
+		}
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)

@@ -519,9 +519,11 @@ func (t *csvTable) checkEvent(r *Record, cell func(string) *yaml.Node) {
 		if c == nil {
 			continue
 		}
-		got, err := strconv.ParseFloat(strings.TrimSpace(c.Value), 64)
+		// Decimal numbers only, as every other number cell: NaN, which
+		// matches nothing, and hexadecimal floats are not numbers here.
+		got, ok := tableParseNumber([]byte(strings.TrimSpace(c.Value)), 0)
 		switch {
-		case err != nil:
+		case !ok || math.IsInf(got, 0):
 			t.l.errs.Add(t.file, c.Line, c.Column, csvFieldName(f.name), "expected a number, found %q", c.Value)
 		case math.Abs(got-f.want) > 1e-9:
 			t.l.errs.Add(t.file, c.Line, c.Column, csvFieldName(f.name), "%s does not match the estimate, which gives %s: the p_event columns are derived from the estimate and negated; correct those, or leave these cells empty", c.Value, formatNumber(f.want))

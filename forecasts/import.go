@@ -391,7 +391,7 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 		if s := suggest(name, names); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else if csvHeader {
-			msg += "; its columns: " + strings.Join(names, ", ")
+			msg += "; its columns: " + strings.Join(printableNames(names), ", ")
 		}
 		errs.Add(im.file, hline, min(hline, 1), name, "%s", msg)
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DateOrder says how an all-number date such as 08/09/1978 is read: the
@@ -91,24 +93,24 @@ func ParseCommonDate(s string, order DateOrder) (Date, error) {
 		return checkDate(s, atoi(m[1]), 0, 0)
 	}
 	if m := isoMonth.FindStringSubmatch(s); m != nil {
-		return checkDate(s, atoi(m[1]), atoi(m[3]), 0)
+		return checkMonth(s, atoi(m[1]), atoi(m[3]))
 	}
 	if m := isoDay.FindStringSubmatch(s); m != nil && m[2] == m[4] {
 		if m[6] != "" && (atoi(m[6]) > 23 || atoi(m[7]) > 59 || m[8] != "" && atoi(m[8]) > 60) {
 			return Date{}, fmt.Errorf("%q: the time of day is not a time", s)
 		}
-		return checkDate(s, atoi(m[1]), atoi(m[3]), atoi(m[5]))
+		return checkDay(s, atoi(m[1]), atoi(m[3]), atoi(m[5]))
 	}
 	if m := numericDay.FindStringSubmatch(s); m != nil && m[2] == m[4] {
 		a, b, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
 		switch order {
 		case DayMonthYear:
-			return checkDate(s, y, b, a)
+			return checkDay(s, y, b, a)
 		case MonthDayYear:
-			return checkDate(s, y, a, b)
+			return checkDay(s, y, a, b)
 		}
-		dmy, dmyErr := checkDate(s, y, b, a)
-		mdy, mdyErr := checkDate(s, y, a, b)
+		dmy, dmyErr := checkDay(s, y, b, a)
+		mdy, mdyErr := checkDay(s, y, a, b)
 		switch {
 		case dmyErr == nil && mdyErr == nil && dmy != mdy:
 			return Date{}, fmt.Errorf("%q could be %s (dmy) or %s (mdy): give the order with --date-order dmy or mdy", s, longDate(dmy), longDate(mdy))
@@ -125,7 +127,7 @@ func ParseCommonDate(s string, order DateOrder) (Date, error) {
 		return Date{}, fmt.Errorf("%q: write the year with four digits; the century of a two-digit year would be a guess", s)
 	}
 	if m := monthYear.FindStringSubmatch(s); m != nil {
-		return checkDate(s, atoi(m[3]), atoi(m[1]), 0)
+		return checkMonth(s, atoi(m[3]), atoi(m[1]))
 	}
 	if serialDay.MatchString(s) {
 		return Date{}, fmt.Errorf("%q looks like a spreadsheet's serial day number, not a date: format the column as a date (yyyy-mm-dd) before saving the file", s)
@@ -168,7 +170,7 @@ func parseNamedMonth(s string) (d Date, ok bool, err error) {
 	case 2: // Aug 1978
 		if m, ok := month(words[0]); ok {
 			if y, ok := year(words[1]); ok {
-				d, err := checkDate(s, y, m, 0)
+				d, err := checkMonth(s, y, m)
 				return d, true, err
 			}
 		}
@@ -176,7 +178,7 @@ func parseNamedMonth(s string) (d Date, ok bool, err error) {
 		if dd, ok := day(words[0]); ok {
 			if m, ok := month(words[1]); ok {
 				if y, ok := year(words[2]); ok {
-					d, err := checkDate(s, y, m, dd)
+					d, err := checkDay(s, y, m, dd)
 					return d, true, err
 				}
 			}
@@ -184,7 +186,7 @@ func parseNamedMonth(s string) (d Date, ok bool, err error) {
 		if m, ok := month(words[0]); ok {
 			if dd, ok := day(words[1]); ok {
 				if y, ok := year(words[2]); ok {
-					d, err := checkDate(s, y, m, dd)
+					d, err := checkDay(s, y, m, dd)
 					return d, true, err
 				}
 			}
@@ -212,6 +214,27 @@ func checkDate(s string, year, month, day int) (Date, error) {
 		return Date{}, fmt.Errorf("%q: %s %d has %d days", s, time.Month(month), year, last)
 	}
 	return Date{Year: year, Month: month, Day: day}, nil
+}
+
+// checkMonth is checkDate for a date written with its month, which must
+// not be 0 (checkDate takes month 0 for a year alone: 1978-00 is not 1978).
+func checkMonth(s string, year, month int) (Date, error) {
+	if month == 0 {
+		return Date{}, fmt.Errorf("%q: month 0 does not exist", s)
+	}
+	return checkDate(s, year, month, 0)
+}
+
+// checkDay is checkDate for a date written with its month and day, neither
+// of which may be 0 (00/00/1978 is not 1978, nor 00/08/1978 August).
+func checkDay(s string, year, month, day int) (Date, error) {
+	switch {
+	case month == 0:
+		return Date{}, fmt.Errorf("%q: month 0 does not exist", s)
+	case day == 0:
+		return Date{}, fmt.Errorf("%q: day 0 does not exist", s)
+	}
+	return checkDate(s, year, month, day)
 }
 
 // longDate writes a date for a person: 8 September 1978.
@@ -256,12 +279,44 @@ func ParseOutcome(s string, labels map[string]Outcome) (Outcome, error) {
 	return "", fmt.Errorf("%q is not an outcome: use yes, no, unresolved or ambiguous (y/n, true/false and 1/0 are read too), or give the label a meaning with --outcome-map %s=OUTCOME", s, quoteFlagValue(key))
 }
 
-// quoteFlagValue quotes a label for a command line when it needs it.
+// quoteFlagValue quotes a label for a command line when it needs it. A
+// label with control characters or bytes that are not UTF-8 is quoted as
+// Go quotes it instead: printed as it is, it could move the cursor or
+// clear the terminal the message is read on.
 func quoteFlagValue(s string) string {
+	if !printable(s) {
+		return strconv.Quote(s)
+	}
 	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\!*?;&|<>()[]{}#~") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// printableNames returns names with those that are not printable text
+// quoted as Go quotes them, for a message.
+func printableNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if !printable(n) {
+			out[i] = strconv.Quote(n)
+		}
+	}
+	return out
+}
+
+// printable reports whether s is UTF-8 text without control characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseFlag reads true or false as yes/no, y/n, true/false or 1/0, in any case.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -92,6 +94,13 @@ func (l *Loader) loadPath(p string) *Dataset {
 		return nil
 	}
 	if !info.IsDir() {
+		switch ext := strings.ToLower(filepath.Ext(p)); ext {
+		case ".csv", ".jsonl", ".ndjson", ".tsv", ".xlsx":
+			// Read as YAML, a table gives a puzzling message about its
+			// first line. (The whole file is the problem: no line.)
+			l.errs.Add(p, 0, 0, "", "a table (%s), not a YAML dataset: hindcast forecasts import %s --to DIR makes it a dataset folder, and score --data reads a table of probabilities and outcomes", ext, p)
+			return nil
+		}
 		data, ok := l.readFile(p)
 		if !ok {
 			return nil
@@ -99,17 +108,19 @@ func (l *Loader) loadPath(p string) *Dataset {
 		return l.decodeDatasetFile(p, data)
 	}
 	manifestPath := filepath.Join(p, ManifestFile)
+	if _, err := os.Stat(manifestPath); errors.Is(err, fs.ErrNotExist) {
+		// A folder has no line to point to.
+		l.errs.Add(p, 0, 0, "", "not a dataset: a dataset is a YAML file, or a folder holding %s and record files, and this folder has no %s (hindcast forecasts init DIR makes a dataset folder)", ManifestFile, ManifestFile)
+		return nil
+	}
 	data, ok := l.readFile(manifestPath)
 	if !ok {
 		return nil
 	}
-	root, ok := l.parse(manifestPath, data)
-	if !ok {
+	ds := l.decodeManifestFile(manifestPath, data)
+	if ds == nil {
 		return nil
 	}
-	d := &decoder{file: manifestPath, errs: &l.errs}
-	ds := &Dataset{Files: []string{manifestPath}}
-	ds.Manifest = d.manifest(root, "")
 	entries, err := os.ReadDir(p)
 	if err != nil {
 		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
@@ -125,22 +136,42 @@ func (l *Loader) loadPath(p string) *Dataset {
 		if !ok {
 			continue
 		}
-		root, ok := l.parse(fp, data)
-		if !ok {
-			continue
-		}
-		ds.Files = append(ds.Files, fp)
-		rd := &decoder{file: fp, errs: &l.errs}
-		top, ok := rd.object(root, "", "", recordsFields)
-		if !ok {
-			continue
-		}
-		if !top.has("records") {
-			rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
-		}
-		ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
+		l.decodeRecordFile(ds, fp, data)
 	}
 	return ds
+}
+
+// decodeManifestFile reads the manifest.yaml of a dataset folder: the
+// manifest's fields at the top level. It returns nil when the file is not
+// YAML.
+func (l *Loader) decodeManifestFile(file string, data []byte) *Dataset {
+	root, ok := l.parse(file, data)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: file, errs: &l.errs}
+	ds := &Dataset{Files: []string{file}}
+	ds.Manifest = d.manifest(root, "")
+	return ds
+}
+
+// decodeRecordFile reads one record file of a dataset folder, a records:
+// list, and adds its records to ds.
+func (l *Loader) decodeRecordFile(ds *Dataset, file string, data []byte) {
+	root, ok := l.parse(file, data)
+	if !ok {
+		return
+	}
+	ds.Files = append(ds.Files, file)
+	rd := &decoder{file: file, errs: &l.errs}
+	top, ok := rd.object(root, "", "", recordsFields)
+	if !ok {
+		return
+	}
+	if !top.has("records") {
+		rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
+	}
+	ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
 }
 
 func (l *Loader) readFile(p string) ([]byte, bool) {
@@ -180,15 +211,29 @@ func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
 		l.errs.Add(file, 1, 1, "", "the file is empty")
 		return nil, false
 	}
+	if line, col, msg := checkYAMLText(data); msg != "" {
+		l.errs.Add(file, line, col, "", "%s", msg)
+		return nil, false
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		l.yamlError(file, err)
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		l.errs.Add(file, 1, 1, "", "the file holds no YAML document, only comments")
+		return nil, false
+	case err != nil:
+		l.yamlError(file, data, err)
 		return nil, false
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		l.errs.Add(file, extra.Line, extra.Column, "", "a dataset file holds one YAML document; found a second one (---)")
+		return nil, false
+	case err != io.EOF:
+		// A second document that is not even YAML: it must not be
+		// ignored as if the file ended with the first.
+		l.yamlError(file, data, err)
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -198,27 +243,114 @@ func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
 	return doc.Content[0], true
 }
 
-func (l *Loader) yamlError(file string, err error) {
-	msg := err.Error()
+// checkYAMLText finds the first character YAML does not allow in a file
+// (or that is not UTF-8): its line and column (in characters) and what is
+// wrong; msg is empty when the text is fine. The YAML parser reports these
+// without a position.
+func checkYAMLText(data []byte) (line, col int, msg string) {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return 1, 1, "the file is UTF-16 text; save it as UTF-8"
+	}
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, fmt.Sprintf("not valid UTF-8 text (byte 0x%02x): save the file as UTF-8", data[i])
+		case r == 0:
+			return line, col, "the file holds a zero byte, which text does not: is it UTF-16? save it as UTF-8"
+		case !yamlPrintable(r):
+			return line, col, fmt.Sprintf("the file holds the control character %U, which YAML does not allow", r)
+		case r == '\n':
+			line, col = line+1, 0
+		}
+		i += size
+		col++
+	}
+	return 0, 0, ""
+}
+
+// yamlPrintable reports whether YAML allows r in a file (YAML 1.1, 5.1).
+func yamlPrintable(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || 0x20 <= r && r <= 0x7E || r == 0x85 ||
+		0xA0 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
+}
+
+func (l *Loader) yamlError(file string, data []byte, err error) {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		for _, e := range te.Errors {
-			l.yamlMessage(file, e)
+			l.yamlMessage(file, data, e)
 		}
 		return
 	}
-	l.yamlMessage(file, msg)
+	l.yamlMessage(file, data, err.Error())
 }
 
-func (l *Loader) yamlMessage(file, msg string) {
+// yamlParserProblems are the messages of the YAML parser (as opposed to
+// its scanner). The parser gives the 0-based line where the construct
+// it was reading began, or else of the problem, or no line at all when
+// that is 0; the scanner gives 1-based lines, or none on the first.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "did not find expected <stream-start>", "did not find expected key",
+	"did not find expected node content", "found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle",
+}
+
+var yamlAnchorProblem = regexp.MustCompile(`^(unknown anchor|anchor) '(.*)' (referenced|value contains itself)$`)
+
+func (l *Loader) yamlMessage(file string, data []byte, msg string) {
 	msg = strings.TrimPrefix(strings.TrimSpace(msg), "yaml: ")
+	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		var line int
 		fmt.Sscan(m[1], &line)
-		l.errs.Add(file, line, 0, "", "YAML syntax: %s", m[2])
-		return
+		msg = m[2]
 	}
-	l.errs.Add(file, 0, 0, "", "YAML syntax: %s", msg)
+	switch {
+	case slices.Contains(yamlParserProblems, msg):
+		line++
+	case line == 0 && yamlAnchorProblem.MatchString(msg):
+		// The decoder names the anchor, not where it is used: find *NAME.
+		m := yamlAnchorProblem.FindStringSubmatch(msg)
+		if at := aliasUse(data, m[2]); at > 0 {
+			line = at
+		}
+		if m[1] == "unknown anchor" {
+			msg = fmt.Sprintf("*%s refers to no anchor &%s before it", m[2], m[2])
+		} else {
+			msg = fmt.Sprintf("the value of anchor &%s refers to itself (*%s)", m[2], m[2])
+		}
+	case line == 0:
+		line = 1 // the scanner's problems on the first line come without one
+	}
+	// A problem at the end of the text (an unclosed bracket or quote) is
+	// on its last line of text, not on the empty ones after it.
+	line = min(line, max(1, 1+bytes.Count(bytes.TrimRight(data, " \t\r\n"), []byte("\n"))))
+	l.errs.Add(file, line, 0, "", "YAML syntax: %s", msg)
+}
+
+// aliasUse returns the line of the first *name in data that ends where the
+// name does, or 0.
+func aliasUse(data []byte, name string) int {
+	ref := []byte("*" + name)
+	for off := 0; ; {
+		i := bytes.Index(data[off:], ref)
+		if i < 0 {
+			return 0
+		}
+		end := off + i + len(ref)
+		if end == len(data) || !isAnchorChar(data[end]) {
+			return 1 + bytes.Count(data[:off+i], []byte("\n"))
+		}
+		off = end
+	}
+}
+
+// isAnchorChar reports whether the YAML parser reads c as part of an
+// anchor's name: letters, digits, _ and -.
+func isAnchorChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // decodeDatasetFile reads a single-file dataset: a dataset: manifest and a records: list.
@@ -368,7 +500,10 @@ func (d *decoder) tags(n *yaml.Node) Tags {
 	var out Tags
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], d.resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode || v == nil || v.Kind != yaml.ScalarNode {
+		if v == nil { // too many aliases, reported
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
 			d.errorf(k, "tags", "a tag is key: value, both plain text")
 			continue
 		}

@@ -22,6 +22,7 @@ var (
 func LoadScales(fsys fs.FS, label string, names ...string) (*Scales, error) {
 	var errs ErrorList
 	var list []*Scale
+	named := map[string]Pos{} // where each scale's name was given
 	l := &Loader{}
 	for _, name := range names {
 		file := path.Join(label, name)
@@ -37,9 +38,17 @@ func LoadScales(fsys fs.FS, label string, names ...string) (*Scales, error) {
 			continue
 		}
 		d := &decoder{file: file, errs: &errs}
-		if sc := d.scale(root); sc != nil {
-			list = append(list, sc)
+		sc, at := d.scale(root)
+		if sc == nil {
+			continue
 		}
+		key := strings.ToLower(sc.Name) // Scales.Get ignores case
+		if first, dup := named[key]; dup && sc.Name != "" {
+			d.errorf(at, "name", "%q names another scale too (at %s): scale names must differ", sc.Name, first)
+			continue
+		}
+		named[key] = Pos{File: file, Line: at.Line, Col: at.Column}
+		list = append(list, sc)
 	}
 	errs.Sort()
 	if err := errs.Err(); err != nil {
@@ -48,10 +57,12 @@ func LoadScales(fsys fs.FS, label string, names ...string) (*Scales, error) {
 	return NewScales(list...)
 }
 
-func (d *decoder) scale(n *yaml.Node) *Scale {
+// scale reads a scale file, and returns the node of its name (or of the
+// file when it has none) for messages.
+func (d *decoder) scale(n *yaml.Node) (*Scale, *yaml.Node) {
 	o, ok := d.object(n, "scale", "", scaleFields)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	sc := &Scale{
 		Name:    o.str("name", true),
@@ -81,7 +92,11 @@ func (d *decoder) scale(n *yaml.Node) *Scale {
 	if !o.has("terms") {
 		o.missing("terms")
 	}
-	return sc
+	at := o.node
+	if v := o.values["name"]; v != nil {
+		at = v
+	}
+	return sc, at
 }
 
 func (d *decoder) term(n *yaml.Node, kind ScaleKind) *Term {

@@ -183,7 +183,8 @@ func (r *TableRow) Value(column string) (string, bool) {
 //   - outcomes are 0/1, yes/no or true/false in any case (JSON true,
 //     false, 0 and 1 too);
 //   - weights, n and n_yes are numbers >= 0, with n_yes <= n;
-//   - group values are any text (JSON numbers as written, null as "").
+//   - group values are any UTF-8 text (JSON numbers as written, null
+//     as "").
 //
 // A CSV row ends at the first newline after an even number of quotes.
 // For well-formed CSV this is RFC 4180; it is also what lets blocks be

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A naive reference reader, built on encoding/csv and encoding/json and
@@ -92,7 +93,7 @@ func refRow(m tableMerged, opt TableOptions, val func(name string) (s string, nu
 	key := make([]string, len(opt.Groups))
 	for i, g := range opt.Groups {
 		s, _, ok := val(g)
-		good = good && ok
+		good = good && ok && utf8.ValidString(s)
 		key[i] = refTrim(s)
 	}
 	if !good {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // A tableCell is the value of one needed column in the current row.
@@ -238,6 +239,12 @@ func (w *tableWorker) finishRow(line int) {
 	w.gvals = w.gvals[:0]
 	for r := tableRoleGroup; r < len(w.cells); r++ {
 		v, _ := w.value(r, line)
+		// A group's name is printed and written as JSON: bytes that are
+		// not UTF-8 would print as U+FFFD, and two groups as one name.
+		if !utf8.Valid(v) && !w.dropping() {
+			c := &w.cells[r]
+			w.fail(c.line, c.col, cfg.names[r], "%s is not UTF-8 text; save the file as UTF-8", tableQuoted(v))
+		}
 		w.gvals = append(w.gvals, v)
 	}
 	if w.rowErrs > 0 {

@@ -314,8 +314,8 @@ func (o *compareOptions) loadRecords(col *compareCollector, ds []*forecasts.Data
 	}{{"--by", o.input.by}, {"--question", o.question}, {"--within", o.within}} {
 		for _, c := range flag.cols {
 			if !slices.Contains(fields, c) && !tagKeys[c] {
-				return usageErrorf("%s %q: not a record field or tag; fields: %s; tags: %s",
-					flag.name, c, strings.Join(fields, ", "), strings.Join(slices.Sorted(maps.Keys(tagKeys)), ", "))
+				return usageErrorf("%s %q: not a record field or tag; fields: %s; %s",
+					flag.name, c, strings.Join(fields, ", "), tagsNamed(slices.Sorted(maps.Keys(tagKeys))))
 			}
 		}
 	}
@@ -401,7 +401,7 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 		if name != "-" {
 			f, err := os.Open(name)
 			if err != nil {
-				return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "open "+name+": "))
+				return openError(name, err)
 			}
 			defer f.Close()
 			if info, err := f.Stat(); err == nil {
@@ -429,6 +429,9 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 		})
 		if prog != nil {
 			prog.done()
+		}
+		if err == nil && stats.Rows == 0 {
+			err = forecasts.ErrorList{noRows(name, format)}
 		}
 		if err != nil {
 			list, ok := err.(forecasts.ErrorList)

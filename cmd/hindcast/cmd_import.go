@@ -235,6 +235,9 @@ func forecastsImport(s *streams, opts *importOptions) error {
 		fmt.Fprintf(s.err, "%s: skipped %d of %d rows (%s %s); imported %d\n", opts.file, len(res.Rejected), res.Rows,
 			plural(len(lines), "line", "lines"), strings.Join(lines, ", "), len(ds.Records))
 	}
+	if res.Rows == 0 {
+		return forecasts.ErrorList{{File: opts.file, Line: 1, Col: 1, Msg: "no rows to import: the file holds nothing after its header row (or manifest); nothing written"}}
+	}
 	if len(ds.Records) == 0 {
 		return fmt.Errorf("%s: no records to import; nothing written", opts.file)
 	}

@@ -269,21 +269,23 @@ func writeReport(dir string, files map[string][]byte) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	// The files are written into dir itself: a symbolic link there named
+	// like one of them is replaced, not followed out of the folder.
 	for _, name := range names {
-		path := filepath.Join(dir, name)
-		if err := writeFileAtomic(path, files[name], outputPerm(path)); err != nil {
+		if err := writeFileHere(filepath.Join(dir, name), files[name]); err != nil {
 			return err
 		}
 	}
 	if old, err := os.ReadFile(filepath.Join(dir, ownerFile)); err == nil {
 		for _, name := range strings.Split(string(old), "\n") {
-			// Only plain names hindcast itself wrote into this folder.
-			if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || files[name] != nil {
+			// Only plain names hindcast itself wrote into this folder (the
+			// first line is a comment).
+			if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || files[name] != nil {
 				continue
 			}
 			os.Remove(filepath.Join(dir, name))
 		}
 	}
 	owned := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
-	return writeFileAtomic(filepath.Join(dir, ownerFile), []byte(owned), 0o644)
+	return writeFileHere(filepath.Join(dir, ownerFile), []byte(owned))
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,6 +110,14 @@ func recordKey(r *forecasts.Record, field string) (string, bool) {
 		return fmt.Sprintf("%ds", r.Issued.Year/10*10), true
 	}
 	return r.Tags.Get(field)
+}
+
+// tagsNamed lists the tag keys the records have, for a message.
+func tagsNamed(keys []string) string {
+	if len(keys) == 0 {
+		return "the records have no tags"
+	}
+	return "tags: " + strings.Join(keys, ", ")
 }
 
 // scoreInput is the forecasts a scoring command works on, tallied by group.
@@ -222,8 +231,8 @@ func (o *inputOptions) fromRecords(ds []*forecasts.Dataset) (*scoreInput, error)
 	for _, b := range o.by {
 		if !slices.Contains(recordFields, b) && !slices.Contains(tagKeys, b) {
 			slices.Sort(tagKeys)
-			return nil, usageErrorf("--by %q: not a record field or tag; fields: %s; tags: %s",
-				b, strings.Join(recordFields, ", "), strings.Join(tagKeys, ", "))
+			return nil, usageErrorf("--by %q: not a record field or tag; fields: %s; %s",
+				b, strings.Join(recordFields, ", "), tagsNamed(tagKeys))
 		}
 	}
 	scales, cw := forecasts.BuiltinScales(), forecasts.BuiltinCrosswalk()
@@ -460,7 +469,17 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 			Format: format, Probability: o.probCol, Outcome: o.outcome, Weight: o.weightCol,
 			Groups: o.by, Counts: o.counts, Percent: o.percent,
 		}
+		if o.weightCol != "" || o.counts {
+			// Sums of fractional weights (or counts) depend, in their last
+			// bits, on how the rows are shared among the reading workers:
+			// as many workers as cores would make the figures differ from
+			// one machine to another. Whole counts are exact either way.
+			opt.Workers = fractionalTableWorkers
+		}
 		stats, sinks, err := o.readTable(s, name, opt)
+		if err == nil && stats.Rows == 0 {
+			err = forecasts.ErrorList{noRows(name, format)}
+		}
 		if err != nil {
 			list, ok := err.(forecasts.ErrorList)
 			if !ok {
@@ -493,6 +512,9 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if err := o.checkTotals(in, names); err != nil {
+		return nil, err
+	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		in.groups = append(in.groups, groups[k])
 	}
@@ -519,6 +541,49 @@ func (o *inputOptions) tableFormat(name string) (forecasts.TableFormat, error) {
 	return f, nil
 }
 
+// checkTotals reports weights or counts whose sum overflows: each is
+// finite, but every figure would then be NaN or, worse, 0 (a base rate of
+// 1e308/Inf). A group's sums are at most the overall ones.
+func (o *inputOptions) checkTotals(in *scoreInput, names []string) error {
+	var n float64
+	for _, c := range in.overall.tally.Table().Cells {
+		n += c.N // Yes <= N
+	}
+	if !math.IsInf(n, 0) {
+		return nil
+	}
+	what := "weights"
+	if o.counts {
+		what = "counts"
+	}
+	var errs forecasts.ErrorList
+	for _, name := range names {
+		errs.Add(name, 0, 0, "", "the %s add up to more than the largest number there is (%.3g): divide them all by one constant (the scores stay the same)", what, math.MaxFloat64)
+	}
+	return errs
+}
+
+// fractionalTableWorkers is the number of workers that read a table of
+// weights or counts, whatever the number of cores, so that its figures are
+// the same on every machine.
+const fractionalTableWorkers = 4
+
+// openError reports a table that cannot be opened, as the dataset loader
+// does: FILE: reason (a file that cannot be opened has no line).
+func openError(name string, err error) error {
+	return forecasts.ErrorList{{File: name, Msg: cleanPathError(err).Error()}}
+}
+
+// noRows reports a table with a header (or blank lines) and no rows: an
+// export that went wrong, most likely, and nothing to score.
+func noRows(name string, format forecasts.TableFormat) *forecasts.Error {
+	msg := "the table has a header row and no rows: nothing to score"
+	if format == forecasts.TableJSONL {
+		msg = "the table has no rows, only blank lines: nothing to score"
+	}
+	return &forecasts.Error{File: name, Line: 1, Col: 1, Msg: msg}
+}
+
 // readTable reads one flat table, showing progress on a terminal.
 func (o *inputOptions) readTable(s *streams, name string, opt forecasts.TableOptions) (forecasts.TableStats, []forecasts.TableSink, error) {
 	r := s.in
@@ -526,7 +591,7 @@ func (o *inputOptions) readTable(s *streams, name string, opt forecasts.TableOpt
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return forecasts.TableStats{}, nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "open "+name+": "))
+			return forecasts.TableStats{}, nil, openError(name, err)
 		}
 		defer f.Close()
 		if info, err := f.Stat(); err == nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
@@ -67,7 +68,7 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 		}
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "open "+name+": "))
+			return nil, openError(name, err)
 		}
 		opt := forecasts.TableOptions{Format: format, Probability: o.probCol, Outcome: o.outcome, Weight: o.weightCol, Percent: o.percent}
 		stats, err := forecasts.ReadTableRows(name, f, opt, func(row forecasts.TableRow) error {
@@ -75,8 +76,14 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			bad := false
 			get := func(col string) string {
 				v, ok := row.Value(col)
-				if !ok {
+				switch {
+				case !ok:
 					errs.Add(name, row.Line, 0, col, "no such column in this row")
+					bad = true
+				case !utf8.ValidString(v) && !bad:
+					// As the table reader does for group columns: a name
+					// that is not UTF-8 prints as U+FFFD.
+					errs.Add(name, row.Line, 0, col, "%q is not UTF-8 text; save the file as UTF-8", v)
 					bad = true
 				}
 				return v
@@ -120,6 +127,9 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			return nil
 		})
 		f.Close()
+		if err == nil && stats.Rows == 0 {
+			err = forecasts.ErrorList{noRows(name, format)}
+		}
 		skipped += stats.Skipped
 		if err != nil {
 			list, ok := err.(forecasts.ErrorList)
@@ -166,6 +176,9 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			}
 			t.tally.AddWeighted(u.p, u.yes, w)
 		}
+	}
+	if err := o.checkTotals(in, names); err != nil {
+		return nil, err
 	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		in.groups = append(in.groups, groups[k])

@@ -22,6 +22,13 @@ func createAtomic(path string, perm fs.FileMode) (*atomicFile, error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
+	return createAtomicHere(path, perm)
+}
+
+// createAtomicHere starts writing path itself: a symbolic link there is
+// replaced by the file, not followed, so nothing outside path's folder is
+// written.
+func createAtomicHere(path string, perm fs.FileMode) (*atomicFile, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, cleanPathError(err))
@@ -65,6 +72,26 @@ func writeFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
+	return writeAndCommit(f, path, data)
+}
+
+// writeFileHere replaces path with data in one step, as writeFileAtomic
+// does, but replaces a symbolic link at path instead of the file it
+// points to; the file keeps the permissions of the regular file it
+// replaces, or gets 0644.
+func writeFileHere(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+		perm = info.Mode().Perm()
+	}
+	f, err := createAtomicHere(path, perm)
+	if err != nil {
+		return err
+	}
+	return writeAndCommit(f, path, data)
+}
+
+func writeAndCommit(f *atomicFile, path string, data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		f.Abort()
 		return fmt.Errorf("%s: %w", path, err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -57,6 +58,7 @@ func updateWeights(us []runUpdate, mode string, latest bool) []float64 {
 			}
 		case mode == weightTime:
 			span := make([]float64, len(idx))
+			stops := make([]float64, len(idx))
 			var total float64
 			for k, i := range idx {
 				stop := us[i].time
@@ -66,8 +68,24 @@ func updateWeights(us []runUpdate, mode string, latest bool) []float64 {
 				case us[i].hasEnd:
 					stop = max(us[i].end, us[i].time)
 				}
+				stops[k] = stop
 				span[k] = stop - us[i].time
 				total += span[k]
+			}
+			if math.IsInf(total, 0) {
+				// Times so far apart (plain numbers near ±1e308) that their
+				// spans or the sum overflow: the same proportions from
+				// halved spans, each divided by the largest.
+				var largest float64
+				for k, i := range idx {
+					span[k] = stops[k]/2 - us[i].time/2
+					largest = max(largest, span[k])
+				}
+				total = 0
+				for k := range span {
+					span[k] /= largest
+					total += span[k]
+				}
 			}
 			for k, i := range idx {
 				if total == 0 {

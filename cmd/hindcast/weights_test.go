@@ -2,6 +2,8 @@ package main
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,6 +43,38 @@ func TestUpdateWeights(t *testing.T) {
 	same := []runUpdate{{run: "r", time: 3}, {run: "r", time: 3}}
 	if w := updateWeights(same, weightTime, false); w[0] != 0.5 || w[1] != 0.5 {
 		t.Errorf("zero spans: %v, want equal shares", w)
+	}
+}
+
+// Times given as plain numbers may lie so far apart that their spans, or
+// the sum of the spans, overflow: the weights are the same proportions,
+// not NaN (which made score panic).
+func TestUpdateWeightsHugeTimes(t *testing.T) {
+	us := []runUpdate{
+		{run: "r", time: -1e308},
+		{run: "r", time: 0},
+		{run: "r", time: 1e308, end: 1.5e308, hasEnd: true},
+	}
+	w := updateWeights(us, weightTime, false)
+	// Spans 1e308, 1e308, 0.5e308 of 2.5e308.
+	for i, want := range []float64{0.4, 0.4, 0.2} {
+		if math.Abs(w[i]-want) > 1e-15 {
+			t.Fatalf("weights %v, want 0.4, 0.4, 0.2", w)
+		}
+	}
+}
+
+// Through the command: the table that made score --weight time panic.
+func TestScoreHugeTimes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "times.csv")
+	table := "forecaster,question,probability,outcome,time\nA,q1,0.2,1,-1e308\nA,q1,0.4,1,1e308\nA,q2,0.5,0,0\n"
+	if err := os.WriteFile(path, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runHindcast("score", "--data", path, "--by", "forecaster", "--question-col", "question",
+		"--time-col", "time", "--weight", "time", "--bootstrap", "0", "--format", "json")
+	if code != 0 || !strings.Contains(stdout, `"brier": 0.`) {
+		t.Errorf("exit %d\n%s\n%s", code, stderr, stdout)
 	}
 }
 
