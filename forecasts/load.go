@@ -28,8 +28,12 @@ var (
 	recordsFields   = []string{"records"}
 )
 
-// MaxYAMLBytes bounds the size of one YAML file.
-const MaxYAMLBytes = 32 << 20
+// MaxYAMLBytes bounds the size of one YAML file (and of one dataset file
+// read by ReadJSONL, ReadCSV and the importer). A YAML node tree takes 45
+// to 140 times the file's size in memory, so 8 MiB keeps a load under about
+// 1.1 GB; a dataset folder may hold many such files, and tables of any size
+// are read as flat tables instead.
+const MaxYAMLBytes = 8 << 20
 
 // ManifestFile is the name of a dataset folder's manifest.
 const ManifestFile = "manifest.yaml"
