@@ -111,13 +111,20 @@ func (l *Loader) loadPath(p string) *Dataset {
 		}
 		return l.decodeDatasetFile(p, data)
 	}
-	manifestPath := filepath.Join(p, ManifestFile)
+	return l.loadFolder(p, l.readFile)
+}
+
+// loadFolder reads a dataset folder: its manifest.yaml, then every other
+// *.yaml and *.yml file in it, in name order, each file's bytes got from
+// read.
+func (l *Loader) loadFolder(dir string, read func(path string) ([]byte, bool)) *Dataset {
+	manifestPath := filepath.Join(dir, ManifestFile)
 	if _, err := os.Stat(manifestPath); errors.Is(err, fs.ErrNotExist) {
 		// A folder has no line to point to.
-		l.errs.Add(p, 0, 0, "", "not a dataset: a dataset is a YAML file, or a folder holding %s and record files, and this folder has no %s (hindcast forecasts init DIR makes a dataset folder)", ManifestFile, ManifestFile)
+		l.errs.Add(dir, 0, 0, "", "not a dataset: a dataset is a YAML file, or a folder holding %s and record files, and this folder has no %s (hindcast forecasts init DIR makes a dataset folder)", ManifestFile, ManifestFile)
 		return nil
 	}
-	data, ok := l.readFile(manifestPath)
+	data, ok := read(manifestPath)
 	if !ok {
 		return nil
 	}
@@ -125,9 +132,9 @@ func (l *Loader) loadPath(p string) *Dataset {
 	if ds == nil {
 		return nil
 	}
-	entries, err := os.ReadDir(p)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
-		l.errs.Add(p, 0, 0, "", "%s", cleanOSError(err))
+		l.errs.Add(dir, 0, 0, "", "%s", cleanOSError(err))
 		return nil
 	}
 	for _, e := range entries { // ReadDir sorts by name
@@ -135,12 +142,10 @@ func (l *Loader) loadPath(p string) *Dataset {
 		if e.IsDir() || name == ManifestFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		fp := filepath.Join(p, name)
-		data, ok := l.readFile(fp)
-		if !ok {
-			continue
+		fp := filepath.Join(dir, name)
+		if data, ok := read(fp); ok {
+			l.decodeRecordFile(ds, fp, data)
 		}
-		l.decodeRecordFile(ds, fp, data)
 	}
 	return ds
 }

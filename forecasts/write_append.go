@@ -258,63 +258,18 @@ func (l *Loader) LoadReplaced(path, file string, data []byte) ([]*Dataset, error
 	return []*Dataset{ds}, l.finish()
 }
 
-// loadFolderReplaced reads a dataset folder as loadPath does, with file
-// read as data. It follows loadPath step by step; TestLoadReplacedMatchesLoad
-// checks that the two agree.
+// loadFolderReplaced reads a dataset folder as Load does, with file read
+// as data; file must be the folder's manifest or one of its record files.
 func (l *Loader) loadFolderReplaced(dir, file string, data []byte) *Dataset {
-	read := func(p string) ([]byte, bool) {
+	found := false
+	ds := l.loadFolder(dir, func(p string) ([]byte, bool) {
 		if filepath.Clean(p) == file {
+			found = true
 			return data, true
 		}
 		return l.readFile(p)
-	}
-	manifestPath := filepath.Join(dir, ManifestFile)
-	found := filepath.Clean(manifestPath) == file
-	mdata, ok := read(manifestPath)
-	if !ok {
-		return nil
-	}
-	root, ok := l.parse(manifestPath, mdata)
-	if !ok {
-		return nil
-	}
-	d := &decoder{file: manifestPath, errs: &l.errs}
-	ds := &Dataset{Files: []string{manifestPath}}
-	ds.Manifest = d.manifest(root, "")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		l.errs.Add(dir, 0, 0, "", "%s", cleanOSError(err))
-		return nil
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || name == ManifestFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
-			continue
-		}
-		fp := filepath.Join(dir, name)
-		if filepath.Clean(fp) == file {
-			found = true
-		}
-		fdata, ok := read(fp)
-		if !ok {
-			continue
-		}
-		root, ok := l.parse(fp, fdata)
-		if !ok {
-			continue
-		}
-		ds.Files = append(ds.Files, fp)
-		rd := &decoder{file: fp, errs: &l.errs}
-		top, ok := rd.object(root, "", "", recordsFields)
-		if !ok {
-			continue
-		}
-		if !top.has("records") {
-			rd.errorf(root, "records", "required field is missing: a record file holds a records: list")
-		}
-		ds.Records = append(ds.Records, l.records(rd, top, ds.Name)...)
-	}
-	if !found {
+	})
+	if ds != nil && !found {
 		l.errs.Add(file, 0, 0, "", "not a record file of the dataset folder %s, which reads the *.yaml and *.yml files beside %s", dir, ManifestFile)
 	}
 	return ds
