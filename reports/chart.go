@@ -240,11 +240,25 @@ func BarThumbnail(fill color.Color, height vg.Length) ThumbnailFunc {
 	}
 }
 
-func (ch *Chart) style() *ChartStyle {
-	if ch.Style != nil {
-		return ch.Style
+func (ch *Chart) style() *ChartStyle { return styleOr(ch.Style) }
+
+// styleOr is st, or DefaultChartStyle() when st is nil: the style of a
+// chart, panel or option that may leave it unset.
+func styleOr(st *ChartStyle) *ChartStyle {
+	if st != nil {
+		return st
 	}
 	return DefaultChartStyle()
+}
+
+// newChart starts a chart in the style, as wide as the style says, with
+// the subtitle, titled title or, when title is empty, fallback: the
+// chart's own title, which an option may replace.
+func newChart(st *ChartStyle, title, fallback, subtitle string) *Chart {
+	if title == "" {
+		title = fallback
+	}
+	return &Chart{Style: st, Title: title, Subtitle: subtitle, Width: st.Width}
 }
 
 // Size is the figure's width and height.

@@ -94,12 +94,7 @@ func (g *plotGrid) shape() float64 {
 	return 0
 }
 
-func (g *plotGrid) chartStyle() *ChartStyle {
-	if g.style != nil {
-		return g.style
-	}
-	return DefaultChartStyle()
-}
+func (g *plotGrid) chartStyle() *ChartStyle { return styleOr(g.style) }
 
 func (g *plotGrid) titleStyle() text.Style {
 	st := g.chartStyle()

@@ -48,10 +48,7 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	grid := opt.Grid
 	if grid == 0 {
 		grid = DefaultMurphyGrid
@@ -72,16 +69,9 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	}
 	top := math.Max(most*1.08, 0.01)
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain " +
-			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Murphy diagram: what the forecasts cost each decision maker"
-	}
+	ch := newChart(st, opt.Title, "Murphy diagram: what the forecasts cost each decision maker",
+		"Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain "+
+			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.")
 	var panels *plotGrid
 	if len(curves) <= murphyOverlay {
 		p := murphyPlot(st, curves, top)

@@ -70,10 +70,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	nb := opt.Bins
 	if nb == 0 {
 		nb = analysis.DefaultBins
@@ -104,16 +101,9 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	}
 	labels := labelMode(gs)
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Observed frequency against forecast probability: points above the diagonal mean the event " +
-			"happened more often than forecast, points below it less often.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Reliability: did the events happen as often as forecast?"
-	}
+	ch := newChart(st, opt.Title, "Reliability: did the events happen as often as forecast?",
+		"Observed frequency against forecast probability: points above the diagonal mean the event "+
+			"happened more often than forecast, points below it less often.")
 	ch.Legend = reliabilityLegend(st, gs, band, overlay)
 
 	var grid *plotGrid

@@ -106,10 +106,7 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	var withCurve []*chartGroup
 	var skipped []string
 	for _, g := range gs {
@@ -129,16 +126,9 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	}
 	overlay := len(curves) <= rocOverlay
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Each point is a threshold: warn whenever the forecast is at least that high. Curves towards " +
-			"the top left tell events from non-events better; the diagonal is no better than chance.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Discrimination: did the events that happened get higher forecasts?"
-	}
+	ch := newChart(st, opt.Title, "Discrimination: did the events that happened get higher forecasts?",
+		"Each point is a threshold: warn whenever the forecast is at least that high. Curves towards "+
+			"the top left tell events from non-events better; the diagonal is no better than chance.")
 	var grid *plotGrid
 	labelled := len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1
 	if overlay {

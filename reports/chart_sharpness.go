@@ -45,10 +45,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	nb := opt.Bins
 	if nb == 0 {
 		nb = DefaultSharpnessBins
@@ -65,16 +62,9 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 		most = max(most, hs[i].most())
 	}
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: fmt.Sprintf("How many forecasts fell in each band of %s: piled at the ends, the forecasts were bold; "+
-			"piled near 50%%, cautious. Boldness is not accuracy.", bandWidthText(nb)),
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Sharpness: how bold were the forecasts?"
-	}
+	ch := newChart(st, opt.Title, "Sharpness: how bold were the forecasts?",
+		fmt.Sprintf("How many forecasts fell in each band of %s: piled at the ends, the forecasts were bold; "+
+			"piled near 50%%, cautious. Boldness is not accuracy.", bandWidthText(nb)))
 
 	// Several groups' histograms are outlines over each other, or, when
 	// one is small, bars side by side: outlines of a few counts coincide.
