@@ -44,7 +44,7 @@ const DefaultMurphyGrid = 200
 // distinct value and just below it, so that the jumps are drawn upright
 // where they are.
 func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, murphyOverlay, "diagram")
 	if err != nil {
 		return nil, err
 	}
@@ -56,8 +56,6 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	if grid < 0 {
 		return nil, fmt.Errorf("a grid of %d steps: the number of steps must be positive", grid)
 	}
-	all := gs
-	gs, left := panelGroups(gs, murphyOverlay, "diagram")
 	curves := make([]*murphyCurve, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -87,22 +85,16 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 		}
 	} else {
-		panels = murphyPanels(st, curves, top, ch.Width-2*st.Margin)
+		panels = murphyPanels(st, curves, top, ch.bodyWidth())
 		ch.Body = panels
 		ch.Notes = append(ch.Notes, "Under each name: the number of forecasts and the Brier score. The panels share their scales.")
 	}
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
 			"The curve jumps at each forecast value, where the decision to act changes.")
-	if n := smallNote(gs, "diagram"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "diagram"), left, all)...)
 	if panels != nil {
-		ch.FitBody(panels.heightFor(ch.Width - 2*st.Margin))
+		ch.FitBody(panels.heightFor(ch.bodyWidth()))
 	} else {
 		ch.growBody(minBody)
 	}

@@ -66,7 +66,7 @@ const (
 // those of fewer than 30 forecasts get no band, and a note says so: their
 // bands cover most of the diagram and, over each other, hide the points.
 func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, reliabilityOverlay, "diagram")
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +82,6 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if reps == 0 {
 		reps = analysis.DefaultReplicates
 	}
-	all := gs
-	gs, left := panelGroups(gs, reliabilityOverlay, "diagram")
 	overlay := len(gs) <= reliabilityOverlay
 	rs := make([]*reliability, len(gs))
 	var bandless []string
@@ -119,7 +117,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 			sideWidth: max(5.2*vg.Centimeter, side.tableWidth()),
 		}
 	} else {
-		grid = reliabilityPanels(st, rs, labels, ch.Width-2*st.Margin)
+		grid = reliabilityPanels(st, rs, labels, ch.bodyWidth())
 		for _, r := range rs {
 			ch.Notes = append(ch.Notes, fmt.Sprintf("%s: %s, %s; %s.", r.group.title(), forecastsText(r.table.N()),
 				eventsText(r.table), corpLine(r.corp)))
@@ -145,14 +143,9 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	} else if labels == labelCounts {
 		ch.Notes = append(ch.Notes, "The number beside a point is how many forecasts its bin holds.")
 	}
-	if n := smallNote(gs, "diagram"); n != "" {
-		ch.Notes = append(ch.Notes, strings.Replace(n, "not a pattern", "not calibration", 1))
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	small := strings.Replace(smallNote(gs, "diagram"), "not a pattern", "not calibration", 1)
+	ch.Notes = append(ch.Notes, groupNotes(small, left, all)...)
+	ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	return ch, nil
 }
 

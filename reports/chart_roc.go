@@ -144,14 +144,14 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		}
 		grid = &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
 		grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
-		if side := grid.dataWidth(ch.Width - 2*st.Margin); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+		if side := grid.dataWidth(ch.bodyWidth()); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
 			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
 			// The table beside the plot leaves it too small for the words.
 			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
 			ch.Notes = append(ch.Notes, "Hit rate: the share of events warned of. False-alarm rate: the share of non-events warned of.")
 		}
 	} else {
-		grid = rocPanels(st, curves, ch.Width-2*st.Margin)
+		grid = rocPanels(st, curves, ch.bodyWidth())
 		marked := false // some curves have their points marked
 		for _, c := range curves {
 			marked = marked || len(c.points) <= rocMarksMost+1
@@ -170,14 +170,8 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if len(skipped) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
 	}
-	if n := smallNote(drawn, "curve"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(gs); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, gs)...)
+	ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	return ch, nil
 }
 

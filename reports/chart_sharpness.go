@@ -41,7 +41,7 @@ const sharpnessOverlay = 4
 // were, whether or not they were right: in a note, or under each panel's
 // title.
 func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, sharpnessOverlay, "histogram")
 	if err != nil {
 		return nil, err
 	}
@@ -53,8 +53,6 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	if nb < 0 {
 		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
 	}
-	all := gs
-	gs, left := panelGroups(gs, sharpnessOverlay, "histogram")
 	hs := make([]*histogram, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -99,7 +97,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 			}
 		}
 	} else {
-		grid = sharpnessPanels(st, hs, ch.Width-2*st.Margin, newPlot)
+		grid = sharpnessPanels(st, hs, ch.bodyWidth(), newPlot)
 		ch.Body = grid
 	}
 
@@ -118,15 +116,9 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
 			"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
 	}
-	if n := smallNote(gs, "histogram"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "histogram"), left, all)...)
 	if grid != nil {
-		ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+		ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	} else {
 		ch.growBody(minBody)
 	}
