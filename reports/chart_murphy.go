@@ -120,40 +120,16 @@ func murphyPlot(st *ChartStyle, curves []*murphyCurve, top float64) *plot.Plot {
 // colour and on one scale: each panel's title names its group, with its
 // count and Brier score under it.
 func murphyPanels(st *ChartStyle, curves []*murphyCurve, top float64, w vg.Length) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(curves) + cols - 1) / cols
-		g := &plotGrid{aspect: 0.6, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(curves) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(curves), cols)
-				c := *curves[k]
-				c.group = inPanel(c.group)
-				p := murphyPlot(st, []*murphyCurve{&c}, top)
-				p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
-				p.X.Tick.Marker = PercentTicks{Step: 0.5}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: c.group.title(),
-					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
-			}
-			g.plots = append(g.plots, row)
-			g.titles = append(g.titles, titles)
-			g.gaps = append(g.gaps, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(curves), w, build)
+	row := plotGrid{aspect: 0.6, gap: 4 * vg.Millimeter, style: st}
+	return smallMultiples(len(curves), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		c := *curves[k]
+		c.group = inPanel(c.group)
+		p := murphyPlot(st, []*murphyCurve{&c}, top)
+		p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
+		p.X.Tick.Marker = PercentTicks{Step: 0.5}
+		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
+	})
 }
 
 // murphyCurve is one group's line of a Murphy diagram.

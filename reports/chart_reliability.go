@@ -106,7 +106,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 
 	var grid *plotGrid
 	if overlay {
-		main, hist := reliabilityPlots(st, rs, labels, true, true, true)
+		main, hist := reliabilityPlots(st, rs, labels, true)
 		side := corpText(st, rs)
 		grid = &plotGrid{
 			plots:     [][]*plot.Plot{{main}, {hist}},
@@ -223,9 +223,9 @@ func labelMode(gs []*chartGroup) pointLabels {
 }
 
 // reliabilityPlots builds the diagram and the histogram under it for the
-// groups drawn together. xLabel and yLabel say whether the panel carries
-// its axis labels; wide whether it has room for six percent labels.
-func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLabel, yLabel, wide bool) (main, hist *plot.Plot) {
+// groups drawn together; wide says whether it has room for six percent
+// labels.
+func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, wide bool) (main, hist *plot.Plot) {
 	main = st.NewPlot("", "Observed frequency")
 	PercentAxis(&main.X)
 	PercentAxis(&main.Y)
@@ -246,16 +246,10 @@ func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLa
 	hist.Y.Tick.Marker = CountTicks{Most: 4}
 	st.AddGrid(hist, false, true)
 	hist.Add(h)
-	if !xLabel {
-		hist.X.Label.Text = ""
-	}
 	if !wide {
 		// A small panel's axis is too short for the words.
 		main.Y.Label.Text = "Observed"
 		hist.Y.Label.Text = ""
-	}
-	if !yLabel {
-		main.Y.Label.Text = ""
 	}
 	return main, hist
 }
@@ -270,39 +264,17 @@ func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels, w 
 	for _, r := range rs {
 		most = max(most, (&binCounts{rs: []*reliability{r}}).most())
 	}
-	build := func(cols int) *plotGrid {
-		rows := (len(rs) + cols - 1) / cols
-		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			mains, hists := make([]*plot.Plot, cols), make([]*plot.Plot, cols)
-			titles := make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(rs) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(rs), cols)
-				r := *rs[k]
-				r.group = inPanel(r.group)
-				main, hist := reliabilityPlots(st, []*reliability{&r}, labels, bottom, first, false)
-				hist.Y.Max = most * 1.08 // the same scale in every panel
-				hist.Y.Tick.Marker = CountTicks{Most: 2}
-				if !first {
-					main.Y.Tick.Marker = unlabelledTicks{main.Y.Tick.Marker}
-					hist.Y.Tick.Marker = unlabelledTicks{hist.Y.Tick.Marker}
-				}
-				mains[i], hists[i] = main, hist
-				titles[i] = panelTitle{name: r.group.title(),
-					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
-			}
-			g.plots = append(g.plots, mains, hists)
-			g.titles = append(g.titles, titles, nil)
-			g.heights = append(g.heights, 1, histShare)
-			g.gaps = append(g.gaps, 2.5*vg.Millimeter, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(rs), w, build)
+	row := plotGrid{square: true, gap: 4 * vg.Millimeter, style: st,
+		heights: []float64{1, histShare}, gaps: []vg.Length{2.5 * vg.Millimeter}}
+	return smallMultiples(len(rs), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		r := *rs[k]
+		r.group = inPanel(r.group)
+		main, hist := reliabilityPlots(st, []*reliability{&r}, labels, false)
+		hist.Y.Max = most * 1.08 // the same scale in every panel
+		hist.Y.Tick.Marker = CountTicks{Most: 2}
+		return []*plot.Plot{main, hist}, panelTitle{name: r.group.title(),
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
+	})
 }
 
 // reliabilityMarks is the plotter of the diagram: the bands, the

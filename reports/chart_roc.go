@@ -52,41 +52,17 @@ func rocPlot(st *ChartStyle, curves []*rocCurve, labelled bool) *plot.Plot {
 // the first column labels the hit rate and the lowest panels the
 // false-alarm rate.
 func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(curves) + cols - 1) / cols
-		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(curves) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(curves), cols)
-				c := *curves[k]
-				c.group = inPanel(c.group)
-				p := rocPlot(st, []*rocCurve{&c}, false)
-				p.X.Label.Text, p.Y.Label.Text = "False alarms", "Hits"
-				p.X.Tick.Marker = PercentTicks{Step: 0.5}
-				p.Y.Tick.Marker = PercentTicks{Step: 0.5}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: c.group.title(),
-					caption: fmt.Sprintf("%s\nAUC %s", forecastsText(c.group.table.N()), aucText(c.auc))}
-			}
-			g.plots = append(g.plots, row)
-			g.titles = append(g.titles, titles)
-			g.gaps = append(g.gaps, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(curves), w, build)
+	row := plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
+	return smallMultiples(len(curves), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		c := *curves[k]
+		c.group = inPanel(c.group)
+		p := rocPlot(st, []*rocCurve{&c}, false)
+		p.X.Label.Text, p.Y.Label.Text = "False alarms", "Hits"
+		p.X.Tick.Marker = PercentTicks{Step: 0.5}
+		p.Y.Tick.Marker = PercentTicks{Step: 0.5}
+		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
+			caption: fmt.Sprintf("%s\nAUC %s", forecastsText(c.group.table.N()), aucText(c.auc))}
+	})
 }
 
 // ROCChart draws the ROC curve of each group (analysis.ROC): for every

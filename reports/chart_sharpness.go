@@ -131,39 +131,15 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 // its forecasts were under it. The panels share their scales, so only the
 // first column labels its counts.
 func sharpnessPanels(st *ChartStyle, hs []*histogram, w vg.Length, newPlot func([]*histogram, bool) *plot.Plot) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(hs) + cols - 1) / cols
-		grid := &plotGrid{gap: 4 * vg.Millimeter, aspect: 0.6, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(hs) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(hs), cols)
-				h := *hs[k]
-				h.group = inPanel(h.group)
-				p := newPlot([]*histogram{&h}, false)
-				p.Y.Tick.Marker = CountTicks{Most: 3}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: h.group.title(),
-					caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
-			}
-			grid.plots = append(grid.plots, row)
-			grid.titles = append(grid.titles, titles)
-			grid.gaps = append(grid.gaps, 6*vg.Millimeter)
-		}
-		return grid
-	}
-	return panelGrid(len(hs), w, build)
+	row := plotGrid{gap: 4 * vg.Millimeter, aspect: 0.6, style: st}
+	return smallMultiples(len(hs), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		h := *hs[k]
+		h.group = inPanel(h.group)
+		p := newPlot([]*histogram{&h}, false)
+		p.Y.Tick.Marker = CountTicks{Most: 3}
+		return []*plot.Plot{p}, panelTitle{name: h.group.title(),
+			caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
+	})
 }
 
 // bandWidthText is the width of one of n bins: "5 points", "2.5 points".
