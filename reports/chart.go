@@ -240,11 +240,25 @@ func BarThumbnail(fill color.Color, height vg.Length) ThumbnailFunc {
 	}
 }
 
-func (ch *Chart) style() *ChartStyle {
-	if ch.Style != nil {
-		return ch.Style
+func (ch *Chart) style() *ChartStyle { return styleOr(ch.Style) }
+
+// styleOr is st, or DefaultChartStyle() when st is nil: the style of a
+// chart, panel or option that may leave it unset.
+func styleOr(st *ChartStyle) *ChartStyle {
+	if st != nil {
+		return st
 	}
 	return DefaultChartStyle()
+}
+
+// newChart starts a chart in the style, as wide as the style says, with
+// the subtitle, titled title or, when title is empty, fallback: the
+// chart's own title, which an option may replace.
+func newChart(st *ChartStyle, title, fallback, subtitle string) *Chart {
+	if title == "" {
+		title = fallback
+	}
+	return &Chart{Style: st, Title: title, Subtitle: subtitle, Width: st.Width}
 }
 
 // Size is the figure's width and height.
@@ -271,10 +285,15 @@ const (
 // height below the title and legend and above the notes, at the chart's
 // width: for charts that give each term or record a row of its own.
 func (ch *Chart) FitBody(body vg.Length) {
-	st := ch.style()
+	above, below := ch.chrome(ch.bodyWidth())
+	ch.Height = body + above + below + 2*ch.style().Margin
+}
+
+// bodyWidth is the width of the chart's body: the figure's less its
+// margins.
+func (ch *Chart) bodyWidth() vg.Length {
 	w, _ := ch.Size()
-	above, below := ch.chrome(w - 2*st.Margin)
-	ch.Height = body + above + below + 2*st.Margin
+	return w - 2*ch.style().Margin
 }
 
 // minBody is the least height of the body of a chart of one plot whose
@@ -285,10 +304,9 @@ const minBody = 5.5 * vg.Centimeter
 // growBody makes the chart taller if its body would be less than least
 // high between the title and legend and the notes.
 func (ch *Chart) growBody(least vg.Length) {
-	st := ch.style()
-	w, h := ch.Size()
-	above, below := ch.chrome(w - 2*st.Margin)
-	if h-above-below-2*st.Margin < least {
+	_, h := ch.Size()
+	above, below := ch.chrome(ch.bodyWidth())
+	if h-above-below-2*ch.style().Margin < least {
 		ch.FitBody(least)
 	}
 }

@@ -46,10 +46,7 @@ const DefaultContributionsTop = 40
 // that went the other way has an infinite log score: its bar runs off the
 // axis, marked ∞. The figure grows with its rows.
 func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) {
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	top := opt.Top
 	if top == 0 {
 		top = DefaultContributionsTop
@@ -116,16 +113,9 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 	st.AddGrid(p, true, false)
 	p.Add(bars)
 
-	ch := &Chart{
-		Style:    st,
-		Title:    opt.Title,
-		Subtitle: fmt.Sprintf("Each forecast's %s, largest first: a long bar is a confident forecast that went the other way.", name),
-		Body:     p,
-		Width:    st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Which cases cost most"
-	}
+	ch := newChart(st, opt.Title, "Which cases cost most",
+		fmt.Sprintf("Each forecast's %s, largest first: a long bar is a confident forecast that went the other way.", name))
+	ch.Body = p
 	has := map[forecasts.Outcome]bool{}
 	for _, r := range rows {
 		has[r.outcome] = true

@@ -493,6 +493,35 @@ func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGrou
 	return renumber(drawn), notes
 }
 
+// groupsToDraw checks the groups of a chart (checkGroups) and chooses
+// those it draws (panelGroups, given overlay and what): all is every
+// group, drawn those the chart draws, numbered from 0, and left the notes
+// that name the groups it leaves out.
+func groupsToDraw(groups []ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
+	all, err = checkGroups(groups)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	drawn, left = panelGroups(all, overlay, what)
+	return all, drawn, left, nil
+}
+
+// groupNotes are the notes a chart of groups ends with: small, the caveat
+// on small groups (smallNote), unless it is empty; left, the notes naming
+// the groups not drawn (panelGroups); then the cases not scored among all
+// the groups given.
+func groupNotes(small string, left []string, all []*chartGroup) []string {
+	var notes []string
+	if small != "" {
+		notes = append(notes, small)
+	}
+	notes = append(notes, left...)
+	if n := unscoredNote(all); n != "" {
+		notes = append(notes, n)
+	}
+	return notes
+}
+
 // renumber copies the groups, numbered from 0 in their order: a chart
 // that leaves groups out colours those it draws in the first colours.
 func renumber(gs []*chartGroup) []*chartGroup {

@@ -94,12 +94,7 @@ func (g *plotGrid) shape() float64 {
 	return 0
 }
 
-func (g *plotGrid) chartStyle() *ChartStyle {
-	if g.style != nil {
-		return g.style
-	}
-	return DefaultChartStyle()
-}
+func (g *plotGrid) chartStyle() *ChartStyle { return styleOr(g.style) }
 
 func (g *plotGrid) titleStyle() text.Style {
 	st := g.chartStyle()
@@ -793,6 +788,55 @@ func panelGrid(n int, w vg.Length, build func(cols int) *plotGrid) *plotGrid {
 		}
 	}
 	return build(1)
+}
+
+// smallMultiples lays out a panel for each of n groups with panelGrid, at
+// width w, the panels in rows from the top: panel(k) builds the plots of
+// panel k, stacked from the top, and its title, set over the first plot.
+// row is the grid of one row of panels, with no plots: its square or
+// aspect, gap and style, and, when a panel stacks several plots, their
+// relative heights and the gaps between them; each row of panels repeats
+// it, 6 mm under the one before. The panels share their scales, so only
+// the lowest of each column names its x axis and only the first of each
+// row labels its y axis: smallMultiples clears the others' labels.
+func smallMultiples(n int, w vg.Length, row plotGrid, panel func(k int) ([]*plot.Plot, panelTitle)) *plotGrid {
+	stack := max(len(row.heights), 1) // plots in a panel
+	build := func(cols int) *plotGrid {
+		g := &plotGrid{square: row.square, aspect: row.aspect, gap: row.gap, style: row.style}
+		for j := range (n + cols - 1) / cols {
+			plots := make([][]*plot.Plot, stack)
+			for s := range plots {
+				plots[s] = make([]*plot.Plot, cols)
+			}
+			titles := make([][]panelTitle, stack)
+			titles[0] = make([]panelTitle, cols)
+			for i := range cols {
+				k := j*cols + i
+				if k >= n {
+					continue
+				}
+				_, _, bottom, first := panelPlace(k, n, cols)
+				stacked, title := panel(k)
+				for s, p := range stacked {
+					if !bottom {
+						p.X.Label.Text = ""
+					}
+					if !first {
+						p.Y.Label.Text = ""
+						p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
+					}
+					plots[s][i] = p
+				}
+				titles[0][i] = title
+			}
+			g.plots = append(g.plots, plots...)
+			g.titles = append(g.titles, titles...)
+			g.heights = append(g.heights, row.heights...)
+			g.gaps = append(append(g.gaps, row.gaps...), 6*vg.Millimeter)
+		}
+		return g
+	}
+	return panelGrid(n, w, build)
 }
 
 // panelPlace is where panel k of n goes in a grid of cols columns: its row

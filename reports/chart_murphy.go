@@ -44,14 +44,11 @@ const DefaultMurphyGrid = 200
 // distinct value and just below it, so that the jumps are drawn upright
 // where they are.
 func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, murphyOverlay, "diagram")
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	grid := opt.Grid
 	if grid == 0 {
 		grid = DefaultMurphyGrid
@@ -59,8 +56,6 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	if grid < 0 {
 		return nil, fmt.Errorf("a grid of %d steps: the number of steps must be positive", grid)
 	}
-	all := gs
-	gs, left := panelGroups(gs, murphyOverlay, "diagram")
 	curves := make([]*murphyCurve, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -72,16 +67,9 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	}
 	top := math.Max(most*1.08, 0.01)
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain " +
-			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Murphy diagram: what the forecasts cost each decision maker"
-	}
+	ch := newChart(st, opt.Title, "Murphy diagram: what the forecasts cost each decision maker",
+		"Each θ is a decision maker who acts when the forecast is above θ, losing θ for acting in vain "+
+			"and 1−θ for a missed event; the curve is that loss per forecast. Lower is better.")
 	var panels *plotGrid
 	if len(curves) <= murphyOverlay {
 		p := murphyPlot(st, curves, top)
@@ -97,22 +85,16 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 		}
 	} else {
-		panels = murphyPanels(st, curves, top, ch.Width-2*st.Margin)
+		panels = murphyPanels(st, curves, top, ch.bodyWidth())
 		ch.Body = panels
 		ch.Notes = append(ch.Notes, "Under each name: the number of forecasts and the Brier score. The panels share their scales.")
 	}
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
 			"The curve jumps at each forecast value, where the decision to act changes.")
-	if n := smallNote(gs, "diagram"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "diagram"), left, all)...)
 	if panels != nil {
-		ch.FitBody(panels.heightFor(ch.Width - 2*st.Margin))
+		ch.FitBody(panels.heightFor(ch.bodyWidth()))
 	} else {
 		ch.growBody(minBody)
 	}
@@ -138,40 +120,16 @@ func murphyPlot(st *ChartStyle, curves []*murphyCurve, top float64) *plot.Plot {
 // colour and on one scale: each panel's title names its group, with its
 // count and Brier score under it.
 func murphyPanels(st *ChartStyle, curves []*murphyCurve, top float64, w vg.Length) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(curves) + cols - 1) / cols
-		g := &plotGrid{aspect: 0.6, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(curves) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(curves), cols)
-				c := *curves[k]
-				c.group = inPanel(c.group)
-				p := murphyPlot(st, []*murphyCurve{&c}, top)
-				p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
-				p.X.Tick.Marker = PercentTicks{Step: 0.5}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: c.group.title(),
-					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
-			}
-			g.plots = append(g.plots, row)
-			g.titles = append(g.titles, titles)
-			g.gaps = append(g.gaps, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(curves), w, build)
+	row := plotGrid{aspect: 0.6, gap: 4 * vg.Millimeter, style: st}
+	return smallMultiples(len(curves), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		c := *curves[k]
+		c.group = inPanel(c.group)
+		p := murphyPlot(st, []*murphyCurve{&c}, top)
+		p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
+		p.X.Tick.Marker = PercentTicks{Step: 0.5}
+		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
+	})
 }
 
 // murphyCurve is one group's line of a Murphy diagram.

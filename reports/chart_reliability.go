@@ -66,14 +66,11 @@ const (
 // those of fewer than 30 forecasts get no band, and a note says so: their
 // bands cover most of the diagram and, over each other, hide the points.
 func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, reliabilityOverlay, "diagram")
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	nb := opt.Bins
 	if nb == 0 {
 		nb = analysis.DefaultBins
@@ -85,8 +82,6 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	if reps == 0 {
 		reps = analysis.DefaultReplicates
 	}
-	all := gs
-	gs, left := panelGroups(gs, reliabilityOverlay, "diagram")
 	overlay := len(gs) <= reliabilityOverlay
 	rs := make([]*reliability, len(gs))
 	var bandless []string
@@ -104,21 +99,14 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	}
 	labels := labelMode(gs)
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Observed frequency against forecast probability: points above the diagonal mean the event " +
-			"happened more often than forecast, points below it less often.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Reliability: did the events happen as often as forecast?"
-	}
+	ch := newChart(st, opt.Title, "Reliability: did the events happen as often as forecast?",
+		"Observed frequency against forecast probability: points above the diagonal mean the event "+
+			"happened more often than forecast, points below it less often.")
 	ch.Legend = reliabilityLegend(st, gs, band, overlay)
 
 	var grid *plotGrid
 	if overlay {
-		main, hist := reliabilityPlots(st, rs, labels, true, true, true)
+		main, hist := reliabilityPlots(st, rs, labels, true)
 		side := corpText(st, rs)
 		grid = &plotGrid{
 			plots:     [][]*plot.Plot{{main}, {hist}},
@@ -129,7 +117,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 			sideWidth: max(5.2*vg.Centimeter, side.tableWidth()),
 		}
 	} else {
-		grid = reliabilityPanels(st, rs, labels, ch.Width-2*st.Margin)
+		grid = reliabilityPanels(st, rs, labels, ch.bodyWidth())
 		for _, r := range rs {
 			ch.Notes = append(ch.Notes, fmt.Sprintf("%s: %s, %s; %s.", r.group.title(), forecastsText(r.table.N()),
 				eventsText(r.table), corpLine(r.corp)))
@@ -155,14 +143,9 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	} else if labels == labelCounts {
 		ch.Notes = append(ch.Notes, "The number beside a point is how many forecasts its bin holds.")
 	}
-	if n := smallNote(gs, "diagram"); n != "" {
-		ch.Notes = append(ch.Notes, strings.Replace(n, "not a pattern", "not calibration", 1))
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	small := strings.Replace(smallNote(gs, "diagram"), "not a pattern", "not calibration", 1)
+	ch.Notes = append(ch.Notes, groupNotes(small, left, all)...)
+	ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	return ch, nil
 }
 
@@ -240,9 +223,9 @@ func labelMode(gs []*chartGroup) pointLabels {
 }
 
 // reliabilityPlots builds the diagram and the histogram under it for the
-// groups drawn together. xLabel and yLabel say whether the panel carries
-// its axis labels; wide whether it has room for six percent labels.
-func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLabel, yLabel, wide bool) (main, hist *plot.Plot) {
+// groups drawn together; wide says whether it has room for six percent
+// labels.
+func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, wide bool) (main, hist *plot.Plot) {
 	main = st.NewPlot("", "Observed frequency")
 	PercentAxis(&main.X)
 	PercentAxis(&main.Y)
@@ -263,16 +246,10 @@ func reliabilityPlots(st *ChartStyle, rs []*reliability, labels pointLabels, xLa
 	hist.Y.Tick.Marker = CountTicks{Most: 4}
 	st.AddGrid(hist, false, true)
 	hist.Add(h)
-	if !xLabel {
-		hist.X.Label.Text = ""
-	}
 	if !wide {
 		// A small panel's axis is too short for the words.
 		main.Y.Label.Text = "Observed"
 		hist.Y.Label.Text = ""
-	}
-	if !yLabel {
-		main.Y.Label.Text = ""
 	}
 	return main, hist
 }
@@ -287,39 +264,17 @@ func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels, w 
 	for _, r := range rs {
 		most = max(most, (&binCounts{rs: []*reliability{r}}).most())
 	}
-	build := func(cols int) *plotGrid {
-		rows := (len(rs) + cols - 1) / cols
-		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			mains, hists := make([]*plot.Plot, cols), make([]*plot.Plot, cols)
-			titles := make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(rs) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(rs), cols)
-				r := *rs[k]
-				r.group = inPanel(r.group)
-				main, hist := reliabilityPlots(st, []*reliability{&r}, labels, bottom, first, false)
-				hist.Y.Max = most * 1.08 // the same scale in every panel
-				hist.Y.Tick.Marker = CountTicks{Most: 2}
-				if !first {
-					main.Y.Tick.Marker = unlabelledTicks{main.Y.Tick.Marker}
-					hist.Y.Tick.Marker = unlabelledTicks{hist.Y.Tick.Marker}
-				}
-				mains[i], hists[i] = main, hist
-				titles[i] = panelTitle{name: r.group.title(),
-					caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
-			}
-			g.plots = append(g.plots, mains, hists)
-			g.titles = append(g.titles, titles, nil)
-			g.heights = append(g.heights, 1, histShare)
-			g.gaps = append(g.gaps, 2.5*vg.Millimeter, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(rs), w, build)
+	row := plotGrid{square: true, gap: 4 * vg.Millimeter, style: st,
+		heights: []float64{1, histShare}, gaps: []vg.Length{2.5 * vg.Millimeter}}
+	return smallMultiples(len(rs), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		r := *rs[k]
+		r.group = inPanel(r.group)
+		main, hist := reliabilityPlots(st, []*reliability{&r}, labels, false)
+		hist.Y.Max = most * 1.08 // the same scale in every panel
+		hist.Y.Tick.Marker = CountTicks{Most: 2}
+		return []*plot.Plot{main, hist}, panelTitle{name: r.group.title(),
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
+	})
 }
 
 // reliabilityMarks is the plotter of the diagram: the bands, the

@@ -52,41 +52,17 @@ func rocPlot(st *ChartStyle, curves []*rocCurve, labelled bool) *plot.Plot {
 // the first column labels the hit rate and the lowest panels the
 // false-alarm rate.
 func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(curves) + cols - 1) / cols
-		g := &plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(curves) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(curves), cols)
-				c := *curves[k]
-				c.group = inPanel(c.group)
-				p := rocPlot(st, []*rocCurve{&c}, false)
-				p.X.Label.Text, p.Y.Label.Text = "False alarms", "Hits"
-				p.X.Tick.Marker = PercentTicks{Step: 0.5}
-				p.Y.Tick.Marker = PercentTicks{Step: 0.5}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: c.group.title(),
-					caption: fmt.Sprintf("%s\nAUC %s", forecastsText(c.group.table.N()), aucText(c.auc))}
-			}
-			g.plots = append(g.plots, row)
-			g.titles = append(g.titles, titles)
-			g.gaps = append(g.gaps, 6*vg.Millimeter)
-		}
-		return g
-	}
-	return panelGrid(len(curves), w, build)
+	row := plotGrid{square: true, gap: 4 * vg.Millimeter, style: st}
+	return smallMultiples(len(curves), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		c := *curves[k]
+		c.group = inPanel(c.group)
+		p := rocPlot(st, []*rocCurve{&c}, false)
+		p.X.Label.Text, p.Y.Label.Text = "False alarms", "Hits"
+		p.X.Tick.Marker = PercentTicks{Step: 0.5}
+		p.Y.Tick.Marker = PercentTicks{Step: 0.5}
+		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
+			caption: fmt.Sprintf("%s\nAUC %s", forecastsText(c.group.table.N()), aucText(c.auc))}
+	})
 }
 
 // ROCChart draws the ROC curve of each group (analysis.ROC): for every
@@ -106,10 +82,7 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	var withCurve []*chartGroup
 	var skipped []string
 	for _, g := range gs {
@@ -129,16 +102,9 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	}
 	overlay := len(curves) <= rocOverlay
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: "Each point is a threshold: warn whenever the forecast is at least that high. Curves towards " +
-			"the top left tell events from non-events better; the diagonal is no better than chance.",
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Discrimination: did the events that happened get higher forecasts?"
-	}
+	ch := newChart(st, opt.Title, "Discrimination: did the events that happened get higher forecasts?",
+		"Each point is a threshold: warn whenever the forecast is at least that high. Curves towards "+
+			"the top left tell events from non-events better; the diagonal is no better than chance.")
 	var grid *plotGrid
 	labelled := len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1
 	if overlay {
@@ -154,14 +120,14 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		}
 		grid = &plotGrid{plots: [][]*plot.Plot{{p}}, square: true, side: rocText(st, curves)}
 		grid.sideWidth = max(5.2*vg.Centimeter, grid.side.tableWidth())
-		if side := grid.dataWidth(ch.Width - 2*st.Margin); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+		if side := grid.dataWidth(ch.bodyWidth()); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
 			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
 			// The table beside the plot leaves it too small for the words.
 			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
 			ch.Notes = append(ch.Notes, "Hit rate: the share of events warned of. False-alarm rate: the share of non-events warned of.")
 		}
 	} else {
-		grid = rocPanels(st, curves, ch.Width-2*st.Margin)
+		grid = rocPanels(st, curves, ch.bodyWidth())
 		marked := false // some curves have their points marked
 		for _, c := range curves {
 			marked = marked || len(c.points) <= rocMarksMost+1
@@ -180,14 +146,8 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if len(skipped) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
 	}
-	if n := smallNote(drawn, "curve"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(gs); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, gs)...)
+	ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	return ch, nil
 }
 

@@ -47,10 +47,7 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 			return nil, fmt.Errorf("scale %d has no terms to chart", i+1)
 		}
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	bands := &scaleBands{style: st}
 	var missing []string
 	if opt.Highlight != "" {
@@ -80,17 +77,9 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 	st.AddGrid(p, true, false)
 	p.Add(bands)
 
-	ch := &Chart{
-		Style:    st,
-		Title:    opt.Title,
-		Subtitle: "The interval each term stands for, and the point hindcast scores it at",
-		Legend:   bands.legend(),
-		Body:     p,
-		Width:    st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Words of probability on " + countWord(len(scales), "scale", "scales")
-	}
+	ch := newChart(st, opt.Title, "Words of probability on "+countWord(len(scales), "scale", "scales"),
+		"The interval each term stands for, and the point hindcast scores it at")
+	ch.Legend, ch.Body = bands.legend(), p
 	if opt.Highlight != "" {
 		ch.Subtitle = fmt.Sprintf("Highlighted: the terms at the level %q, read across the scales by the crosswalk", opt.Highlight)
 		if len(missing) > 0 {

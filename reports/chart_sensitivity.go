@@ -77,10 +77,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	if score != SensitivityBrier && score != SensitivityLog && score != SensitivityBoth {
 		return nil, fmt.Errorf("score %q: use %s, %s or %s", opt.Score, SensitivityBrier, SensitivityLog, SensitivityBoth)
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	showBrier, showLog := score != SensitivityLog, score != SensitivityBrier
 
 	body := &panelStack{gap: 5 * vg.Millimeter, colGap: 4 * vg.Millimeter}
@@ -133,17 +130,10 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	case SensitivityBoth:
 		name = "score"
 	}
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: fmt.Sprintf("Each bar: the %s over every coding the terms' intervals allow; the mark: the coder's point reading. %s.",
-			name, forecastCount(s)),
-		Body:  body,
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "How much the verdict depends on how the words became numbers"
-	}
+	ch := newChart(st, opt.Title, "How much the verdict depends on how the words became numbers",
+		fmt.Sprintf("Each bar: the %s over every coding the terms' intervals allow; the mark: the coder's point reading. %s.",
+			name, forecastCount(s)))
+	ch.Body = body
 	ch.Legend = sensitivityLegend(st, s, opt.ShowSampled || inexact)
 
 	reading := s.Reading

@@ -41,14 +41,11 @@ const sharpnessOverlay = 4
 // were, whether or not they were right: in a note, or under each panel's
 // title.
 func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	all, gs, left, err := groupsToDraw(groups, sharpnessOverlay, "histogram")
 	if err != nil {
 		return nil, err
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	nb := opt.Bins
 	if nb == 0 {
 		nb = DefaultSharpnessBins
@@ -56,8 +53,6 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	if nb < 0 {
 		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
 	}
-	all := gs
-	gs, left := panelGroups(gs, sharpnessOverlay, "histogram")
 	hs := make([]*histogram, len(gs))
 	var most float64
 	for i, g := range gs {
@@ -65,16 +60,9 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 		most = max(most, hs[i].most())
 	}
 
-	ch := &Chart{
-		Style: st,
-		Title: opt.Title,
-		Subtitle: fmt.Sprintf("How many forecasts fell in each band of %s: piled at the ends, the forecasts were bold; "+
-			"piled near 50%%, cautious. Boldness is not accuracy.", bandWidthText(nb)),
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "Sharpness: how bold were the forecasts?"
-	}
+	ch := newChart(st, opt.Title, "Sharpness: how bold were the forecasts?",
+		fmt.Sprintf("How many forecasts fell in each band of %s: piled at the ends, the forecasts were bold; "+
+			"piled near 50%%, cautious. Boldness is not accuracy.", bandWidthText(nb)))
 
 	// Several groups' histograms are outlines over each other, or, when
 	// one is small, bars side by side: outlines of a few counts coincide.
@@ -109,7 +97,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 			}
 		}
 	} else {
-		grid = sharpnessPanels(st, hs, ch.Width-2*st.Margin, newPlot)
+		grid = sharpnessPanels(st, hs, ch.bodyWidth(), newPlot)
 		ch.Body = grid
 	}
 
@@ -128,15 +116,9 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
 			"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
 	}
-	if n := smallNote(gs, "histogram"); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
-	ch.Notes = append(ch.Notes, left...)
-	if n := unscoredNote(all); n != "" {
-		ch.Notes = append(ch.Notes, n)
-	}
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "histogram"), left, all)...)
 	if grid != nil {
-		ch.FitBody(grid.heightFor(ch.Width - 2*st.Margin))
+		ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	} else {
 		ch.growBody(minBody)
 	}
@@ -149,39 +131,15 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 // its forecasts were under it. The panels share their scales, so only the
 // first column labels its counts.
 func sharpnessPanels(st *ChartStyle, hs []*histogram, w vg.Length, newPlot func([]*histogram, bool) *plot.Plot) *plotGrid {
-	build := func(cols int) *plotGrid {
-		rows := (len(hs) + cols - 1) / cols
-		grid := &plotGrid{gap: 4 * vg.Millimeter, aspect: 0.6, style: st}
-		for j := range rows {
-			row, titles := make([]*plot.Plot, cols), make([]panelTitle, cols)
-			for i := range cols {
-				k := j*cols + i
-				if k >= len(hs) {
-					continue
-				}
-				_, _, bottom, first := panelPlace(k, len(hs), cols)
-				h := *hs[k]
-				h.group = inPanel(h.group)
-				p := newPlot([]*histogram{&h}, false)
-				p.Y.Tick.Marker = CountTicks{Most: 3}
-				if !bottom {
-					p.X.Label.Text = ""
-				}
-				if !first {
-					p.Y.Label.Text = ""
-					p.Y.Tick.Marker = unlabelledTicks{p.Y.Tick.Marker}
-				}
-				row[i] = p
-				titles[i] = panelTitle{name: h.group.title(),
-					caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
-			}
-			grid.plots = append(grid.plots, row)
-			grid.titles = append(grid.titles, titles)
-			grid.gaps = append(grid.gaps, 6*vg.Millimeter)
-		}
-		return grid
-	}
-	return panelGrid(len(hs), w, build)
+	row := plotGrid{gap: 4 * vg.Millimeter, aspect: 0.6, style: st}
+	return smallMultiples(len(hs), w, row, func(k int) ([]*plot.Plot, panelTitle) {
+		h := *hs[k]
+		h.group = inPanel(h.group)
+		p := newPlot([]*histogram{&h}, false)
+		p.Y.Tick.Marker = CountTicks{Most: 3}
+		return []*plot.Plot{p}, panelTitle{name: h.group.title(),
+			caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
+	})
 }
 
 // bandWidthText is the width of one of n bins: "5 points", "2.5 points".

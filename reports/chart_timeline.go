@@ -44,10 +44,7 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, er
 			return nil, fmt.Errorf("record %s has no issue date", r.ID)
 		}
 	}
-	st := opt.Style
-	if st == nil {
-		st = DefaultChartStyle()
-	}
+	st := styleOr(opt.Style)
 	rows := &timelineRows{style: st, records: slices.Clone(records)}
 	forecasts.SortRecords(rows.records)
 	lo, hi := rows.span()
@@ -75,19 +72,10 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, er
 	p.X.Tick.Marker = DateTicks{MaxLabels: max(3, min(10, int(axis/32)))}
 	p.X.Label.Text = dateAxisLabel(lo, hi)
 
-	ch := &Chart{
-		Style:    st,
-		Title:    opt.Title,
-		Subtitle: rows.subtitle(),
-		Legend:   rows.legend(),
-		Body:     p,
-		Notes: []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
-			"A date known only to the month or year is drawn at the start of that month or year."},
-		Width: st.Width,
-	}
-	if ch.Title == "" {
-		ch.Title = "When the forecasts were made, and how they came out"
-	}
+	ch := newChart(st, opt.Title, "When the forecasts were made, and how they came out", rows.subtitle())
+	ch.Legend, ch.Body = rows.legend(), p
+	ch.Notes = []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
+		"A date known only to the month or year is drawn at the start of that month or year."}
 	var bare []string
 	for _, r := range rows.records {
 		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
