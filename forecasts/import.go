@@ -7,9 +7,11 @@ package forecasts
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -265,17 +267,9 @@ func (l *Loader) Import(r io.Reader, file string, opt ImportOptions) (*ImportRes
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
-	data, ok := l.readAll(r, file, MaxYAMLBytes)
-	if !ok {
+	im, err := l.importTable(r, file, opt, false)
+	if im == nil {
 		return nil, l.finish()
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	im := &importer{l: l, d: &decoder{file: file, errs: &l.errs}, file: file, opt: opt, res: &ImportResult{}}
-	var err error
-	if opt.Format == TableCSV {
-		err = im.readCSV(data)
-	} else {
-		err = im.readJSONL(data)
 	}
 	if err != nil {
 		l.errs = nil
@@ -299,15 +293,44 @@ func (l *Loader) Import(r io.Reader, file string, opt ImportOptions) (*ImportRes
 	return im.res, l.finish()
 }
 
+// importTable reads a table into an importer's result: by Import's rules,
+// or with export by those of ReadCSV and ReadJSONL. Problems with the
+// file and its manifest are in l.errs, those of rows in the result's
+// Rejected; the error is a *ColumnsError or a *ManifestMissingError. The
+// importer is nil when the file cannot be read.
+func (l *Loader) importTable(r io.Reader, file string, opt ImportOptions, export bool) (*importer, error) {
+	data, ok := l.readAll(r, file, MaxYAMLBytes)
+	if !ok {
+		return nil, nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	im := &importer{l: l, d: &decoder{file: file, errs: &l.errs}, file: file, opt: opt, export: export, res: &ImportResult{}}
+	if opt.Format == TableCSV {
+		return im, im.readCSV(data)
+	}
+	return im, im.readJSONL(data)
+}
+
 // importer reads one table.
 type importer struct {
 	l    *Loader
 	d    *decoder
 	file string
 	opt  ImportOptions
-	res  *ImportResult
-	cols []*importColumn
-	mine []Error // this row's problems found before the decoder's, by position and field
+	// export reads the layouts WriteCSV and WriteJSONL write, as ReadCSV
+	// and ReadJSONL do: columns named as CSVColumns are, values as the
+	// YAML format writes them, every problem in the decoder's words.
+	export bool
+	res    *ImportResult
+	cols   []*importColumn
+	mine   []Error // this row's problems found before the decoder's, by position and field
+
+	// A CSV file: its text and lines, the lines before the CSV text (the
+	// manifest or comments), and the reader of the rest.
+	data  []byte
+	lines []lineSpan
+	skip  int
+	csv   *csv.Reader
 }
 
 // importColumn is a column of the table: a header cell, or a JSON key.
@@ -396,28 +419,47 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 		errs.Add(im.file, hline, min(hline, 1), name, "%s", msg)
 	}
 	if csvHeader && len(errs) == 0 {
-		has := func(f string) bool { _, ok := byField[f]; return ok }
-		for _, f := range []string{"id", "question", "forecaster", "issued", "outcome"} {
-			if !has(f) {
-				errs.Add(im.file, hline, 1, f, "required column is missing: no column holds %s; name one after it, or map one with --map COLUMN=%s", f, f)
-			}
-		}
-		if !has("estimate.probability") && !has("estimate.range") && !has("estimate.range.low") && !has("estimate.range.high") && !has("estimate.term") {
-			errs.Add(im.file, hline, 1, "estimate", "required column is missing: no column holds estimate.probability, estimate.range (.low and .high), or estimate.term with estimate.scale")
-		}
-		for _, p := range [][2]string{{"estimate.range.low", "estimate.range.high"}, {"estimate.term", "estimate.scale"}, {"statement.text", "statement.wording"}} {
-			for i, f := range p {
-				if has(f) && !has(p[1-i]) {
-					errs.Add(im.file, hline, 1, p[1-i], "required column is missing: %s needs %s too", f, p[1-i])
-				}
-			}
-		}
+		im.requiredColumns(&errs, hline, byField)
 	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return &ColumnsError{Errors: errs}
 	}
 	return nil
+}
+
+// requiredColumns reports, at the header row, each field a CSV table
+// needs and no column holds; byField holds the columns by their field.
+// An export's columns are named as CSVColumns are (estimate_scale).
+func (im *importer) requiredColumns(errs *ErrorList, hline int, byField map[string]*importColumn) {
+	has := func(f string) bool { _, ok := byField[f]; return ok }
+	name := func(f string) string {
+		if im.export {
+			return strings.ReplaceAll(f, ".", "_")
+		}
+		return f
+	}
+	for _, f := range []string{"id", "question", "forecaster", "issued", "outcome"} {
+		if !has(f) && im.export {
+			errs.Add(im.file, hline, 1, f, "required column is missing")
+		} else if !has(f) {
+			errs.Add(im.file, hline, 1, f, "required column is missing: no column holds %s; name one after it, or map one with --map COLUMN=%s", f, f)
+		}
+	}
+	if !has("estimate.probability") && !has("estimate.range") && !has("estimate.range.low") && !has("estimate.range.high") && !has("estimate.term") {
+		msg := "no column holds estimate.probability, estimate.range (.low and .high), or estimate.term with estimate.scale"
+		if im.export {
+			msg = "give estimate_probability, estimate_range_low and _high, or estimate_term and estimate_scale"
+		}
+		errs.Add(im.file, hline, 1, "estimate", "required column is missing: %s", msg)
+	}
+	for _, p := range [][2]string{{"estimate.range.low", "estimate.range.high"}, {"estimate.term", "estimate.scale"}, {"statement.text", "statement.wording"}} {
+		for i, f := range p {
+			if has(f) && !has(p[1-i]) {
+				errs.Add(im.file, hline, 1, name(p[1-i]), "required column is missing: %s needs %s too", name(f), name(p[1-i]))
+			}
+		}
+	}
 }
 
 // isCommentLine reports whether a line before a CSV header is a comment:
@@ -430,59 +472,71 @@ func isCommentLine(line []byte) bool {
 
 func (im *importer) readCSV(data []byte) error {
 	l := im.l
-	ls := splitLines(data)
-	skip := 0
-	for skip < len(ls) && isCommentLine(data[ls[skip].start:ls[skip].end]) {
-		skip++
+	im.data, im.lines = data, splitLines(data)
+	comment := isCommentLine
+	if im.export {
+		// CSVOptions: lines starting with # before the header row
+		comment = func(line []byte) bool { return line[0] == '#' }
+	}
+	for im.skip < len(im.lines) && comment(data[im.lines[im.skip].start:im.lines[im.skip].end]) {
+		im.skip++
 	}
 	var fileManifest *Manifest
 	var manifestErrs ErrorList
-	if skip > 0 && im.opt.Manifest == nil && strings.TrimSpace(string(data[ls[0].start:ls[0].end])) == "# dataset:" {
+	switch {
+	case im.opt.Manifest != nil:
+	case im.skip > 0 && (im.export || strings.TrimSpace(string(data[im.lines[0].start:im.lines[0].end])) == "# dataset:"):
 		ml := &Loader{}
-		m := ml.csvManifest(&decoder{file: im.file, errs: &ml.errs}, data, ls[:skip])
+		m := ml.csvManifest(&decoder{file: im.file, errs: &ml.errs}, data, im.lines[:im.skip])
 		fileManifest, manifestErrs = &m, ml.errs
+	case im.export:
+		l.errs.Add(im.file, 1, 1, "dataset", "required field is missing: the file starts with the manifest as YAML in # lines (# dataset:, #   name: ...), as hindcast forecasts export writes it")
 	}
 	if err := im.manifest(fileManifest, manifestErrs); err != nil {
 		return err
 	}
 
-	t := &csvTable{l: l, d: im.d, file: im.file, data: data, lines: ls, skip: skip}
 	rest := []byte{}
-	if skip < len(ls) {
-		rest = data[ls[skip].start:]
+	if im.skip < len(im.lines) {
+		rest = data[im.lines[im.skip].start:]
 	}
-	t.r = csv.NewReader(bytes.NewReader(rest))
-	t.r.FieldsPerRecord = -1
+	im.csv = csv.NewReader(bytes.NewReader(rest))
+	im.csv.FieldsPerRecord = -1
 	if im.opt.Comma != 0 {
-		t.r.Comma = im.opt.Comma
+		im.csv.Comma = im.opt.Comma
 	}
-	header, err := t.r.Read()
+	header, err := im.csv.Read()
 	if err == io.EOF {
-		l.errs.Add(im.file, skip+1, 1, "", "no header row: the first row names the columns (id, question, forecaster, issued, ...)")
+		l.errs.Add(im.file, im.skip+1, 1, "", "no header row: the first row names the columns (id, question, forecaster, issued, ...)")
 		return nil
 	}
 	if err != nil {
-		t.syntaxError(err)
+		im.syntaxError(err)
 		return nil
 	}
-	hline, _ := t.pos(t.r.FieldPos(0))
+	hline, _ := im.pos(im.csv.FieldPos(0))
 	for i, name := range header {
-		line, col := t.pos(t.r.FieldPos(i))
+		line, col := im.pos(im.csv.FieldPos(i))
 		im.cols = append(im.cols, &importColumn{name: strings.TrimSpace(name), line: line, col: col})
 	}
-	if err := im.columns(true, hline); err != nil {
+	if im.export {
+		err = im.exportColumns(hline)
+	} else {
+		err = im.columns(true, hline)
+	}
+	if err != nil {
 		return err
 	}
 	for {
-		row, err := t.r.Read()
+		row, err := im.csv.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			t.syntaxError(err)
+			im.syntaxError(err)
 			break
 		}
-		line, _ := t.pos(t.r.FieldPos(0))
+		line, _ := im.pos(im.csv.FieldPos(0))
 		blank := true
 		for _, c := range row {
 			if strings.TrimSpace(c) != "" {
@@ -505,7 +559,7 @@ func (im *importer) readCSV(data []byte) error {
 			if c.field == "" || v == "" {
 				continue
 			}
-			vl, vc := t.pos(t.r.FieldPos(i))
+			vl, vc := im.pos(im.csv.FieldPos(i))
 			if !utf8.ValidString(v) {
 				l.errs.Add(im.file, vl, vc, c.field, "not valid UTF-8 text; save the file as UTF-8")
 				v = strings.ToValidUTF8(v, "\uFFFD")
@@ -515,6 +569,28 @@ func (im *importer) readCSV(data []byte) error {
 		im.row(line, 1, cells, before)
 	}
 	return nil
+}
+
+// pos turns a line and byte column of the CSV reader into the line and
+// character column in the file.
+func (im *importer) pos(line, col int) (int, int) {
+	line += im.skip
+	if line < 1 || line > len(im.lines) {
+		return line, col
+	}
+	ln := im.lines[line-1]
+	end := min(ln.start+max(col-1, 0), ln.end)
+	return line, utf8.RuneCount(im.data[ln.start:end]) + 1
+}
+
+func (im *importer) syntaxError(err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line, col := im.pos(pe.Line, pe.Column)
+		im.l.errs.Add(im.file, line, col, "", "CSV syntax: %v", pe.Err)
+		return
+	}
+	im.l.errs.Add(im.file, 0, 0, "", "%v", err)
 }
 
 // jsonlRow is a line of a JSON Lines file: an object, or the error that
@@ -643,7 +719,7 @@ func (im *importer) manifest(file *Manifest, fileErrs ErrorList) error {
 			im.l.errs = append(im.l.errs, e)
 		}
 	}
-	if file == nil {
+	if file == nil && !im.export { // an export reports its missing manifest where it belongs
 		var missing []string
 		for _, f := range []struct{ name, v string }{{"name", m.Name}, {"title", m.Title}, {"selection", string(m.Selection)}} {
 			if f.v == "" {
@@ -666,25 +742,28 @@ func (im *importer) reject(line, before int) {
 	im.res.Rejected = append(im.res.Rejected, RejectedRow{Line: line, Errors: errs})
 }
 
-// row builds a record from the cells of a row at line:col, checks it and
-// keeps it, or rejects the row with the errors found since before.
+// row builds a record from the cells of a row at line:col and keeps it.
+// Values are read as spreadsheets write them, but in an export.
 func (im *importer) row(line, col int, cells []importCell, before int) {
 	m, event := im.build(line, col, cells)
-	im.normalise(m)
-	for _, f := range []string{"low", "point", "high"} {
-		if v := event[f]; v != nil {
-			im.probability(v, "p_event."+f)
+	if !im.export {
+		im.normalise(m)
+		for _, f := range []string{"low", "point", "high"} {
+			if v := event[f]; v != nil {
+				im.probability(v, "p_event."+f)
+			}
 		}
 	}
+	im.keep(line, m, event, before)
+}
+
+// keep checks the record mapping m of the row at line, and its p_event
+// values against it, and keeps the record, or rejects the row with the
+// errors found since before.
+func (im *importer) keep(line int, m *yaml.Node, event map[string]*yaml.Node, before int) {
 	recs := im.l.recordList(im.d, []*yaml.Node{m}, im.res.Dataset.Name)
 	if len(im.l.errs) == before && len(recs) == 1 {
-		(&csvTable{l: im.l, file: im.file}).checkEvent(recs[0], func(name string) *yaml.Node {
-			v := event[strings.TrimPrefix(name, "p_event_")]
-			if v == nil || v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-				return nil
-			}
-			return v
-		})
+		im.checkEvent(recs[0], event)
 	}
 	// A value this importer could not read is reported once, in its words.
 	errs := im.l.errs[:before]
@@ -702,6 +781,29 @@ func (im *importer) row(line, col int, cells []importCell, before int) {
 		return
 	}
 	im.res.Dataset.Records = append(im.res.Dataset.Records, recs[0])
+}
+
+// checkEvent compares the p_event values, when filled in, with P(event) as
+// derived from the estimate.
+func (im *importer) checkEvent(r *Record, event map[string]*yaml.Node) {
+	for _, f := range []struct {
+		name string
+		want float64
+	}{{"low", r.Event.Low}, {"point", r.Event.Point}, {"high", r.Event.High}} {
+		v := event[f.name]
+		if v == nil || v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			continue
+		}
+		// Decimal numbers only, as every other number cell: NaN, which
+		// matches nothing, and hexadecimal floats are not numbers here.
+		got, ok := tableParseNumber([]byte(strings.TrimSpace(v.Value)), 0)
+		switch {
+		case !ok || math.IsInf(got, 0):
+			im.d.errorf(v, "p_event."+f.name, "expected a number, found %q", v.Value)
+		case math.Abs(got-f.want) > 1e-9:
+			im.d.errorf(v, "p_event."+f.name, "%s does not match the estimate, which gives %s: the p_event columns are derived from the estimate and negated; correct those, or leave these cells empty", v.Value, formatNumber(f.want))
+		}
+	}
 }
 
 // fail reports a value the importer cannot read.
@@ -725,7 +827,11 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 		if c.key == nil && (f == "sources" || f == "notes" || f == "tags" || f == "estimate.range") {
 			n, e := jsonNode(im.file, []byte(v.Value), v.Line, v.Column)
 			if e != nil {
-				im.l.errs.Add(im.file, v.Line, v.Column, f, "%s (the cell holds JSON: %s)", e.Msg, importJSONHint[f])
+				hint := importJSONHint[f]
+				if im.export { // whose columns are not import's
+					hint = jsonCellHint[f]
+				}
+				im.l.errs.Add(im.file, v.Line, v.Column, f, "%s (the cell holds JSON: %s)", e.Msg, hint)
 				continue
 			}
 			placeAt(n, v.Line, v.Column) // inside a quoted cell, columns of the JSON text are not the file's
