@@ -134,6 +134,22 @@ func TestAUCMatchesPairsAndROC(t *testing.T) {
 	}
 }
 
+// AUC depends on the weights only through their ratios: scaling every
+// weight by 1e-300 or 1e300 leaves it as it was (it used to be 0/0).
+func TestAUCScaleInvariant(t *testing.T) {
+	tb := randomTables()["biased, unrounded"]
+	want := analysis.AUC(tb)
+	for _, k := range []float64{1e-300, 1e300} {
+		s := analysis.Table{Cells: make([]analysis.Cell, len(tb.Cells))}
+		for i, c := range tb.Cells {
+			s.Cells[i] = analysis.Cell{P: c.P, N: c.N * k, Yes: c.Yes * k}
+		}
+		if got := analysis.AUC(s); !close(got, want, 1e-12) {
+			t.Errorf("weights ×%g: AUC %v, want %v", k, got, want)
+		}
+	}
+}
+
 func TestMurphyDiagramIntegratesToBrier(t *testing.T) {
 	// Brier = 2 ∫₀¹ S_θ dθ. The mean elementary score is linear in θ between
 	// forecast values, so the midpoint rule on a fine grid is near exact.

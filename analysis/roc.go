@@ -20,13 +20,16 @@ func AUC(t Table) float64 {
 	if yes == 0 || yes == n {
 		return math.NaN()
 	}
+	// Each term is a share of the non-events times a share of the events,
+	// so tiny weights (1e-300) do not underflow to 0/0.
+	no := n - yes
 	var above, sum float64
 	for i := len(t.Cells) - 1; i >= 0; i-- {
 		c := t.Cells[i]
-		sum += (c.N - c.Yes) * (above + c.Yes/2)
+		sum += (c.N - c.Yes) / no * ((above + c.Yes/2) / yes)
 		above += c.Yes
 	}
-	return sum / (yes * (n - yes))
+	return sum
 }
 
 // ROCPoint is one point of a ROC curve: forecasting "yes" whenever the

@@ -134,6 +134,9 @@ func checkGroups(groups []ForecastGroup) ([]*chartGroup, error) {
 			cg.table = casesTable(g.Cases)
 		}
 		if cg.table.N() <= 0 {
+			if name == "" {
+				return nil, errors.New("no scored forecasts: none has the outcome yes or no")
+			}
 			return nil, fmt.Errorf("%s has no scored forecasts", groupLabel(name))
 		}
 		out[i] = cg

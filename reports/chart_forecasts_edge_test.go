@@ -132,7 +132,7 @@ func TestForecastChartsErrors(t *testing.T) {
 		{"none", nil, "no forecasts to chart"},
 		{"empty", []reports.ForecastGroup{{Name: "A"}}, `group "A" has no scored forecasts`},
 		{"unscored", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}},
-			"the forecasts has no scored forecasts"},
+			"no scored forecasts: none has the outcome yes or no"},
 		{"unnamed", append(mixedGroups(), reports.ForecastGroup{Table: mixedGroups()[0].Table}), "group 3 of 3 has no name"},
 		{"bad p", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: -0.1, Outcome: forecasts.Yes}}}},
 			"the forecasts: P(event) -0.1 of x is outside 0–1"},
