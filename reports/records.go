@@ -50,15 +50,43 @@ func truncate(s string, n int) string {
 }
 
 // WriteRecordTable writes one line per record: id, forecaster, issued,
-// P(event), outcome and wording, fitted to an 80-column terminal.
+// P(event), outcome, wording and source. Ids are never shortened (they are
+// what forecasts show takes); forecaster and source are, to 24 runes. A
+// line of the built-in data is up to 142 columns: wider than a terminal,
+// so the columns a student needs first come first.
 func WriteRecordTable(w io.Writer, recs []*forecasts.Record) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tFORECASTER\tISSUED\tP(EVENT)\tOUTCOME\tWORDING")
+	fmt.Fprintln(tw, "ID\tFORECASTER\tISSUED\tP(EVENT)\tOUTCOME\tWORDING\tSOURCE")
 	for _, r := range recs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n",
-			r.ID, truncate(r.Forecaster, 24), r.Issued, IntervalText(r.Event), r.Outcome, r.Statement.Wording)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+			r.ID, truncate(r.Forecaster, 24), r.Issued, IntervalText(r.Event), r.Outcome, r.Statement.Wording, sourceText(r.Sources))
 	}
 	return tw.Flush()
+}
+
+// sourceText names a record's first source in a few words, its author or
+// else its publisher or title, with its year, and counts the others:
+// "GlobalSecurity.org 2021 +2". It is "-" when there is none.
+func sourceText(ss []forecasts.Source) string {
+	if len(ss) == 0 {
+		return "-"
+	}
+	s := ss[0]
+	name := s.Author
+	if name == "" {
+		name = s.Publisher
+	}
+	if name == "" {
+		name = s.Title
+	}
+	var year, more string
+	if !s.Date.IsZero() {
+		year = fmt.Sprintf(" %d", s.Date.Year)
+	}
+	if len(ss) > 1 {
+		more = fmt.Sprintf(" +%d", len(ss)-1)
+	}
+	return truncate(name, 24-utf8.RuneCountInString(year+more)) + year + more
 }
 
 // WriteRecord writes everything about one record as labelled text.
