@@ -120,7 +120,7 @@ type corpJSON struct {
 
 type yatesJSON struct {
 	OutcomeVariance  jsonFloat `json:"outcome_variance"`
-	Bias             jsonFloat `json:"bias_squared"`
+	BiasSquared      jsonFloat `json:"bias_squared"` // Bias², the term of the sum
 	MinimumVariance  jsonFloat `json:"minimum_forecast_variance"`
 	Scatter          jsonFloat `json:"scatter"`
 	Covariance       jsonFloat `json:"covariance"`
@@ -201,7 +201,7 @@ func (s *Score) groupJSON(g *ScoreGroup) scoreJSON {
 		CORP:    corpOf(sum.CORP),
 		CORPLog: corpOf(sum.CORPLog),
 		Yates: yatesJSON{
-			OutcomeVariance: jsonFloat(sum.Yates.OutcomeVariance), Bias: jsonFloat(sum.Yates.Bias),
+			OutcomeVariance: jsonFloat(sum.Yates.OutcomeVariance), BiasSquared: jsonFloat(sum.Yates.Bias * sum.Yates.Bias),
 			MinimumVariance: jsonFloat(sum.Yates.MinimumVariance), Scatter: jsonFloat(sum.Yates.Scatter),
 			Covariance: jsonFloat(sum.Yates.Covariance), Slope: jsonFloat(sum.Yates.Slope),
 			MeanForecastYes: jsonFloat(sum.Yates.MeanForecastYes), MeanForecastNo: jsonFloat(sum.Yates.MeanForecastNo),

@@ -39,6 +39,7 @@ type scoreFigures struct {
 	AUC        *float64           `json:"auc"`
 	Murphy     map[string]any     `json:"murphy"`
 	Corp       map[string]float64 `json:"corp"`
+	Yates      map[string]float64 `json:"yates"`
 	Calib      struct {
 		Z *float64 `json:"spiegelhalter_z"`
 	} `json:"calibration"`
@@ -167,6 +168,29 @@ func TestScoreCPCByHand(t *testing.T) {
 	}
 	if math.Abs(cpc.LogScore-2.049117) > 1e-6 {
 		t.Errorf("log score %.7f, hand value 2.049117", cpc.LogScore)
+	}
+
+	// Yates by hand. P(event) 0.93 (no), 0.25, 0.07, 0.225 (yes):
+	// p̄ = 1.475/4 = 0.36875, ȳ = 0.75, Var(y) = 0.75·0.25 = 0.1875,
+	// bias² = (0.36875 − 0.75)² = 0.1453515625,
+	// Var(p) = 0.982925/4 − 0.36875² = 0.1097546875 (= MinVar + Scatter),
+	// Cov(p, y) = 0.545/4 − 0.36875·0.75 = −0.1403125;
+	// 0.1875 + 0.1453515625 + 0.1097546875 + 2·0.1403125 = 0.72323125, the Brier score.
+	y := cpc.Yates
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"outcome_variance", y["outcome_variance"], 0.1875},
+		{"bias_squared", y["bias_squared"], 0.1453515625},
+		{"forecast_variance", y["forecast_variance"], 0.1097546875},
+		{"minimum + scatter", y["minimum_forecast_variance"] + y["scatter"], 0.1097546875},
+		{"covariance", y["covariance"], -0.1403125},
+		{"sum", y["outcome_variance"] + y["bias_squared"] + y["minimum_forecast_variance"] + y["scatter"] - 2*y["covariance"], 0.72323125},
+	} {
+		if math.Abs(c.got-c.want) > 1e-12 {
+			t.Errorf("yates %s = %.15g, want %.15g", c.name, c.got, c.want)
+		}
 	}
 }
 
