@@ -179,7 +179,7 @@ func (s *Summary) warn(opts Options) {
 				oneNo += c.N - c.Yes
 			}
 		}
-		s.Warn(WarnInfiniteLogScore, "forecasts of certainty were wrong (0%% followed by the event: %g; 100%% not followed by it: %g), so the log score is infinite; the clipped log score counts them as forecasts of %g and 1 − %g",
+		s.Warn(WarnInfiniteLogScore, "forecasts of certainty were wrong (0%% followed by the event: %g; 100%% not followed by it: %g), so the log score is infinite; clipped, as the CORP terms of the log score always are, they count as forecasts of %g and 1 − %g",
 			zeroYes, oneNo, opts.LogClip, opts.LogClip)
 	}
 	if math.IsNaN(s.SpiegelhalterZ) {

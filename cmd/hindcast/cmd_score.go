@@ -48,9 +48,6 @@ a GROUP BY in a database.`,
   hindcast score --data counts.csv --counts --by method`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("clip") {
-				opts.clip = 0
-			}
 			return scoreRun(s, opts)
 		}),
 	}
@@ -58,7 +55,7 @@ a GROUP BY in a database.`,
 	opts.input.addFlags(f)
 	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
 	f.StringVar(&opts.bins, "bins", "10", "bins for the Murphy decomposition, ECE and reliability: distinct (one per forecast value, exact) or a number of equal-width bins")
-	f.Float64Var(&opts.clip, "clip", 1e-15, "clip forecasts to [EPS, 1-EPS] for the log score (without it a wrong forecast of 0 or 1 makes the log score infinite)")
+	f.Float64Var(&opts.clip, "clip", 0, "clip forecasts to [EPS, 1-EPS] for the log score, e.g. 1e-15 (by default none: a wrong forecast of 0 or 1 makes the log score infinite)")
 	f.Float64Var(&opts.brierScale, "brier-scale", 1, "1 for the 0-1 Brier score, 2 for the original two-category 0-2 form")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals; 0 for none")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap; the same seed gives the same intervals")
@@ -153,8 +150,16 @@ func score(in *scoreInput, opts analysis.Options, bins int, clip float64, refere
 			sg.Bins, sg.ECE = sg.Summary.Bins, sg.Summary.ECE
 		}
 		sg.Summary.Warnings = append(sg.Summary.Warnings, g.warnings...)
-		if ids := wrongCertain(g); len(ids) > 0 && clip == 0 {
-			sg.Summary.Warn(analysis.WarnInfiniteLogScore, "the records that make the log score infinite: %s (give --clip EPS for a finite score)", strings.Join(ids, ", "))
+		for k, w := range sg.Summary.Warnings {
+			if w.Code != analysis.WarnInfiniteLogScore || clip > 0 {
+				continue
+			}
+			// One warning per code: the records, when there are records,
+			// and the way out go into the engine's.
+			if ids := wrongCertain(g); len(ids) > 0 {
+				sg.Summary.Warnings[k].Message += ". The records: " + strings.Join(ids, ", ")
+			}
+			sg.Summary.Warnings[k].Message += ". Give --clip EPS, such as 1e-15, for a finite log score"
 		}
 		if i == 0 {
 			sc.Overall = *sg

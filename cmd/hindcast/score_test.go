@@ -286,3 +286,49 @@ func TestScoreCounts(t *testing.T) {
 		t.Errorf("n %v, Brier %v, groups %+v", out.N, out.Brier, out.Groups)
 	}
 }
+
+// A forecast of 100% that did not happen: by default the log score is
+// infinite (null in JSON) and one warning says so, naming the way out;
+// --clip 1e-15 gives the finite score, by hand: the 100% is clipped to
+// 1 − 1e-15, which in float64 leaves 1 − (1 − 1e-15) = 9.992e-16 for the
+// outcome that happened (as numpy and scikit-learn compute it too), so
+// (−ln 9.992e-16 − ln 0.7 − ln 0.6) / 3 = (34.539576 + 0.356675 + 0.510826) / 3 = 11.802359.
+func TestScoreInfiniteLogScore(t *testing.T) {
+	file := t.TempDir() + "/c.csv"
+	if err := os.WriteFile(file, []byte("probability,outcome\n1,0\n0.3,0\n0.6,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runHindcast("score", "--data", file, "--bootstrap", "0", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		LogScore *float64 `json:"log_score"`
+		Warnings []struct {
+			Code, Message string
+		} `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.LogScore != nil {
+		t.Errorf("log score %v, want null", *out.LogScore)
+	}
+	n := 0
+	for _, w := range out.Warnings {
+		if w.Code == "infinite-log-score" {
+			n++
+			if !strings.Contains(w.Message, "--clip") {
+				t.Errorf("the warning does not say how to get a finite score: %s", w.Message)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d infinite-log-score warnings, want 1", n)
+	}
+	clipped := scoreJSON(t, "--data", file, "--bootstrap", "0", "--clip", "1e-15")
+	high := 1 - 1e-15 // a float64 variable: constants would be exact
+	if want := (-math.Log(1-high) - math.Log(0.7) - math.Log(0.6)) / 3; math.Abs(clipped.LogScore-want) > 1e-9 || math.Abs(clipped.LogScore-11.802359) > 1e-6 {
+		t.Errorf("clipped log score %v, want %v", clipped.LogScore, want)
+	}
+}
