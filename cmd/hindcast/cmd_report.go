@@ -62,10 +62,10 @@ there and leaves the others alone.`,
 		}),
 	}
 	f := cmd.Flags()
-	opts.input.addFlags(f)
+	opts.input.addRecordFlags(f, "group the charts by these record fields or tag keys (comma-separated)")
 	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
 	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts) or markdown (report.md and the charts)")
-	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast")
+	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap and the random codings")
 	return cmd
@@ -254,7 +254,30 @@ func reportDir(dir string, force bool) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, ownerFile)); err == nil {
 		return dir, nil
 	}
-	return "", fmt.Errorf("%s is not empty and hindcast did not write it; choose another folder with -o, or give --force to add the report's files there (others are left alone)", dir)
+	return "", fmt.Errorf("%s is not empty and hindcast did not write it; choose another folder with -o, or give --force to add the report's files there (files of yours are never replaced)", dir)
+}
+
+// ownedFiles reads the names the folder's list says an earlier report
+// wrote: plain names of files in dir, from a regular file only (a link
+// there is not hindcast's list).
+func ownedFiles(dir string) map[string]bool {
+	owned := map[string]bool{}
+	path := filepath.Join(dir, ownerFile)
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
+		return owned
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return owned
+	}
+	for _, name := range strings.Split(string(data), "\n") {
+		// The first line is a comment.
+		if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") {
+			continue
+		}
+		owned[name] = true
+	}
+	return owned
 }
 
 // writeReport writes each file atomically into dir, removes files a
@@ -269,6 +292,19 @@ func writeReport(dir string, files map[string][]byte) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	// A file of the user's that has a name of the report's is never
+	// replaced, --force or not.
+	owned := ownedFiles(dir)
+	var theirs []string
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !owned[name] {
+			theirs = append(theirs, filepath.Join(dir, name))
+		}
+	}
+	if len(theirs) > 0 {
+		return fmt.Errorf("%s: hindcast did not write %s and will not replace %s; move %s, or choose another folder with -o",
+			strings.Join(theirs, ", "), plural(len(theirs), "this file", "these files"), plural(len(theirs), "it", "them"), plural(len(theirs), "it", "them"))
+	}
 	// The files are written into dir itself: a symbolic link there named
 	// like one of them is replaced, not followed out of the folder.
 	for _, name := range names {
@@ -276,16 +312,11 @@ func writeReport(dir string, files map[string][]byte) error {
 			return err
 		}
 	}
-	if old, err := os.ReadFile(filepath.Join(dir, ownerFile)); err == nil {
-		for _, name := range strings.Split(string(old), "\n") {
-			// Only plain names hindcast itself wrote into this folder (the
-			// first line is a comment).
-			if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || files[name] != nil {
-				continue
-			}
+	for name := range owned {
+		if files[name] == nil {
 			os.Remove(filepath.Join(dir, name))
 		}
 	}
-	owned := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
-	return writeFileHere(filepath.Join(dir, ownerFile), []byte(owned))
+	list := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
+	return writeFileHere(filepath.Join(dir, ownerFile), []byte(list))
 }

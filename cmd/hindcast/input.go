@@ -47,7 +47,7 @@ type inputOptions struct {
 }
 
 func (o *inputOptions) addFlags(fs *pflag.FlagSet) {
-	o.data.addFlags(fs)
+	o.addRecordFlags(fs, "group by these record fields, tag keys or table columns (comma-separated)")
 	fs.StringArrayVar(&o.input, "input", nil, "read a flat table (CSV or JSON Lines, one forecast per row; - for standard input); repeatable")
 	fs.StringVar(&o.tableFmt, "table-format", "", "format of flat tables whose name does not tell: csv or jsonl")
 	fs.StringVar(&o.probCol, "prob-col", "probability", "flat tables: the probability column")
@@ -56,14 +56,20 @@ func (o *inputOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.counts, "counts", false, "flat tables are pre-aggregated: columns probability, n, n_yes (and group columns)")
 	fs.BoolVar(&o.percent, "percent", false, "flat tables give probabilities in percent (0-100)")
 	fs.BoolVar(&o.quiet, "quiet", false, "show no progress while reading a large table")
-	fs.StringVar(&o.scale, "scale", "", "read every term-coded record on this scale, through the crosswalk (hindcast scales list)")
-	fs.StringVar(&o.reading, "reading", "point", "which value of a coded interval to score: point, low or high")
-	fs.StringSliceVar(&o.by, "by", nil, "group by these record fields, tag keys or table columns (comma-separated)")
-	fs.StringVar(&o.weight, "weight", weightForecast, "repeated forecasts by one forecaster on one question: forecast (each counts once), question (each question once: 1/updates each) or time (by how long each stood)")
-	fs.BoolVar(&o.latest, "latest", false, "score only each forecaster's last forecast on each question")
 	fs.StringSliceVar(&o.questionCols, "question-col", nil, "flat tables: the columns that name a row's question (for --weight and --latest; the --by columns name the forecaster)")
 	fs.StringVar(&o.timeCol, "time-col", "", "flat tables: the column of when each forecast was made")
 	fs.StringVar(&o.resolvedCol, "resolved-col", "", "flat tables: the column of when the question was resolved; later forecasts are left out and flagged")
+}
+
+// addRecordFlags adds the flags that apply to datasets of records, for a
+// command that reads no flat tables; by is the help of --by.
+func (o *inputOptions) addRecordFlags(fs *pflag.FlagSet, by string) {
+	o.data.addFlags(fs)
+	fs.StringVar(&o.scale, "scale", "", "read every term-coded record on this scale, through the crosswalk (hindcast scales list)")
+	fs.StringVar(&o.reading, "reading", "point", "which value of a coded interval to score: point, low or high")
+	fs.StringSliceVar(&o.by, "by", nil, by)
+	fs.StringVar(&o.weight, "weight", weightForecast, "repeated forecasts by one forecaster on one question: forecast (each counts once), question (each question once: 1/updates each) or time (by how long each stood)")
+	fs.BoolVar(&o.latest, "latest", false, "score only each forecaster's last forecast on each question")
 }
 
 // tableExts are the extensions that make a --data path a flat table.

@@ -91,11 +91,19 @@ func TestReportStaleListRemovesNothingElse(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "sub", "inner.txt"), "not hindcast's")
 	writeFile(t, filepath.Join(dir, ".hidden"), "not hindcast's")
 	writeFile(t, filepath.Join(dir, "# hindcast wrote these files and replaces them on the next run"), "a file named like the comment")
-	writeFile(t, filepath.Join(dir, ownerFile), strings.Join([]string{
+	// The list still names the report's own files (but index.html), so the
+	// report may replace them.
+	var mine []string
+	for _, name := range ownedNames(t, dir) {
+		if name != "index.html" {
+			mine = append(mine, name)
+		}
+	}
+	writeFile(t, filepath.Join(dir, ownerFile), strings.Join(append([]string{
 		"# hindcast wrote these files and replaces them on the next run",
 		"../outside.txt", outside, "sub/inner.txt", "sub", ".hidden", "..", ".", "", "./index.html",
 		filepath.Join("..", filepath.Base(tmp), "outside.txt"),
-	}, "\n")+"\n")
+	}, mine...), "\n")+"\n")
 	before := snapshot(t, tmp)
 	reportOnce(t, dir, "--format", "markdown")
 	after := snapshot(t, tmp)
@@ -182,27 +190,62 @@ func TestReportDoesNotFollowLinksOut(t *testing.T) {
 	dir := filepath.Join(tmp, "report")
 	copiedReport(t, dir)
 	outside := filepath.Join(tmp, "outside.html")
-	list := filepath.Join(tmp, "outside-list")
 	writeFile(t, outside, "precious")
-	writeFile(t, list, "precious list\n")
-	for name, target := range map[string]string{"index.html": "../outside.html", ownerFile: "../outside-list"} {
-		if err := os.Remove(filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
-		}
+	if err := os.Remove(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../outside.html", filepath.Join(dir, "index.html")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
 	}
 	reportOnce(t, dir)
-	for _, p := range []string{outside, list} {
-		if data, _ := os.ReadFile(p); !strings.HasPrefix(string(data), "precious") {
-			t.Errorf("report wrote %s, outside its folder, through a link", p)
-		}
+	if data, _ := os.ReadFile(outside); string(data) != "precious" {
+		t.Errorf("report wrote %s, outside its folder, through a link", outside)
 	}
 	for _, name := range []string{"index.html", ownerFile} {
 		if info, err := os.Lstat(filepath.Join(dir, name)); err != nil || !info.Mode().IsRegular() {
 			t.Errorf("%s is not a regular file after the report (%v)", name, err)
 		}
+	}
+}
+
+// A list of owned files that is a link, to a file outside the folder, is
+// not hindcast's list: nothing there counts as the report's, so the report
+// refuses to replace the files, and writes nothing outside.
+func TestReportIgnoresLinkedFileList(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "report")
+	copiedReport(t, dir)
+	list := filepath.Join(tmp, "outside-list")
+	writeFile(t, list, "precious list\nindex.html\n")
+	if err := os.Remove(filepath.Join(dir, ownerFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../outside-list", filepath.Join(dir, ownerFile)); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	before := snapshot(t, tmp)
+	_, stderr, code := runHindcast("report", "--dataset", "cpc", "--bootstrap", "0", "-o", dir)
+	if code != 1 || !strings.Contains(stderr, "will not replace") {
+		t.Errorf("exit %d, want 1 and a refusal: %s", code, stderr)
+	}
+	if !sameSnapshot(before, snapshot(t, tmp)) {
+		t.Error("the refused report changed files")
+	}
+}
+
+// --force never replaces a file of the user's named like one of the
+// report's: it refuses, naming it, and writes nothing.
+func TestReportForceKeepsUsersFile(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "mine")
+	writeFile(t, filepath.Join(dir, "index.html"), "my own page\n")
+	before := snapshot(t, tmp)
+	_, stderr, code := runHindcast("report", "--dataset", "cpc", "--bootstrap", "0", "-o", dir, "--force")
+	if code != 1 || !strings.Contains(stderr, filepath.Join(dir, "index.html")) {
+		t.Errorf("exit %d, want 1 and the file named: %s", code, stderr)
+	}
+	if !sameSnapshot(before, snapshot(t, tmp)) {
+		t.Error("the refused report changed files")
 	}
 }
 
