@@ -168,7 +168,7 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 	for _, x := range ds {
 		n += len(x.Records)
 	}
-	_, err = fmt.Fprintf(s.out, "%s:%d: added %s; %s now holds %d records\n", file, line, d.ID, ds[0].Name, n)
+	_, err = fmt.Fprintf(s.out, "%s:%d: added %s; %s now holds %s\n", file, line, d.ID, ds[0].Name, count(n, "record"))
 	return err
 }
 

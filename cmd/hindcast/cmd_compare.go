@@ -451,7 +451,7 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 	}
 	if skipped > 0 {
 		col.warnings = append(col.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
-			"%d rows have no probability (empty or NA) and were skipped", skipped)})
+			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
 	}
 	return nil
 }

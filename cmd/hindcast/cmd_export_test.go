@@ -103,7 +103,7 @@ func TestAuthoringRoundTrip(t *testing.T) {
 	golden(t, "add-records.yaml", mustRead(t, records)) // the two records at the end of the file the init wrote
 
 	stdout, stderr, code = runHindcast("forecasts", "validate", dir)
-	if code != 0 || stdout != "seminar: 6 records, 2 files: ok\n1 datasets, 6 records: ok\n" {
+	if code != 0 || stdout != "seminar: 6 records, 2 files: ok\n1 dataset, 6 records: ok\n" {
 		t.Fatalf("validate: exit %d\n%s%s", code, stdout, stderr)
 	}
 

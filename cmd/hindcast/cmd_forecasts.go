@@ -165,9 +165,9 @@ there is any. Nothing is printed to standard output then.`,
 			n := 0
 			for _, d := range ds {
 				n += len(d.Records)
-				fmt.Fprintf(s.out, "%s: %d records, %d files: ok\n", d.Name, len(d.Records), len(d.Files))
+				fmt.Fprintf(s.out, "%s: %s, %s: ok\n", d.Name, count(len(d.Records), "record"), count(len(d.Files), "file"))
 			}
-			fmt.Fprintf(s.out, "%d datasets, %d records: ok\n", len(ds), n)
+			fmt.Fprintf(s.out, "%s, %s: ok\n", count(len(ds), "dataset"), count(n, "record"))
 			return nil
 		}),
 	}

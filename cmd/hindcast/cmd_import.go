@@ -216,8 +216,11 @@ func forecastsImport(s *streams, opts *importOptions) error {
 		return usageErrorf("%v; give them with --%s", manErr, strings.Join(manErr.Fields, ", --"))
 	case errors.As(err, &rowsErr):
 		n := len(rowsErr.Rejected)
-		return withNote(rowsErr.Errors, forecasts.Error{File: opts.file, Msg: fmt.Sprintf(
-			"%d of %d rows have problems; nothing written (--skip-invalid would import the other %d)", n, rowsErr.Rows, rowsErr.Rows-n)})
+		msg := fmt.Sprintf("%d of %s %s problems; nothing written", n, count(rowsErr.Rows, "row"), plural(n, "has", "have"))
+		if good := rowsErr.Rows - n; good > 0 {
+			msg += fmt.Sprintf(" (--skip-invalid would import the other %s)", count(good, "row"))
+		}
+		return withNote(rowsErr.Errors, forecasts.Error{File: opts.file, Msg: msg})
 	case err != nil:
 		return err
 	}
@@ -253,7 +256,7 @@ func forecastsImport(s *streams, opts *importOptions) error {
 			return err
 		}
 		total := len(existing.Records) + len(ds.Records)
-		fmt.Fprintf(s.out, "created %s (%d %s from %s); %s now holds %d records\n", recordsPath, len(ds.Records), plural(len(ds.Records), "record", "records"), opts.file, existing.Name, total)
+		fmt.Fprintf(s.out, "created %s (%d %s from %s); %s now holds %s\n", recordsPath, len(ds.Records), plural(len(ds.Records), "record", "records"), opts.file, existing.Name, count(total, "record"))
 		return nil
 	}
 	files := []forecasts.StarterFile{

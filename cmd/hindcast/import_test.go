@@ -53,7 +53,7 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 		file + `:7:52: issued: "31/02/1991": February 1991 has 28 days` + "\n"
 
 	stdout, stderr, code := runHindcast(importArgs(file, to, append(seminarFlags, manifest...)...)...)
-	want := file + ": 3 of 7 rows have problems; nothing written (--skip-invalid would import the other 4)\n" + problems
+	want := file + ": 3 of 7 rows have problems; nothing written (--skip-invalid would import the other 4 rows)\n" + problems
 	if code != 1 || stdout != "" || stderr != want {
 		t.Errorf("exit %d\nstdout %q\nstderr:\n%s\nwant:\n%s", code, stdout, stderr, want)
 	}
@@ -81,7 +81,7 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 		t.Errorf("the folder holds %q", names)
 	}
 	stdout, stderr, code = runHindcast("forecasts", "validate", to)
-	if code != 0 || stdout != "seminar: 4 records, 2 files: ok\n1 datasets, 4 records: ok\n" {
+	if code != 0 || stdout != "seminar: 4 records, 2 files: ok\n1 dataset, 4 records: ok\n" {
 		t.Errorf("validate: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
@@ -102,7 +102,7 @@ func TestImportBuiltinExports(t *testing.T) {
 			if code != 0 || stderr != "" || inTemp(tmp, stdout) != "created TMP/"+name+"-"+format+"/manifest.yaml\ncreated TMP/"+name+"-"+format+"/records.yaml ("+n+" records from TMP/"+name+"."+format+")\n" {
 				t.Fatalf("import %s: exit %d\n%s%s", export, code, stdout, stderr)
 			}
-			if stdout, _, code := runHindcast("forecasts", "validate", dir); code != 0 || stdout != name+": "+n+" records, 2 files: ok\n1 datasets, "+n+" records: ok\n" {
+			if stdout, _, code := runHindcast("forecasts", "validate", dir); code != 0 || stdout != name+": "+n+" records, 2 files: ok\n1 dataset, "+n+" records: ok\n" {
 				t.Errorf("validate %s: exit %d\n%s", dir, code, stdout)
 			}
 			again, stderr, code := runHindcast("forecasts", "export", "--data", dir, "--format", format)
@@ -127,7 +127,7 @@ func TestImportAppend(t *testing.T) {
 
 	// treaty-1990 is at line 4, column 5 of records.yaml (after the comment and records:).
 	stdout, stderr, code := runHindcast(importArgs("testdata/import/more.csv", to, more...)...)
-	want := "testdata/import/more.csv: 1 of 2 rows have problems; nothing written (--skip-invalid would import the other 1)\n" +
+	want := "testdata/import/more.csv: 1 of 2 rows has problems; nothing written (--skip-invalid would import the other 1 row)\n" +
 		`testdata/import/more.csv:3:1: id: duplicate id "treaty-1990" (first used at TMP/seminar/records.yaml:4:5)` + "\n"
 	if code != 1 || stdout != "" || inTemp(tmp, stderr) != want {
 		t.Errorf("duplicate id: exit %d\n%s%s", code, stdout, stderr)
@@ -144,7 +144,7 @@ func TestImportAppend(t *testing.T) {
 		t.Error("records.yaml changed")
 	}
 	stdout, _, code = runHindcast("forecasts", "validate", to)
-	if code != 0 || stdout != "seminar: 5 records, 3 files: ok\n1 datasets, 5 records: ok\n" {
+	if code != 0 || stdout != "seminar: 5 records, 3 files: ok\n1 dataset, 5 records: ok\n" {
 		t.Errorf("validate: exit %d\n%s", code, stdout)
 	}
 

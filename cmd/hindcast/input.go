@@ -527,7 +527,7 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 	if skipped > 0 {
 		in.overall.exclude("missing probability", int(skipped))
 		in.overall.warnings = append(in.overall.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
-			"%d rows have no probability (empty or NA) and were skipped", skipped)})
+			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
 	}
 	return in, nil
 }

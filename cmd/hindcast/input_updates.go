@@ -190,8 +190,8 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			shown = append(slices.Clone(shown[:10]), "…")
 		}
 		in.overall.warnings = append(in.overall.warnings, analysis.Warning{Code: warnAfterOutcome, Message: fmt.Sprintf(
-			"%d forecasts were made after their question was resolved (%s later than %s) and are not scored: lines %s",
-			len(late), o.timeCol, o.resolvedCol, strings.Join(shown, ", "))})
+			"%s made after %s question was resolved (%s later than %s) and not scored: %s %s",
+			plural(len(late), "1 forecast was", fmt.Sprintf("%d forecasts were", len(late))), plural(len(late), "its", "their"), o.timeCol, o.resolvedCol, plural(len(late), "line", "lines"), strings.Join(shown, ", "))})
 	}
 	if skipped > 0 {
 		in.overall.exclude("missing probability", int(skipped))

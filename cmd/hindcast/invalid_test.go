@@ -148,7 +148,7 @@ var positioned = regexp.MustCompile(`^([^:\s][^:]*):([1-9][0-9]*):([1-9][0-9]*:)
 
 // notes are lines of standard error that sum up the problems listed
 // with them, not problems themselves.
-var notes = regexp.MustCompile(`^\S[^:]*: (not changed\. The record would have started|[0-9]+ of [0-9]+ rows have problems; nothing written)`)
+var notes = regexp.MustCompile(`^\S[^:]*: (not changed\. The record would have started|[0-9]+ of [0-9]+ rows? ha(s|ve) problems; nothing written)`)
 
 // snapshot lists every file under dir with its bytes.
 func snapshot(t *testing.T, dir string) map[string]string {

@@ -108,6 +108,12 @@ func outputPerm(path string) fs.FileMode {
 	return 0o644
 }
 
+// count writes n with its noun, plural unless n is 1: "1 record",
+// "2 records".
+func count(n int, noun string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, noun, noun+"s"))
+}
+
 // plural picks the word for a count: one when n is 1, else many.
 func plural(n int, one, many string) string {
 	if n == 1 {

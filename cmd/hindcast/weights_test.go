@@ -110,7 +110,7 @@ func TestScoreRepeatedForecastsTable(t *testing.T) {
 	}
 	stdout, _, _ := runHindcast("score", "--data", "testdata/updates.csv", "--question-col", "question", "--time-col", "date",
 		"--resolved-col", "resolved", "--format", "json", "--bootstrap", "0")
-	if !strings.Contains(stdout, `"code": "after-outcome"`) || !strings.Contains(stdout, "lines 7") {
+	if !strings.Contains(stdout, `"code": "after-outcome"`) || !strings.Contains(stdout, "line 7") {
 		t.Errorf("the forecast made after the outcome is not flagged with its line:\n%s", stdout)
 	}
 }
