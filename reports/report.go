@@ -177,15 +177,18 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if rec.CoderNote != "" {
 			p("- **coder's note:** %s\n", mdText(rec.CoderNote))
 		}
-		for _, n := range rec.Notes {
-			p("- **note:** %s\n", mdText(n))
-		}
+		// Sources come before the notes: a note often explains a source
+		// (its date, its title), and reads as if about the record when it
+		// comes first.
 		for _, s := range rec.Sources {
 			p("- **source:** %s", mdText(s.Cite()))
 			if s.Quote != "" {
 				p(" — “%s”", mdText(s.Quote))
 			}
 			p("\n")
+		}
+		for _, n := range rec.Notes {
+			p("- **note:** %s\n", mdText(n))
 		}
 		p("\n")
 	}
