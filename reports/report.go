@@ -90,8 +90,9 @@ func (r *Report) funcs() template.FuncMap {
 		"notASample": func(d *forecasts.Dataset) bool {
 			return d.Selection == forecasts.SelectNotable || d.Selection == forecasts.SelectUnknown
 		},
-		"span":    spanText,
-		"verdict": verdict,
+		"span":        spanText,
+		"settledText": settledText,
+		"verdict":     verdict,
 		"css": func() template.CSS {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
@@ -154,7 +155,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if rec.Audience != "" {
 			p(", for %s", mdText(rec.Audience))
 		}
-		p("; **issued:** %s\n", rec.Issued)
+		p("; **issued:** %s", rec.Issued)
+		if rec.IssuedNote != "" {
+			p(" — %s", mdText(rec.IssuedNote))
+		}
+		p("\n")
 		if rec.Statement.Text != "" {
 			p("- **statement** (%s): “%s”\n", rec.Statement.Wording, mdText(rec.Statement.Text))
 		}
@@ -167,8 +172,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			p(", scored at %s", Percent(c))
 		}
 		p("\n- **outcome:** %s", rec.Outcome)
-		if !rec.Resolved.IsZero() {
-			p(" (%s)", rec.Resolved)
+		if t := settledText(rec); t != "" {
+			p(" (%s)", mdText(t))
 		}
 		if rec.OutcomeNote != "" {
 			p(". %s", mdText(rec.OutcomeNote))
@@ -177,15 +182,18 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if rec.CoderNote != "" {
 			p("- **coder's note:** %s\n", mdText(rec.CoderNote))
 		}
-		for _, n := range rec.Notes {
-			p("- **note:** %s\n", mdText(n))
-		}
+		// Sources come before the notes: a note often explains a source
+		// (its date, its title), and reads as if about the record when it
+		// comes first.
 		for _, s := range rec.Sources {
 			p("- **source:** %s", mdText(s.Cite()))
 			if s.Quote != "" {
 				p(" — “%s”", mdText(s.Quote))
 			}
 			p("\n")
+		}
+		for _, n := range rec.Notes {
+			p("- **note:** %s\n", mdText(n))
 		}
 		p("\n")
 	}
@@ -229,6 +237,20 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// settledText says when a record's question was settled and its horizon,
+// the deadline it names, for a case card: "settled 1979-01-07; horizon
+// 1979-01-31". Either part is left out when its date is not set.
+func settledText(rec *forecasts.Record) string {
+	var parts []string
+	if !rec.Resolved.IsZero() {
+		parts = append(parts, "settled "+rec.Resolved.String())
+	}
+	if !rec.ResolvesBy.IsZero() {
+		parts = append(parts, "horizon "+rec.ResolvesBy.String())
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Title is the report's headline.

@@ -42,9 +42,10 @@ func testReport(t *testing.T, path string) *Report {
 	}
 }
 
-// Every string from a dataset is escaped: a question, statement, note or
-// source that holds markup shows it as text, and a javascript: link is
-// not a link.
+// Every string from a dataset is escaped: a question, statement, issued
+// note, outcome note, note or source that holds markup shows it as text,
+// and a javascript: link is not a link. The escaped text must be there too,
+// so a field the card leaves out does not pass unseen.
 func TestReportEscapesDatasetText(t *testing.T) {
 	rep := testReport(t, "testdata/report/hostile.yaml")
 	var html bytes.Buffer
@@ -57,7 +58,10 @@ func TestReportEscapesDatasetText(t *testing.T) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
-	for _, good := range []string{"&lt;script&gt;alert(&#34;question&#34;)&lt;/script&gt;", "&lt;b&gt;Bold&lt;/b&gt; &amp; a &#34;quoted&#34; title", `href="https://example.org/a?b=1&amp;c=%3c2%3e"`} {
+	for _, good := range []string{"&lt;script&gt;alert(&#34;question&#34;)&lt;/script&gt;", "&lt;b&gt;Bold&lt;/b&gt; &amp; a &#34;quoted&#34; title", `href="https://example.org/a?b=1&amp;c=%3c2%3e"`,
+		"1990-01 <span class=\"note\">— &lt;script&gt;alert(&#34;issued&#34;)&lt;/script&gt; early in the month</span>",
+		"It &lt;img src=x onerror=alert(&#34;outcome&#34;)&gt; happened.",
+		"(settled 1990-06; horizon 1990-12-31)"} {
 		if !strings.Contains(page, good) {
 			t.Errorf("the page lacks %q", good)
 		}
@@ -71,6 +75,12 @@ func TestReportEscapesDatasetText(t *testing.T) {
 	}
 	if strings.Contains(md.String(), "<script>") || strings.Contains(md.String(), "<img") {
 		t.Error("the Markdown holds raw HTML from the dataset")
+	}
+	for _, good := range []string{"**issued:** 1990-01 — &lt;script&gt;alert(\"issued\")&lt;/script&gt; early in the month",
+		"- **outcome:** yes (settled 1990-06; horizon 1990-12-31). It &lt;img src=x onerror=alert(\"outcome\")&gt; happened."} {
+		if !strings.Contains(md.String(), good) {
+			t.Errorf("the Markdown lacks %q", good)
+		}
 	}
 }
 
