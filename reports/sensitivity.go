@@ -167,15 +167,19 @@ func ReadSensitivity(s *Sensitivity) []string {
 			worse = append(worse, row.Scale)
 		}
 	}
+	// The verdict and range cover the coding as given too, whose terms may
+	// sit on several scales.
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, row := range scales {
+	for _, row := range s.Scales {
 		lo, hi = min(lo, row.Brier.Min), max(hi, row.Brier.Max)
+		allWorse = allWorse && row.Brier.Min > halfBrier
+		allBetter = allBetter && row.Brier.Max < halfBrier
 	}
 	switch {
 	case allWorse:
-		out = append(out, fmt.Sprintf("Under every scale, and under every coding the terms' intervals allow, %s score worse than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, and always saying 50%% scores 0.25.", what, lo, hi))
+		out = append(out, fmt.Sprintf("As coded and under every scale, and under every coding the terms' intervals allow, %s score worse than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, and always saying 50%% scores 0.25.", what, lo, hi))
 	case allBetter:
-		out = append(out, fmt.Sprintf("Under every scale, and under every coding the terms' intervals allow, %s score better than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, against 0.25.", what, lo, hi))
+		out = append(out, fmt.Sprintf("As coded and under every scale, and under every coding the terms' intervals allow, %s score better than a forecaster who always said 50%%: their Brier score is between %.3f and %.3f, against 0.25.", what, lo, hi))
 	case len(better) > 0 && len(worse) > 0:
 		out = append(out, fmt.Sprintf("The verdict depends on the scale: at the point codings %s beat always saying 50%% under %s, but not under %s.", what, strings.Join(better, ", "), strings.Join(worse, ", ")))
 	case len(better) > 0:
@@ -243,7 +247,7 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	fmt.Fprintf(tw, "readers median\t%s\t\t%s\t\t\n", num(rv.Brier[1]), num(rv.Log[1]))
 	fmt.Fprintf(tw, "readers 75%%\t%s\t\t%s\t\t\n", num(rv.Brier[2]), num(rv.Log[2]))
 	tw.Flush()
-	fmt.Fprintf(&b, "\nOther figures over %d random codings and the corners (ranges may be wider):\n\n", s.Samples+4)
+	fmt.Fprintf(&b, "\nOther figures over %d codings, %d random and 4 at corners of the intervals\n(the true ranges may be wider):\n\n", s.Samples+4, s.Samples)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
 	for _, row := range s.Scales {

@@ -111,7 +111,7 @@ func TestSensitivityCPCByHand(t *testing.T) {
 	near("readers 25th", out.Readers.Brier[0], 0.588125)
 	near("readers median", out.Readers.Brier[1], 0.640125)
 	near("readers 75th", out.Readers.Brier[2], 0.706125)
-	if len(out.Reading) == 0 || out.Reading[0][:16] != "Under every scal" {
+	if len(out.Reading) == 0 || !strings.HasPrefix(out.Reading[0], "As coded and under every scale") {
 		t.Errorf("the reading must say the verdict holds under every scale: %q", out.Reading)
 	}
 }
