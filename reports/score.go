@@ -290,9 +290,15 @@ func count(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
+// interval writes a bootstrap interval, or "–" when it has no width: every
+// replicate gave the same value, as with a single forecast, and a
+// zero-width interval would read as certainty where there is none.
 func interval(lo, hi float64) string {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return ""
+	}
+	if lo == hi {
+		return "–"
 	}
 	return num(lo) + " – " + num(hi)
 }
@@ -408,6 +414,9 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 	tw.Flush()
 	if len(s.Groups) > 0 {
 		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n")
+		if o.Summary.Bootstrap != nil {
+			b.WriteString("INTERVAL: – where resampling cannot move the score (a single forecast).\n")
+		}
 	}
 	writeWarnings(&b, s)
 	_, err := io.WriteString(w, b.String())
@@ -480,14 +489,22 @@ func WriteScoreMarkdown(w io.Writer, s *Score) error {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(strings.TrimSpace(l.name)), l.value, l.ci, mdEscape(l.hint))
 		}
 	} else {
-		fmt.Fprintf(&b, "| %s | n | base rate | Brier | interval | skill | log | AUC | warnings |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
+		// The interval column only when there are intervals.
+		boot := o.Summary.Bootstrap != nil
+		if boot {
+			fmt.Fprintf(&b, "| %s | n | base rate | Brier | interval | skill | log | AUC | warnings |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
+		} else {
+			fmt.Fprintf(&b, "| %s | n | base rate | Brier | skill | log | AUC | warnings |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
+		}
 		row := func(name string, g *ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
 			if sum.Bootstrap != nil {
-				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier) + " | "
+			} else if boot {
+				ci = " | "
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", mdEscape(name), count(sum.N), num(sum.BaseRate),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s%s | %s | %s | %d |\n", mdEscape(name), count(sum.N), num(sum.BaseRate),
 				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), len(sum.Warnings))
 		}
 		for _, g := range s.Groups {
