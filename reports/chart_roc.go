@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -144,7 +143,7 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		ch.Notes = append(ch.Notes, "Each point is labelled with its threshold: warning at that forecast or higher.")
 	}
 	if len(skipped) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", joinNames(skipped)))
 	}
 	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, gs)...)
 	ch.FitBody(grid.heightFor(ch.bodyWidth()))

@@ -118,7 +118,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 			bold = append(bold, s)
 		}
 		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
-			"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
+			"(0 is always 50%%, 50 always 0 or 100%%).", joinNames(bold)))
 	}
 	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "histogram"), left, all)...)
 	if grid != nil {
