@@ -105,7 +105,11 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	RowAxis(&p.Y, ids)
 	p.X.Min, p.X.Max = 0, bars.axisMax()
-	if !opt.Log {
+	if opt.Log {
+		// Log scores run to any height: 1, 2, 2.5 or 5 times a power of
+		// ten, 4 to 6 labels, as the sensitivity chart's score axes.
+		p.X.Tick.Marker = scoreTicks{}
+	} else {
 		p.X.Tick.Marker = plot.ConstantTicks{
 			{Value: 0, Label: "0"}, {Value: 0.25, Label: "0.25"}, {Value: 0.5, Label: "0.5"}, {Value: 0.75, Label: "0.75"}, {Value: 1, Label: "1"},
 		}

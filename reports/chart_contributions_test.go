@@ -110,3 +110,35 @@ func TestContributionsLogInfinite(t *testing.T) {
 	}
 	render(t, ch, reports.PNG)
 }
+
+// TestContributionsLogTicks checks that the log-score axis has 4 to 6
+// labelled ticks however far it runs: the CPC's scores run to 2.659, an
+// axis to 2.92 labelled every 0.5; a forecast of certainty that went the
+// other way stretches the axis by 30% past the largest finite score.
+func TestContributionsLogTicks(t *testing.T) {
+	labels := func(ch *reports.Chart) []string {
+		p := ch.Body.(*plot.Plot)
+		var out []string
+		for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+			if !tk.IsMinor() {
+				out = append(out, tk.Label)
+			}
+		}
+		return out
+	}
+	cpc := labels(contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{Log: true}))
+	if got, want := strings.Join(cpc, " "), "0 0.5 1 1.5 2 2.5"; got != want {
+		t.Errorf("CPC log ticks %q, want %q", got, want)
+	}
+	for name, cases := range map[string][]reports.Case{
+		"builtin":  reports.CasesOf(builtinRecords(t)),
+		"infinite": {{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}},
+		"timid":    {{ID: "a", P: 0.55, Outcome: forecasts.Yes}, {ID: "b", P: 0.45, Outcome: forecasts.No}},
+		"bold":     {{ID: "a", P: 0.0001, Outcome: forecasts.Yes}},
+	} {
+		got := labels(contributionsChart(t, cases, reports.ContributionsOptions{Log: true}))
+		if len(got) < 4 || len(got) > 6 {
+			t.Errorf("%s: log ticks %q, want 4 to 6", name, got)
+		}
+	}
+}

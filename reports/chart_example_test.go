@@ -43,7 +43,7 @@ func ExampleScalesChart() {
 	fmt.Println(ch.Subtitle)
 	// Output:
 	// Words of probability on four scales, 16 × 30 cm
-	// Highlighted: the terms at the level "likely", read across the scales by the crosswalk
+	// Highlighted: every term at the level "likely"; in bold, each scale's term in the crosswalk
 }
 
 // Draw when the CPC's assessments were made and how they came out.

@@ -219,7 +219,7 @@ func smallNote(groups []*chartGroup, what string) string {
 			forecastsText(least), what)
 	}
 	return fmt.Sprintf("Fewer than %d forecasts in %s: there the %s shows cases, not a pattern.",
-		smallSample, strings.Join(small, ", "), what)
+		smallSample, joinNames(small), what)
 }
 
 // unscoredNote names the cases left out because they are not scored.
@@ -551,6 +551,27 @@ func pronoun(n int) string {
 	return "their"
 }
 
+// joinNames lists names with commas, or with semicolons when a name has a
+// comma of its own ("AMAN (Israeli military intelligence), under Maj.
+// Gen. Eli Zeira"), so that the list still reads as the names it holds.
+func joinNames(names []string) string {
+	for _, n := range names {
+		if strings.Contains(n, ",") {
+			return strings.Join(names, "; ")
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// quoteName puts a name with a comma of its own in quotes, for a phrase
+// such as "A and B".
+func quoteName(name string) string {
+	if strings.Contains(name, ",") {
+		return "“" + name + "”"
+	}
+	return name
+}
+
 // groupNames names the groups with their counts, up to namesMost of them.
 func groupNames(gs []*chartGroup) string {
 	var names []string
@@ -561,7 +582,7 @@ func groupNames(gs []*chartGroup) string {
 		}
 		names = append(names, fmt.Sprintf("%s (%s)", g.title(), countText(g.table.N())))
 	}
-	return strings.Join(names, ", ")
+	return joinNames(names)
 }
 
 // inPanel is a copy of the group drawn alone in a panel: in the first

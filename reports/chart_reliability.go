@@ -136,7 +136,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	ch.Notes = append(ch.Notes, how)
 	if len(bandless) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("No band for %s: with fewer than %d forecasts almost any step line is consistent "+
-			"with calibration, and the band would hide the other groups' points.", strings.Join(bandless, ", "), smallSample))
+			"with calibration, and the band would hide the other groups' points.", joinNames(bandless), smallSample))
 	}
 	if labels == labelIDs {
 		ch.Notes = append(ch.Notes, "Each point is labelled with the cases in its bin.")

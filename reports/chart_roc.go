@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -74,9 +73,11 @@ func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
 // forecast followed by the event was higher than one that was not. Up to
 // four curves share one plot; more get a panel each, laid out and chosen
 // as ReliabilityChart's are, the AUC under each panel's title. A lone
-// curve of a few points has each point labelled with its threshold. A
-// group with no events or no non-events has no curve and is named in a
-// note.
+// curve of a few points has each point labelled with its threshold.
+// Where overlaid curves run together (two groups both of AUC 0 coincide
+// all along), the earlier is drawn wider, a border round the later, and a
+// note names them. A group with no events or no non-events has no curve
+// and is named in a note.
 func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	gs, err := checkGroups(groups)
 	if err != nil {
@@ -143,8 +144,13 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if labelled {
 		ch.Notes = append(ch.Notes, "Each point is labelled with its threshold: warning at that forecast or higher.")
 	}
+	if overlay {
+		if note := coincidenceNote(curves); note != "" {
+			ch.Notes = append(ch.Notes, note)
+		}
+	}
 	if len(skipped) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", strings.Join(skipped, ", ")))
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", joinNames(skipped)))
 	}
 	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, gs)...)
 	ch.FitBody(grid.heightFor(ch.bodyWidth()))
@@ -176,7 +182,21 @@ func (m *rocMarks) Plot(c draw.Canvas, plt *plot.Plot) {
 	c.StrokeLine2(diagonalStyle(st), trX(0), trY(0), trX(1), trY(1))
 	var labels []markLabel
 	var lines [][]vg.Point
-	for _, rc := range m.curves {
+	pts := make([][]xy, len(m.curves))
+	for k, rc := range m.curves {
+		pts[k] = rc.xys()
+	}
+	together, _ := runTogether(pts)
+	for k, rc := range m.curves {
+		// Where later curves run along this one, a border round them.
+		for _, cs := range casings(pts, together, k) {
+			casing := draw.LineStyle{Color: st.SeriesColor(rc.group.index), Width: st.LineWidth + vg.Length(cs.n)*rocCasing}
+			line := make([]vg.Point, len(cs.pts))
+			for i, p := range cs.pts {
+				line[i] = vg.Point{X: trX(p.x), Y: trY(p.y)}
+			}
+			c.StrokeLines(casing, line)
+		}
 		line := make([]vg.Point, len(rc.points))
 		for i, pt := range rc.points {
 			line[i] = vg.Point{X: trX(pt.FPR), Y: trY(pt.TPR)}

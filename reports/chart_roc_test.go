@@ -63,3 +63,46 @@ func TestROCChartOneOutcome(t *testing.T) {
 		t.Errorf("notes %q do not name the group without a curve", ch.Notes)
 	}
 }
+
+// coincidentGroups are two groups whose ROC curves coincide, both AUC 0,
+// through different points, as the CPC and the US intelligence community
+// of the built-in data do; and two with only events, one named with a
+// comma of its own.
+func coincidentGroups() []reports.ForecastGroup {
+	table := func(ps []float64, outcomes string) analysis.Table {
+		yes := make([]bool, len(ps))
+		for i := range ps {
+			yes[i] = outcomes[i] == 'y'
+		}
+		return analysis.TableOf(ps, yes, nil)
+	}
+	return []reports.ForecastGroup{
+		{Name: "CPC", Table: table([]float64{0.93, 0.07, 0.225, 0.25}, "nyyy")},
+		{Name: "US intelligence community", Table: table([]float64{0.9, 0.1, 0.2, 0.3, 0.4, 0.5}, "nyyyyy")},
+		{Name: "AMAN (Israeli military intelligence), under Maj. Gen. Eli Zeira", Table: table([]float64{0.15}, "y")},
+		{Name: "CIA", Table: table([]float64{0.6, 0.8}, "yy")},
+	}
+}
+
+// TestGoldenROCCoincident draws two curves that coincide: the first is a
+// border round the second, and a note says so; the groups without a
+// curve are listed with semicolons, since a name has a comma.
+func TestGoldenROCCoincident(t *testing.T) {
+	checkGolden(t, "roc_coincident", rocChart(t, coincidentGroups()))
+}
+
+func TestROCChartCoincidentNotes(t *testing.T) {
+	notes := strings.Join(rocChart(t, coincidentGroups()).Notes, "\n")
+	for _, want := range []string{
+		"The curves of CPC and US intelligence community coincide.",
+		"No curve for AMAN (Israeli military intelligence), under Maj. Gen. Eli Zeira; CIA: a ROC curve needs",
+		"Fewer than 30 forecasts in CPC, US intelligence community:",
+	} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes\n%s\ndo not say %q", notes, want)
+		}
+	}
+	if notes := strings.Join(rocChart(t, mixedGroups()).Notes, "\n"); strings.Contains(notes, "run together") || strings.Contains(notes, "coincide") {
+		t.Errorf("curves that do not run together: notes\n%s", notes)
+	}
+}

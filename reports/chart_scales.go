@@ -21,12 +21,15 @@ type ScalesOptions struct {
 	Style *ChartStyle
 	// Title replaces the chart's title.
 	Title string
-	// Highlight marks one level of the ladder on every scale: "likely"
+	// Highlight marks one level of the ladder on every scale: each term
+	// the scale puts at that level is drawn in the accent colour, and the
+	// one the crosswalk reads the level as has its label in bold. "likely"
 	// marks Kent's "probable", ICD 203's "likely", PHIA's "likely or
-	// probable" and the survey's "likely". Empty marks nothing.
+	// probable" and the survey's seven phrases from "usually" to "more
+	// often than not", "likely" in bold. Empty marks nothing.
 	Highlight forecasts.Level
-	// Crosswalk says which term of each scale stands at Highlight; nil
-	// means forecasts.BuiltinCrosswalk().
+	// Crosswalk says which term at Highlight each scale's level is read
+	// as; nil means forecasts.BuiltinCrosswalk().
 	Crosswalk *forecasts.Crosswalk
 }
 
@@ -58,14 +61,7 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 		if cw == nil {
 			cw = forecasts.BuiltinCrosswalk()
 		}
-		bands.highlight = map[*forecasts.Term]bool{}
-		for _, s := range scales {
-			if t, ok := crosswalkTerm(cw, opt.Highlight, s); ok {
-				bands.highlight[t] = true
-			} else {
-				missing = append(missing, s.Name)
-			}
-		}
+		bands.highlight, bands.crosswalk, missing = highlightTerms(scales, opt.Highlight, cw)
 	}
 	bands.layout(scales)
 
@@ -81,7 +77,7 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 		"The interval each term stands for, and the point hindcast scores it at")
 	ch.Legend, ch.Body = bands.legend(), p
 	if opt.Highlight != "" {
-		ch.Subtitle = fmt.Sprintf("Highlighted: the terms at the level %q, read across the scales by the crosswalk", opt.Highlight)
+		ch.Subtitle = bands.highlightSubtitle(opt.Highlight)
 		if len(missing) > 0 {
 			ch.Notes = append(ch.Notes, fmt.Sprintf("No term at the level %q on %s.", opt.Highlight, strings.Join(missing, ", ")))
 		}
@@ -97,6 +93,39 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*Chart, error) {
 	}
 	ch.FitBody(vg.Length(bands.height)*bands.rowHeight() + bands.topAxisHeight() + xAxisHeight(st))
 	return ch, nil
+}
+
+// highlightTerms finds the terms each scale puts at a level, and among
+// them the one the crosswalk reads the level as on that scale; missing
+// names the scales with no term at the level.
+func highlightTerms(scales []*forecasts.Scale, l forecasts.Level, cw *forecasts.Crosswalk) (at, crosswalk map[*forecasts.Term]bool, missing []string) {
+	at, crosswalk = map[*forecasts.Term]bool{}, map[*forecasts.Term]bool{}
+	for _, s := range scales {
+		terms := s.AtLevel(l)
+		if len(terms) == 0 {
+			missing = append(missing, s.Name)
+		}
+		for _, t := range terms {
+			at[t] = true
+		}
+		if t, ok := crosswalkTerm(cw, l, s); ok {
+			crosswalk[t] = true
+		}
+	}
+	return at, crosswalk, missing
+}
+
+// highlightSubtitle says what the highlighting marks: each scale's term at
+// the level or, when a scale has a term there that is not the crosswalk's
+// (the survey has seven phrases at "likely"), every term at the level,
+// the crosswalk's in bold.
+func (b *scaleBands) highlightSubtitle(l forecasts.Level) string {
+	for t := range b.highlight {
+		if !b.crosswalk[t] {
+			return fmt.Sprintf("Highlighted: every term at the level %q; in bold, each scale's term in the crosswalk", l)
+		}
+	}
+	return fmt.Sprintf("Highlighted: each scale's term at the level %q, as in the crosswalk", l)
 }
 
 // crosswalkTerm finds the term of scale s at a level through the crosswalk.
@@ -150,7 +179,8 @@ const (
 // one row per term, laid out from the top of the y axis down.
 type scaleBands struct {
 	style     *ChartStyle
-	highlight map[*forecasts.Term]bool
+	highlight map[*forecasts.Term]bool // terms at the highlighted level
+	crosswalk map[*forecasts.Term]bool // those the crosswalk reads the level as
 	bands     []scaleBand
 	height    float64 // in rows
 }
@@ -235,7 +265,9 @@ func (b *scaleBands) rowHeight() vg.Length { return b.style.SmallSize * 1.4 }
 func (b *scaleBands) labelStyle(t *forecasts.Term) text.Style {
 	sty := b.style.TextStyle(b.style.SmallSize)
 	if b.highlight[t] {
-		sty = b.style.BoldStyle(b.style.SmallSize)
+		if b.crosswalk[t] {
+			sty = b.style.BoldStyle(b.style.SmallSize)
+		}
 		sty.Color = b.style.Accent
 	}
 	sty.XAlign, sty.YAlign = draw.XRight, draw.YCenter

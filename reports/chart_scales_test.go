@@ -39,6 +39,17 @@ func TestGoldenScalesChartHighlight(t *testing.T) {
 	checkGolden(t, "scales_highlight", ch)
 }
 
+// TestGoldenScalesChartHighlightSurvey highlights a level at which the
+// survey has seven phrases: all seven are marked, the crosswalk's in bold.
+func TestGoldenScalesChartHighlightSurvey(t *testing.T) {
+	scales := teachingScales(t)
+	ch, err := reports.ScalesChart([]*forecasts.Scale{scales[1], scales[3]}, reports.ScalesOptions{Highlight: "likely"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "scales_highlight_survey", ch)
+}
+
 func TestScalesChartErrors(t *testing.T) {
 	kent := teachingScales(t)[:1]
 	for _, tc := range []struct {

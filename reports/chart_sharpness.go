@@ -19,13 +19,17 @@ type SharpnessOptions struct {
 	// Title replaces the chart's title.
 	Title string
 	// Bins is the number of equal-width bins from 0 to 100%; zero means
-	// 20, bands of 5 points.
+	// DefaultSharpnessBins, bands of 10 points.
 	Bins int
 }
 
 // DefaultSharpnessBins is the number of bins SharpnessChart counts
-// forecasts in unless told otherwise: bands of 5 points.
-const DefaultSharpnessBins = 20
+// forecasts in unless told otherwise: bands of 10 points, the bins of the
+// reliability diagram and of `hindcast score`. The report's chart and
+// `hindcast plot sharpness` both use it, so that one chart name gives one
+// picture; with a few dozen forecasts, bands of 5 points leave most bins
+// at 0 or 1 and show gaps rather than a shape.
+const DefaultSharpnessBins = analysis.DefaultBins
 
 // sharpnessOverlay is the most groups whose histograms are drawn over
 // each other, as outlines; more get a panel each.
@@ -114,7 +118,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 			bold = append(bold, s)
 		}
 		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
-			"(0 is always 50%%, 50 always 0 or 100%%).", strings.Join(bold, ", ")))
+			"(0 is always 50%%, 50 always 0 or 100%%).", joinNames(bold)))
 	}
 	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "histogram"), left, all)...)
 	if grid != nil {

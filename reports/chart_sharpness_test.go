@@ -1,8 +1,10 @@
 package reports_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/reports"
 )
 
@@ -28,4 +30,21 @@ func TestGoldenSharpnessSimulated(t *testing.T) {
 
 func TestGoldenSharpnessPanels(t *testing.T) {
 	checkGolden(t, "sharpness_panels", sharpnessChart(t, manyGroups()))
+}
+
+// TestSharpnessDefaultBins checks that the chart counts in bands of 10
+// points unless told otherwise, the bins of the reliability diagram and of
+// `hindcast plot --bins`, so that the report's chart and the plot agree.
+func TestSharpnessDefaultBins(t *testing.T) {
+	if reports.DefaultSharpnessBins != analysis.DefaultBins {
+		t.Errorf("DefaultSharpnessBins = %d, want analysis.DefaultBins = %d", reports.DefaultSharpnessBins, analysis.DefaultBins)
+	}
+	def := sharpnessChart(t, cpcGroup(t))
+	ten, err := reports.SharpnessChart(cpcGroup(t), reports.SharpnessOptions{Bins: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def.Subtitle, "band of 10 points") || def.Subtitle != ten.Subtitle {
+		t.Errorf("default subtitle %q, with 10 bins %q", def.Subtitle, ten.Subtitle)
+	}
 }

@@ -73,7 +73,7 @@ Kinds:
 	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "", "the file to write: .png, .svg or .pdf (required)")
 	f.StringVar(&opts.title, "title", "", "replace the chart's title")
-	f.IntVar(&opts.bins, "bins", 10, "reliability and sharpness: the number of equal-width bins")
+	f.IntVar(&opts.bins, "bins", reports.DefaultSharpnessBins, "reliability and sharpness: the number of equal-width bins; the report's charts use the default")
 	f.Uint64Var(&opts.seed, "seed", 1, "reliability: seed of the consistency band; sensitivity: of the random codings")
 	f.BoolVar(&opts.log, "log", false, "contributions: the log score instead of the Brier score")
 	f.IntVar(&opts.top, "top", reports.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
