@@ -134,6 +134,14 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 		out = append(out, Explained{"discrimination (CORP)", num(c.Discrimination),
 			fmt.Sprintf("Discrimination is %s: how much the forecasts, once recalibrated, beat the base rate by telling events that happened from events that did not. %s", num(c.Discrimination),
 				map[bool]string{true: "Here it is close to nothing.", false: "Higher is better."}[c.Discrimination < 0.01*max(sum.Brier, 1e-9) || c.Discrimination < 1e-3])})
+		// Binned resolution rewards bins whose outcomes differ from the
+		// base rate in either direction; CORP's monotone recalibration
+		// gives forecasts that point the wrong way nothing. When the two
+		// disagree, a student sees both in the table and needs the reason.
+		if m := s.Murphy(g); m.Resolution > c.Discrimination+max(0.02, 0.25*m.Resolution) {
+			out = append(out, Explained{"resolution (Murphy)", num(m.Resolution),
+				fmt.Sprintf("The Murphy resolution of %s in the table is much higher than this discrimination of %s. Resolution counts how far the events' frequency in each bin is from the base rate, in either direction, so it also credits forecasts that point the wrong way; CORP first refits the probabilities so that a higher forecast never means a lower chance, and forecasts that point the wrong way then earn nothing.", num(m.Resolution), num(c.Discrimination))})
+		}
 	}
 
 	// Spiegelhalter's test.

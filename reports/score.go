@@ -362,7 +362,7 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 		scoreLine{"  discrimination", num(sum.CORP.Discrimination), ci(lo.Discrimination, hi.Discrimination), "higher is better"},
 		scoreLine{"calibration", "", "", ""},
 		scoreLine{"  in the large", num(sum.CalibrationInTheLarge), "", "mean forecast − base rate"},
-		scoreLine{"  Spiegelhalter z", num(sum.SpiegelhalterZ), "", "p = " + num(sum.SpiegelhalterP)},
+		scoreLine{"  Spiegelhalter z", num(sum.SpiegelhalterZ), "", "p " + pvalue(sum.SpiegelhalterP)},
 		scoreLine{"  ECE (" + binsName + ")", num(g.ECE), "", "mean |forecast − observed|"},
 		scoreLine{"  logistic slope", num(sum.Logistic.Slope), "", "1 calibrated, < 1 overconfident"},
 		scoreLine{"  logistic intercept", num(sum.Logistic.Intercept), "", "0 calibrated"},
