@@ -126,6 +126,9 @@ func mdText(s string) string {
 	return r.Replace(strings.Join(strings.Fields(s), " "))
 }
 
+// byForecasterIntro opens the by-forecaster section of both formats.
+const byForecasterIntro = "The same figures for each forecaster. With one or two forecasts each, these are stories, not statistics; `hindcast score --by forecaster` lists every warning."
+
 // WriteMarkdown writes the report as Markdown, with the charts as images
 // next to it (NAME.png).
 func WriteMarkdown(w io.Writer, r *Report) error {
@@ -217,10 +220,15 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p("\n")
 	}
 	if r.ByForecaster != nil && len(r.ByForecaster.Groups) > 1 {
-		p("## By forecaster\n\n")
-		var s strings.Builder
-		WriteScoreMarkdown(&s, r.ByForecaster)
-		b.WriteString(s.String())
+		// As in the HTML: the figures, without the warnings, which say of
+		// nearly every forecaster that one or two forecasts are few.
+		bf := r.ByForecaster
+		p("## By forecaster\n\n%s\n\n", byForecasterIntro)
+		p("| forecaster | n | base rate | Brier | skill | log score |\n|---|---:|---:|---:|---:|---:|\n")
+		for _, g := range bf.Groups {
+			p("| %s | %s | %s | %s | %s | %s |\n", mdText(strings.Join(g.Key, "/")), count(g.Summary.N), num(g.Summary.BaseRate),
+				num(g.Summary.Brier), num(g.Summary.BrierSkill), num(bf.LogScore(g)))
+		}
 		p("\n")
 	}
 	p("## How good are analysts elsewhere?\n\n")
@@ -262,7 +270,10 @@ func (r *Report) Subtitle() string {
 	for _, d := range r.Datasets {
 		names = append(names, d.Title)
 	}
-	return strings.Join(names, "; ")
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return "Datasets: " + strings.Join(names, " · ")
 }
 
 // ScoreTableText renders a score as the terminal table, for a <pre> block.

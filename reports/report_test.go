@@ -115,3 +115,31 @@ func TestReportGolden(t *testing.T) {
 }
 
 var updateGolden = flag.Bool("update", false, "rewrite the text goldens in testdata/report")
+
+// The Markdown report's by-forecaster table has the HTML's columns, every
+// cell filled, and no per-forecaster warning list; two datasets make a
+// subtitle that names both.
+func TestReportMarkdownByForecaster(t *testing.T) {
+	r := testReport(t, "../forecasts/testdata/valid/seminar.yaml")
+	r.Datasets = append(r.Datasets, &forecasts.Dataset{Manifest: forecasts.Manifest{Name: "b", Title: "Second set"}})
+	half := analysis.Summarize(analysis.TableOf([]float64{0.2, 0.7}, []bool{false, true}, nil), analysis.Options{})
+	r.ByForecaster = &Score{Bins: 10, By: []string{"forecaster"}, Overall: r.Score.Overall,
+		Groups: []*ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: half}}}
+	var b strings.Builder
+	if err := WriteMarkdown(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	// Brier of Desk A by hand: (0.2² + 0.3²)/2 = 0.065.
+	for _, want := range []string{"Datasets: " + r.Datasets[0].Title + " · Second set",
+		"| forecaster | n | base rate | Brier | skill | log score |", "| Desk A | 2 | 0.500 | 0.065 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	section := md[strings.Index(md, "## By forecaster"):]
+	section = section[:strings.Index(section, "\n## ")]
+	if strings.Contains(section, "| |") || strings.Contains(section, "**Warnings**") {
+		t.Errorf("the by-forecaster section has an empty cell or a warning list:\n%s", section)
+	}
+}
