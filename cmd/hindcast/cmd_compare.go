@@ -144,6 +144,9 @@ func compareRun(s *streams, o *compareOptions) error {
 		if len(dsPaths) > 0 || len(o.input.data.builtins) > 0 {
 			return usageErrorf("flat tables (%s) and datasets cannot be compared together", tables[0])
 		}
+		if len(o.question) == 0 { // --question-col names the same columns for --weight and --latest
+			o.question = o.input.questionCols
+		}
 		if len(o.question) == 0 {
 			return usageErrorf("--question: name the columns that identify a question in %s (for example forecast_date,event_threshold)", tables[0])
 		}

@@ -389,3 +389,15 @@ func TestCompareBadTable(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// --question-col, which names a flat table's question columns for
+// --weight and --latest, names them for compare too when --question is
+// not given: the same output, byte for byte.
+func TestCompareQuestionColAlias(t *testing.T) {
+	args := []string{"compare", "--data", solarFlares, "--by", "group", "--within", "event_threshold", "--format", "json"}
+	a, _, codeA := runHindcast(append(args, "--question", "forecast_date,event_threshold")...)
+	b, stderr, codeB := runHindcast(append(args, "--question-col", "forecast_date,event_threshold")...)
+	if codeA != 0 || codeB != 0 || a != b {
+		t.Errorf("exit %d and %d; outputs equal: %v; %s", codeA, codeB, a == b, stderr)
+	}
+}
