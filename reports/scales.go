@@ -14,7 +14,7 @@ func WriteScaleList(w io.Writer, scales []*forecasts.Scale) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tTERMS\tTITLE")
 	for _, s := range scales {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.Name, s.Kind, len(s.Terms), truncate(s.Title, 44))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.Name, s.Kind, len(s.Terms), truncate(s.Title, 42)) // 80 columns with the built-in scales
 	}
 	return tw.Flush()
 }
@@ -23,12 +23,12 @@ func WriteScaleList(w io.Writer, scales []*forecasts.Scale) error {
 // interval and point each resolves to.
 func WriteScale(w io.Writer, s *forecasts.Scale) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n", s.Name, s.Title)
+	b.WriteString(strings.Join(wrap(s.Name+" — "+s.Title, 80), "\n  ") + "\n")
 	fmt.Fprintf(&b, "source: %s\n", indentAfterFirst(s.Source, 8))
 	if s.URL != "" {
 		fmt.Fprintf(&b, "url:    %s\n", s.URL)
 	}
-	fmt.Fprintf(&b, "kind:   %s\n\n", kindText(s.Kind))
+	fmt.Fprintf(&b, "kind:   %s\n\n", indentAfterFirst(kindText(s.Kind), 8))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	switch s.Kind {
 	case forecasts.KindSurvey:

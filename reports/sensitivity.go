@@ -232,7 +232,8 @@ func spanText(s analysis.Span) string {
 // WriteSensitivityTable writes the sensitivity as text for an 80-column terminal.
 func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d forecasts (%s), %d coded as words; P(event) anywhere in each term's interval\n", s.N, strings.Join(s.Datasets, ", "), s.TermCoded)
+	head := fmt.Sprintf("%d forecasts (%s), %d coded as words; P(event) anywhere in each term's interval.", s.N, strings.Join(s.Datasets, ", "), s.TermCoded)
+	b.WriteString(strings.Join(wrap(head, 78), "\n") + "\n")
 	if len(s.Excluded) > 0 {
 		fmt.Fprintf(&b, "not scored: %s\n", strings.Join(s.Excluded, ", "))
 	}
@@ -250,8 +251,9 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	fmt.Fprintf(&b, "\nOther figures over %d codings, %d random and 4 at corners of the intervals\n(the true ranges may be wider):\n\n", s.Samples+4, s.Samples)
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
+	narrow := func(s analysis.Span) string { return strings.ReplaceAll(spanText(s), " – ", "–") }
 	for _, row := range s.Scales {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Scale, spanText(row.Reliability), spanText(row.Miscalibration), spanText(row.Discrimination), spanText(row.AUC))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Scale, narrow(row.Reliability), narrow(row.Miscalibration), narrow(row.Discrimination), narrow(row.AUC))
 	}
 	tw.Flush()
 	b.WriteString("\nP(event) of each record under each scale, largest swing first (SWING: how far\nits coding alone can move the mean Brier score):\n\n")
@@ -280,7 +282,7 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 		}
 	}
 	if len(missing) > 0 {
-		b.WriteString("\n* no term at that level on the scale; kept as coded: " + strings.Join(missing, "; ") + "\n")
+		b.WriteString("\n" + strings.Join(wrap("* no term at that level on the scale; kept as coded: "+strings.Join(missing, "; "), 78), "\n  ") + "\n")
 	}
 	b.WriteString("\nReading:\n")
 	for _, line := range s.Reading {

@@ -238,6 +238,11 @@ func TestScoreTableFits80Columns(t *testing.T) {
 		{"score", "--dataset", "cpc", "--by", "forecaster,dataset", "--reference", "CPC intelligence community/cpc"},
 		{"score", "--data", sim, "--by", "group", "--bootstrap", "100"},
 		{"score", "--data", sim, "--bins", "distinct", "--bootstrap", "100"},
+		{"sensitivity"},
+		{"sensitivity", "--dataset", "cpc"},
+		{"scales", "list"},
+		{"scales", "show", "mauboussin-2018"},
+		{"compare", "--by", "forecaster"},
 	} {
 		stdout, stderr, code := runHindcast(args...)
 		if code != 0 {
