@@ -45,7 +45,9 @@ func newForecastsListCmd(s *streams) *cobra.Command {
 
 P(event) is the probability of the event the question names, derived from the
 estimate: a term on a scale reads as the scale's interval (shown in brackets)
-and point; a negated statement ("could not capture") is turned around.`,
+and point; a negated statement ("could not capture") is turned around.
+SOURCE names the first source (author or publisher, year) and counts the
+others; forecasts show ID gives them all.`,
 		Example: `  hindcast forecasts list
   hindcast forecasts list --dataset cpc
   hindcast forecasts list --data my-dataset/ --format json`,
