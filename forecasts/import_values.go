@@ -350,6 +350,18 @@ func parsePercent(s string) (string, error) {
 	return formatNumber(x), nil
 }
 
+// percentMixMessage says that the probability v, read as a percentage,
+// has no % sign while other values of its column have one, the first on
+// line signedLine; small says v is at most 1, so likely a fraction.
+func percentMixMessage(v string, signedLine int, small bool) string {
+	t := strings.TrimSpace(v)
+	msg := fmt.Sprintf("%q has no %% sign, but the column's value on line %d has one: the column mixes percentages and plain numbers", t, signedLine)
+	if small {
+		msg += fmt.Sprintf(", and --percent would read %q as %s%%", t, t)
+	}
+	return msg + "; write all of its values with % or all without"
+}
+
 // checkUnitProbability reports a probability given as a percentage when
 // percentages were not announced: "30%", or a number in (1, 100].
 func checkUnitProbability(s string) error {

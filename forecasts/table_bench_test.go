@@ -149,11 +149,11 @@ func BenchmarkReadTable10M(b *testing.B) {
 }
 
 // BenchmarkReadPercentTable10M reads the benchmark table with Percent,
-// its probabilities written as percentages:
+// its probabilities written as percentages without and with a % sign:
 //
 //	go test -run '^$' -bench ReadPercentTable10M -benchtime 5x ./forecasts/
 func BenchmarkReadPercentTable10M(b *testing.B) {
-	for _, percent := range []string{"number"} {
+	for _, percent := range []string{"number", "sign"} {
 		b.Run(percent, func(b *testing.B) {
 			path := filepath.Join(b.TempDir(), "t10m.csv")
 			if err := writeTableBenchFileAs(path, 10_000_000, percent); err != nil {
