@@ -387,6 +387,7 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 	}
 	var errs forecasts.ErrorList
 	var skipped int64
+	var fractional []string
 	for _, name := range names {
 		format, err := o.input.tableFormat(name)
 		if err != nil {
@@ -445,6 +446,9 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 			continue
 		}
 		skipped += stats.Skipped
+		if stats.LooksFractional() {
+			fractional = append(fractional, name)
+		}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -453,5 +457,6 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 		col.warnings = append(col.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
 			"%d rows have no probability (empty or NA) and were skipped", skipped)})
 	}
+	col.warnings = append(col.warnings, percentFractions(fractional)...)
 	return nil
 }
