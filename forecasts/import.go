@@ -118,7 +118,11 @@ type ImportOptions struct {
 
 	// Percent reads probabilities (estimate.probability, the range, the
 	// p_event columns) as percentages from 0 to 100, with or without a
-	// % sign. Without it, a percentage is an error that says so.
+	// % sign. A field whose values have the sign in some rows and not in
+	// others mixes percentages and plain numbers, and one whose values
+	// are all at most 1, none with a sign, looks like fractions: either
+	// way each value without a sign is an error in its row. Without
+	// Percent, a percentage is an error that says so.
 	Percent bool
 	// Outcomes gives more outcome labels (lower case) their outcome,
 	// before the labels ParseOutcome knows.
@@ -246,7 +250,8 @@ func (e *ManifestMissingError) Error() string {
 //     ParseCommonDate reads, kept as partial dates;
 //   - outcomes as ParseOutcome reads them, with opt.Outcomes;
 //   - negated as true/false, yes/no, y/n or 1/0, in any case;
-//   - probabilities as percentages with opt.Percent;
+//   - probabilities as percentages with opt.Percent, a field's values
+//     all with a % sign or all without, not all at most 1 without one;
 //   - NA, as R writes a missing value, as an empty cell in date and
 //     number columns.
 //
@@ -305,10 +310,16 @@ func (l *Loader) importTable(r io.Reader, file string, opt ImportOptions, export
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	im := &importer{l: l, d: &decoder{file: file, errs: &l.errs}, file: file, opt: opt, export: export, res: &ImportResult{}}
+	var err error
 	if opt.Format == TableCSV {
-		return im, im.readCSV(data)
+		err = im.readCSV(data)
+	} else {
+		err = im.readJSONL(data)
 	}
-	return im, im.readJSONL(data)
+	if err == nil {
+		im.checkPercent()
+	}
+	return im, err
 }
 
 // importer reads one table.
@@ -331,6 +342,27 @@ type importer struct {
 	lines []lineSpan
 	skip  int
 	csv   *csv.Reader
+
+	// With Percent: the probabilities read, by field, for checkPercent;
+	// rowLine is the line of the row being read.
+	pct     map[string]*importPercent
+	rowLine int
+}
+
+// importPercent is what a probability field's values, read as
+// percentages, look like.
+type importPercent struct {
+	signed      int           // values with a % sign
+	firstSigned int           // the line of the first
+	above1      bool          // a number above 1 (1%), with or without a sign
+	plain       []importValue // good values without a % sign
+}
+
+// importValue is a value of a row, where it is.
+type importValue struct {
+	row, line, col int
+	text           string
+	above1         bool
 }
 
 // importColumn is a column of the table: a header cell, or a JSON key.
@@ -745,6 +777,7 @@ func (im *importer) reject(line, before int) {
 // row builds a record from the cells of a row at line:col and keeps it.
 // Values are read as spreadsheets write them, but in an export.
 func (im *importer) row(line, col int, cells []importCell, before int) {
+	im.rowLine = line
 	m, event := im.build(line, col, cells)
 	if !im.export {
 		im.normalise(m)
@@ -1034,7 +1067,8 @@ func (im *importer) probability(v *yaml.Node, field string) {
 		return
 	}
 	if im.opt.Percent {
-		p, err := parsePercent(v.Value)
+		p, signed, above1, err := parsePercent(v.Value)
+		im.percentSeen(v, field, signed, above1, err == nil)
 		if err != nil {
 			im.fail(v, field, err)
 			return
@@ -1045,4 +1079,86 @@ func (im *importer) probability(v *yaml.Node, field string) {
 	if err := checkUnitProbability(v.Value); err != nil {
 		im.fail(v, field, err)
 	}
+}
+
+// percentSeen notes a probability v of field read as a percentage: with
+// a % sign or not, above 1 or not, and good (a percentage) or not.
+func (im *importer) percentSeen(v *yaml.Node, field string, signed, above1, good bool) {
+	if im.pct == nil {
+		im.pct = map[string]*importPercent{}
+	}
+	c := im.pct[field]
+	if c == nil {
+		c = &importPercent{}
+		im.pct[field] = c
+	}
+	c.above1 = c.above1 || above1
+	switch {
+	case signed:
+		c.signed++
+		if c.signed == 1 {
+			c.firstSigned = v.Line
+		}
+	case good:
+		c.plain = append(c.plain, importValue{row: im.rowLine, line: v.Line, col: v.Column, text: v.Value, above1: above1})
+	}
+}
+
+// checkPercent checks, with Percent and every row read, how each
+// probability field's values are written. When some have a % sign and
+// others not, the column mixes percentages and plain numbers; when none
+// has the sign and none is above 1, the column looks like fractions
+// read as percentages (0.7 as 0.7%). Either way each value without a
+// sign is an error, and its row is rejected: nothing is divided by 100
+// that was not meant to be. An error replaces the row's own at the same
+// value (a p_event that does not match the estimate, for one): the way
+// the column is written is the cause.
+func (im *importer) checkPercent() {
+	bad := map[int]ErrorList{} // by the line of the row
+	for _, field := range slices.Sorted(maps.Keys(im.pct)) {
+		c := im.pct[field]
+		if c.signed == 0 && c.above1 {
+			continue
+		}
+		for _, v := range c.plain {
+			msg := percentFractionMessage(v.text)
+			if c.signed > 0 {
+				msg = percentMixMessage(v.text, c.firstSigned, !v.above1)
+			}
+			bad[v.row] = append(bad[v.row], &Error{File: im.file, Line: v.line, Col: v.col, Field: field, Msg: msg})
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	res := im.res
+	for i := range res.Rejected {
+		rr := &res.Rejected[i]
+		for _, e := range bad[rr.Line] {
+			if j := slices.IndexFunc(rr.Errors, func(o *Error) bool {
+				return o.Line == e.Line && o.Col == e.Col && o.Field == e.Field
+			}); j >= 0 {
+				rr.Errors[j] = e
+			} else {
+				rr.Errors = append(rr.Errors, e)
+			}
+		}
+		if _, ok := bad[rr.Line]; ok {
+			rr.Errors.Sort()
+			delete(bad, rr.Line)
+		}
+	}
+	kept := res.Dataset.Records[:0]
+	for _, r := range res.Dataset.Records {
+		errs, ok := bad[r.Pos.Line]
+		if !ok {
+			kept = append(kept, r)
+			continue
+		}
+		errs.Sort()
+		res.Rejected = append(res.Rejected, RejectedRow{Line: r.Pos.Line, Errors: errs})
+	}
+	clear(res.Dataset.Records[len(kept):])
+	res.Dataset.Records = kept
+	slices.SortStableFunc(res.Rejected, func(a, b RejectedRow) int { return a.Line - b.Line })
 }

@@ -3,7 +3,9 @@ package forecasts_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -453,5 +455,113 @@ func TestImportManifest(t *testing.T) {
 	if err := (&forecasts.ImportOptions{Format: forecasts.TableCSV, Override: forecasts.Manifest{Selection: "some"}}).Check(); err == nil ||
 		err.Error() != `selection "some" is not one of: all, random sample, chosen for failure, notable, unknown` {
 		t.Errorf("bad selection: %v", err)
+	}
+}
+
+// With --percent, a probability column is written with % signs
+// throughout or nowhere, and one of values at most 1 without signs is
+// taken for fractions: every value at fault is reported in its row,
+// and nothing is divided by 100 that was not meant to be.
+func TestImportPercentColumns(t *testing.T) {
+	const head = "id,question,forecaster,issued,estimate.probability,outcome,estimate.range.low,estimate.range.high,p_event.point\n"
+	mixed := func(v string, line int, small bool) string {
+		msg := fmt.Sprintf("%q has no %% sign, but the column's value on line %d has one: the column mixes percentages and plain numbers", v, line)
+		if small {
+			msg += fmt.Sprintf(", and --percent would read %q as %s%%", v, v)
+		}
+		return msg + "; write all of its values with % or all without"
+	}
+	fractions := func(v string) string {
+		return fmt.Sprintf("--percent reads %q as %s%%, and no value of the column is above 1 or has a %% sign: "+
+			"the column looks like fractions from 0 to 1; import without --percent (or, if it holds percentages of at most 1%%, write them with a %% sign)", v, v)
+	}
+	for _, tc := range []struct {
+		name  string
+		rows  string
+		skip  bool      // SkipInvalid
+		want  string    // the error; with skip, the rejected rows' errors
+		probs []float64 // with skip, or no error: the records' probabilities (or range lows)
+	}{
+		{name: "signs and fractions",
+			rows: "a1,Q?,F,1990,70%,yes,,,\na2,Q?,F,1990,0.3,no,,,\na3,Q?,F,1990,0.9,yes,,,\n",
+			want: "sheet.csv:3:14: estimate.probability: " + mixed("0.3", 2, true) + "\n" +
+				"sheet.csv:4:14: estimate.probability: " + mixed("0.9", 2, true) + "\n"},
+		{name: "signs and fractions, skipping the rows",
+			rows: "a1,Q?,F,1990,0.3,no,,,\na2,Q?,F,1990,70%,yes,,,\na3,Q?,F,1990,0.9,yes,,,\n", skip: true,
+			want: "sheet.csv:2:14: estimate.probability: " + mixed("0.3", 3, true) + "\n" +
+				"sheet.csv:4:14: estimate.probability: " + mixed("0.9", 3, true) + "\n",
+			probs: []float64{0.7}},
+		{name: "signs and whole numbers",
+			rows: "a1,Q?,F,1990,70%,yes,,,\na2,Q?,F,1990,30,no,,,\n",
+			want: "sheet.csv:3:14: estimate.probability: " + mixed("30", 2, false) + "\n"},
+		{name: "fractions",
+			rows: "a1,Q?,F,1990,0.7,yes,,,\na2,Q?,F,1990,0.3,no,,,\na3,Q?,F,1990,1,yes,,,\n",
+			want: "sheet.csv:2:14: estimate.probability: " + fractions("0.7") + "\n" +
+				"sheet.csv:3:14: estimate.probability: " + fractions("0.3") + "\n" +
+				"sheet.csv:4:14: estimate.probability: " + fractions("1") + "\n"},
+		{name: "percentages without signs",
+			rows:  "a1,Q?,F,1990,70,yes,,,\na2,Q?,F,1990,0.5,no,,,\n",
+			probs: []float64{0.7, 0.005}},
+		{name: "percentages with signs, small ones too",
+			rows:  "a1,Q?,F,1990,0.5%,yes,,,\na2,Q?,F,1990, 1 % ,no,,,\n",
+			probs: []float64{0.005, 0.01}},
+		{name: "a value beyond 100 is a percentage too",
+			rows: "a1,Q?,F,1990,0.5,yes,,,\na2,Q?,F,1990,130,no,,,\n",
+			want: "sheet.csv:3:14: estimate.probability: 130 is outside 0 to 100 (--percent reads probabilities as percentages)\n"},
+		{name: "a row with another problem",
+			rows: "a1,Q?,F,1990,70%,yes,,,\na2,Q?,F,1990,0.3,perhaps,,,\n",
+			want: "sheet.csv:3:14: estimate.probability: " + mixed("0.3", 2, true) + "\n" +
+				`sheet.csv:3:18: outcome: "perhaps" is not an outcome: use yes, no, unresolved or ambiguous (y/n, true/false and 1/0 are read too), or give the label a meaning with --outcome-map perhaps=OUTCOME` + "\n"},
+		{name: "a range's ends",
+			rows: "a1,Q?,F,1990,,yes,20%,45%,\na2,Q?,F,1990,,no,20%,0.45,\n",
+			want: "sheet.csv:3:18: estimate.range: [0.2, 0.0045] is reversed: low must not exceed high\n" +
+				"sheet.csv:3:22: estimate.range: " + mixed("0.45", 2, true) + "\n"},
+		{name: "p_event as fractions, in place of the mismatch",
+			rows: "a1,Q?,F,1990,70%,yes,,,0.7\na2,Q?,F,1990,30%,no,,,0.3\n",
+			want: "sheet.csv:2:24: p_event.point: " + fractions("0.7") + "\n" +
+				"sheet.csv:3:23: p_event.point: " + fractions("0.3") + "\n"},
+	} {
+		rows := tc.rows
+		opt := forecasts.ImportOptions{Percent: true, Override: manifestOK, SkipInvalid: tc.skip}
+		res, err := importText(head+rows, opt)
+		got := errText(err)
+		if tc.skip && err == nil {
+			for _, rr := range res.Rejected {
+				got += rr.Errors.Format(0)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		var probs []float64
+		for _, r := range res.Dataset.Records {
+			if r.Estimate.Probability != nil {
+				probs = append(probs, *r.Estimate.Probability)
+			} else if r.Estimate.Range != nil {
+				probs = append(probs, (*r.Estimate.Range)[0])
+			}
+		}
+		if !slices.Equal(probs, tc.probs) {
+			t.Errorf("%s: probabilities %v, want %v", tc.name, probs, tc.probs)
+		}
+	}
+}
+
+// The same in JSON Lines, where the column is the field.
+func TestImportPercentJSONL(t *testing.T) {
+	in := `{"id":"a","question":"Q?","forecaster":"F","issued":"1990","outcome":"yes","estimate":{"probability":"70%"}}` + "\n" +
+		`{"id":"b","question":"Q?","forecaster":"F","issued":"1990","outcome":"no","estimate":{"probability":0.3}}` + "\n"
+	_, err := importText(in, forecasts.ImportOptions{Format: forecasts.TableJSONL, Percent: true, Override: manifestOK})
+	want := `sheet.jsonl:2:101: estimate.probability: "0.3" has no % sign, but the column's value on line 1 has one: the column mixes percentages and plain numbers, and --percent would read "0.3" as 0.3%; write all of its values with % or all without` + "\n"
+	if got := errText(err); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	var re *forecasts.RowsError
+	if !errors.As(err, &re) || re.Rows != 2 || len(re.Rejected) != 1 || re.Rejected[0].Line != 2 {
+		t.Errorf("want a RowsError with line 2 rejected of 2 rows, got %#v", err)
 	}
 }

@@ -333,21 +333,46 @@ func parseFlag(s string) (bool, bool) {
 // parsePercent reads a percentage, 0 to 100 with an optional % sign, as
 // the probability it gives, written as a decimal (30 → 0.3, 12.5% →
 // 0.125). The division is done on the decimal text, so that the result
-// is the float64 nearest to the exact value.
-func parsePercent(s string) (string, error) {
+// is the float64 nearest to the exact value. It also says whether the
+// text had a % sign, and whether it is a number above 1 (1%), even when
+// it is not a percentage (130).
+func parsePercent(s string) (p string, signed, above1 bool, err error) {
 	t := strings.TrimSpace(s)
-	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	t, signed = strings.CutSuffix(t, "%")
+	t = strings.TrimSpace(t)
 	x, ok := tableParseNumber([]byte(t), 2)
 	if !ok || t == "" {
-		return "", fmt.Errorf("expected a percentage from 0 to 100, found %q", s)
+		return "", signed, false, fmt.Errorf("expected a percentage from 0 to 100, found %q", s)
 	}
+	above1 = x > 0.01
 	if x < 0 || x > 1 {
-		return "", fmt.Errorf("%s is outside 0 to 100 (--percent reads probabilities as percentages)", strings.TrimSpace(s))
+		return "", signed, above1, fmt.Errorf("%s is outside 0 to 100 (--percent reads probabilities as percentages)", strings.TrimSpace(s))
 	}
 	if x == 0 {
 		x = 0 // not -0
 	}
-	return formatNumber(x), nil
+	return formatNumber(x), signed, above1, nil
+}
+
+// percentMixMessage says that the probability v, read as a percentage,
+// has no % sign while other values of its column have one, the first on
+// line signedLine; small says v is at most 1, so likely a fraction.
+func percentMixMessage(v string, signedLine int, small bool) string {
+	t := strings.TrimSpace(v)
+	msg := fmt.Sprintf("%q has no %% sign, but the column's value on line %d has one: the column mixes percentages and plain numbers", t, signedLine)
+	if small {
+		msg += fmt.Sprintf(", and --percent would read %q as %s%%", t, t)
+	}
+	return msg + "; write all of its values with % or all without"
+}
+
+// percentFractionMessage says that the probability v, read as a
+// percentage, is in a column whose values are all at most 1, none with
+// a % sign: fractions, most likely.
+func percentFractionMessage(v string) string {
+	t := strings.TrimSpace(v)
+	return fmt.Sprintf("--percent reads %q as %s%%, and no value of the column is above 1 or has a %% sign: "+
+		"the column looks like fractions from 0 to 1; import without --percent (or, if it holds percentages of at most 1%%, write them with a %% sign)", t, t)
 }
 
 // checkUnitProbability reports a probability given as a percentage when

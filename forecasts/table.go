@@ -88,7 +88,10 @@ type TableOptions struct {
 	N      string // count column with Counts; default "n"
 	NYes   string // count-of-yes column with Counts; default "n_yes"
 
-	// Percent reads probabilities as percentages in [0, 100].
+	// Percent reads probabilities as percentages in [0, 100], with or
+	// without a % sign after them ("70", "70%", "70 %"); a column that
+	// has both is an error. Without Percent, a value with a % sign is
+	// an error that suggests Percent.
 	Percent bool
 
 	// Comma is the CSV field separator; default ','. It must be an
@@ -135,6 +138,20 @@ type TableStats struct {
 	Bad     int64 // rows with at least one error; they reach no sink
 	Errors  int64 // errors found, including those beyond MaxErrors
 	Bytes   int64 // bytes read
+
+	// With Percent, the probabilities from 0 to 100 (in good rows and
+	// bad) written with a % sign and without one, and those above 1
+	// (1%). A column with both kinds is an error; one whose values are
+	// all at most 1, none with a sign, looks like fractions: see
+	// LooksFractional.
+	PercentSigned, PercentPlain, PercentAbove1 int64
+}
+
+// LooksFractional reports whether a table read with Percent looks like
+// it holds fractions from 0 to 1, not percentages: it has probabilities,
+// none with a % sign and none above 1.
+func (s TableStats) LooksFractional() bool {
+	return s.PercentPlain > 0 && s.PercentSigned == 0 && s.PercentAbove1 == 0
 }
 
 // A TableRow is one good row, as given to the callback of ReadTableRows.
@@ -179,7 +196,12 @@ func (r *TableRow) Value(column string) (string, bool) {
 //     the row; NaN, Inf, hexadecimal and the like are errors; errors
 //     for values in (1, 100] suggest --percent when the column looks
 //     like percentages (it has at least as many of them as values
-//     strictly between 0 and 1);
+//     strictly between 0 and 1), as do errors for values with a %
+//     sign; with Percent they are percentages in [0, 100], with an
+//     optional % sign after them, and a column in which some values
+//     have the sign and others do not is an error, placed at the first
+//     value without one (not at each: that would mean keeping them
+//     all until a sign is seen);
 //   - outcomes are 0/1, yes/no or true/false in any case (JSON true,
 //     false, 0 and 1 too);
 //   - weights, n and n_yes are numbers >= 0, with n_yes <= n;

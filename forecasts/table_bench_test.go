@@ -28,6 +28,13 @@ import (
 // probability with two decimals, an outcome drawn with that probability
 // and one of ten groups; as JSON Lines when path ends in .jsonl.
 func writeTableBenchFile(path string, rows int) error {
+	return writeTableBenchFileAs(path, rows, "")
+}
+
+// writeTableBenchFileAs writes the benchmark table with probabilities
+// as percentages when percent is not empty: "37" with percent "number",
+// "37%" with percent "sign".
+func writeTableBenchFileAs(path string, rows int, percent string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -45,7 +52,15 @@ func writeTableBenchFile(path string, rows int) error {
 		if rng.IntN(100) < k {
 			y = 1
 		}
-		p := strconv.AppendFloat(nil, float64(k)/100, 'f', 2, 64)
+		var p []byte
+		switch percent {
+		case "":
+			p = strconv.AppendFloat(nil, float64(k)/100, 'f', 2, 64)
+		case "number":
+			p = strconv.AppendInt(nil, int64(k), 10)
+		case "sign":
+			p = append(strconv.AppendInt(nil, int64(k), 10), '%')
+		}
 		g := byte('0' + rng.IntN(10))
 		if jsonl {
 			line = fmt.Appendf(line[:0], `{"probability":%s,"outcome":%d,"group":"g%c"}`+"\n", p, y, g)
@@ -131,4 +146,42 @@ func BenchmarkReadTable10M(b *testing.B) {
 		rows += st.Rows
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkReadPercentTable10M reads the benchmark table with Percent,
+// its probabilities written as percentages without and with a % sign:
+//
+//	go test -run '^$' -bench ReadPercentTable10M -benchtime 5x ./forecasts/
+func BenchmarkReadPercentTable10M(b *testing.B) {
+	for _, percent := range []string{"number", "sign"} {
+		b.Run(percent, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "t10m.csv")
+			if err := writeTableBenchFileAs(path, 10_000_000, percent); err != nil {
+				b.Fatal(err)
+			}
+			fi, err := os.Stat(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(fi.Size())
+			b.ResetTimer()
+			var rows int64
+			for b.Loop() {
+				f, err := os.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				st, sinks, err := ReadTable(path, f, TableOptions{Format: TableCSV, Groups: []string{"group"}, Percent: true}, newTableTally)
+				f.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if m := mergeTableTallies(sinks); len(m) != 10 {
+					b.Fatalf("%d groups, want 10", len(m))
+				}
+				rows += st.Rows
+			}
+			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
 }

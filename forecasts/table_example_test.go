@@ -72,11 +72,11 @@ func ExampleReadTable_errors() {
 	if errors.As(err, &errs) {
 		fmt.Print(errs.Format(10))
 	}
-	fmt.Printf("%+v\n", stats)
+	fmt.Printf("%d rows: %d skipped, %d bad; %d errors\n", stats.Rows, stats.Skipped, stats.Bad, stats.Errors)
 	// Output:
 	// bad.csv:2:5: outcome: "maybe" is not 0/1, yes/no or true/false
 	// bad.csv:3:1: probability: "1.2" is not a number between 0 and 1
-	// {Rows:4 Skipped:1 Bad:2 Errors:2 Bytes:47}
+	// 4 rows: 1 skipped, 2 bad; 2 errors
 }
 
 // Small tables can be read row by row, with every column's value.

@@ -33,12 +33,13 @@ var tableFileOptions = []TableOptions{
 }
 
 var tableFiles = map[string]int{ // file → index in tableFileOptions
-	"tournament.csv":   1,
-	"percent.csv":      2,
-	"counts.csv":       3,
-	"messy.csv":        4,
-	"tournament.jsonl": 6,
-	"messy.jsonl":      7,
+	"tournament.csv":    1,
+	"percent.csv":       2,
+	"percent-signs.csv": 2,
+	"counts.csv":        3,
+	"messy.csv":         4,
+	"tournament.jsonl":  6,
+	"messy.jsonl":       7,
 }
 
 // TestReadTableFiles reads the files of testdata/table and compares

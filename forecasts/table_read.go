@@ -363,6 +363,7 @@ func readTable(name string, r io.Reader, cfg *tableConfig, sinks []TableSink, ro
 	stats.Bad += sp.rows
 	stats.Errors += int64(len(sp.errs))
 	var high, frac int64
+	var firstSigned, firstPlain tableCellPos
 	var cbErr error
 	for _, w := range workers {
 		stats.Rows += w.rows
@@ -372,9 +373,28 @@ func readTable(name string, r io.Reader, cfg *tableConfig, sinks []TableSink, ro
 		errs = append(errs, w.errs...)
 		high += w.pctHigh
 		frac += w.pctFrac
+		stats.PercentSigned += w.pctSigned
+		stats.PercentPlain += w.pctPlain
+		stats.PercentAbove1 += w.pctOver1
+		if w.firstSigned.before(firstSigned) {
+			firstSigned = w.firstSigned
+		}
+		if w.firstPlain.before(firstPlain) {
+			firstPlain = w.firstPlain
+		}
 		if cbErr == nil {
 			cbErr = w.cbErr
 		}
+	}
+	if stats.PercentSigned > 0 && stats.PercentPlain > 0 {
+		// Not each value without a sign: that would mean keeping them all
+		// until the first sign is seen. The first, and how many.
+		stats.Errors++
+		msg := percentMixMessage(firstPlain.text, firstSigned.line, !firstPlain.above1)
+		if stats.PercentPlain > 1 {
+			msg += fmt.Sprintf(" (%d values have no %% sign; this is the first)", stats.PercentPlain)
+		}
+		errs.Add(name, firstPlain.line, firstPlain.col, cfg.names[tableRoleP], "%s", msg)
 	}
 	if high > 0 && high >= frac {
 		for _, w := range workers {

@@ -25,13 +25,25 @@ var refNumber = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0
 func refTrim(s string) string { return strings.Trim(s, " \t") }
 
 // refRow applies the value rules to one row's text values (nil: a JSON
-// null) and adds a good row to m. It returns "good", "skip" or "bad".
-func refRow(m tableMerged, opt TableOptions, val func(name string) (s string, null, ok bool)) string {
+// null) and adds a good row to m, and, with Percent, a good probability
+// to st's Percent counts. It returns "good", "skip" or "bad".
+func refRow(m tableMerged, st *TableStats, opt TableOptions, val0 func(name string) (s string, null, ok bool)) string {
 	or := func(s, def string) string {
 		if s == "" {
 			return def
 		}
 		return s
+	}
+	// With Percent, a probability may have a % sign after it.
+	signed := false
+	val := func(name string) (string, bool, bool) {
+		s, null, ok := val0(name)
+		if opt.Percent && name == or(opt.Probability, "probability") {
+			if t, cut := strings.CutSuffix(refTrim(s), "%"); cut {
+				s, signed = t, true
+			}
+		}
+		return s, null, ok
 	}
 	num := func(name string) (float64, bool) {
 		s, null, ok := val(name)
@@ -54,7 +66,7 @@ func refRow(m tableMerged, opt TableOptions, val func(name string) (s string, nu
 		x, _ := r.Quo(r, big.NewRat(100, 1)).Float64()
 		return x, true
 	}
-	ps, pnull, pok := val(or(opt.Probability, "probability"))
+	ps, pnull, pok := val0(or(opt.Probability, "probability"))
 	if pok && (pnull || refTrim(ps) == "" || refTrim(ps) == "NA" || refTrim(ps) == "na") {
 		return "skip"
 	}
@@ -67,6 +79,16 @@ func refRow(m tableMerged, opt TableOptions, val func(name string) (s string, nu
 		}
 	}
 	good := ok && 0 <= p && p <= 1
+	if good && opt.Percent {
+		if signed {
+			st.PercentSigned++
+		} else {
+			st.PercentPlain++
+		}
+		if p > 0.01 {
+			st.PercentAbove1++
+		}
+	}
 	var n, yes float64
 	if opt.Counts {
 		var okN, okY bool
@@ -158,7 +180,7 @@ func refReadCSV(in string, opt TableOptions) (st TableStats, m tableMerged, ok b
 			return st, nil, false
 		}
 		st.Rows++
-		res := refRow(m, opt, func(name string) (string, bool, bool) {
+		res := refRow(m, &st, opt, func(name string) (string, bool, bool) {
 			i, ok := col[name]
 			if !ok || i < 0 {
 				return "", false, false
@@ -188,7 +210,7 @@ func refReadJSONL(in string, opt TableOptions) (st TableStats, m tableMerged) {
 			st.Bad++
 			continue
 		}
-		res := refRow(m, opt, func(name string) (string, bool, bool) {
+		res := refRow(m, &st, opt, func(name string) (string, bool, bool) {
 			raw, ok := obj[name]
 			if !ok {
 				return "", false, false
@@ -224,7 +246,7 @@ func refReadJSONL(in string, opt TableOptions) (st TableStats, m tableMerged) {
 // Pieces of generated tables: values good and bad, written in the ways
 // a CSV or JSON writer might.
 var (
-	refProbs    = []string{"0.37", "0.5", ".25", "1", "0", "0.", "1e-2", "0.123456789012345678", "  0.7 ", "0.05", "-0", "NA", "", "na", "1.5", "x", "37", "0.3333333333333333", "33.3333333333333333", "7e0", "0.7E+1", "+12.5"}
+	refProbs    = []string{"0.37", "0.5", ".25", "1", "0", "0.", "1e-2", "0.123456789012345678", "  0.7 ", "0.05", "-0", "NA", "", "na", "1.5", "x", "37", "0.3333333333333333", "33.3333333333333333", "7e0", "0.7E+1", "+12.5", "70%", " 12.5 % ", "0.5%", "%", "150%", "7%%", "% 7"}
 	refOutcomes = []string{"1", "0", "yes", "no", "TRUE", "False", " 1 ", "maybe", ""}
 	refGroups   = []string{"a", "b", "a,b", `say "hi"`, "two\nlines", "crlf\r\nline", "é", " padded ", "", "x;y", "tab\tin"}
 	refWeights  = []string{"1", "2", "0", "3.5", "1e1", "-1", ""}

@@ -48,7 +48,25 @@ type tableWorker struct {
 	rowErrs            int   // errors in the current row
 	pctErrs            []*Error
 	pctHigh, pctFrac   int64 // probabilities in (1, 100] and in (0, 1)
-	_                  [128]byte
+
+	// With Percent: good probabilities written with a % sign and
+	// without, those above 1%, and the first of each sort.
+	pctSigned, pctPlain, pctOver1 int64
+	firstSigned, firstPlain       tableCellPos
+	_                             [128]byte
+}
+
+// tableCellPos is where a value is, and the value; line 0 when unset.
+type tableCellPos struct {
+	line, col int
+	text      string
+	above1    bool // the value is above 1 (1%)
+}
+
+// before reports whether p comes before q in the file, an unset q
+// coming after every p.
+func (p tableCellPos) before(q tableCellPos) bool {
+	return q.line == 0 || p.line != 0 && (p.line < q.line || p.line == q.line && p.col < q.col)
 }
 
 func newTableWorker(name string, l *tableLayout, stop *atomic.Bool) *tableWorker {
@@ -187,11 +205,14 @@ func (w *tableWorker) finishRow(line int) {
 	}
 	var p float64
 	if v, ok := w.value(tableRoleP, line); ok {
-		shift := 0
+		num, shift, signed := v, 0, false
 		if cfg.percent {
 			shift = 2
+			if n := len(num); n > 0 && num[n-1] == '%' {
+				num, signed = tableTrim(num[:n-1]), true
+			}
 		}
-		x, ok := tableParseNumber(v, shift)
+		x, ok := tableParseNumber(num, shift)
 		switch {
 		case ok && 0 <= x && x <= 1:
 			p = x
@@ -199,6 +220,15 @@ func (w *tableWorker) finishRow(line int) {
 				w.pctFrac++
 			} else if x == 0 {
 				p = 0 // not -0, which a sink might tell from 0
+			}
+			if cfg.percent {
+				w.percentSeen(signed, x, v)
+			}
+		case !ok && !cfg.percent && tableIsPercentage(v):
+			w.pctHigh++ // it counts for the column looking like percentages
+			if !w.dropping() {
+				c := &w.cells[tableRoleP]
+				w.fail(c.line, c.col, cfg.names[tableRoleP], "%s is a percentage: use --percent to read the column as percentages", tableQuoted(v))
 			}
 		default:
 			e := w.invalid(tableRoleP, v)
@@ -255,6 +285,34 @@ func (w *tableWorker) finishRow(line int) {
 		return
 	}
 	w.sink.Add(w.groupIndex(), p, n, yes)
+}
+
+// percentSeen counts a good probability read with Percent, as x, from
+// the text v, with a % sign or not.
+func (w *tableWorker) percentSeen(signed bool, x float64, v []byte) {
+	if x > 0.01 {
+		w.pctOver1++
+	}
+	n, first := &w.pctPlain, &w.firstPlain
+	if signed {
+		n, first = &w.pctSigned, &w.firstSigned
+	}
+	*n++
+	if first.line == 0 {
+		c := &w.cells[tableRoleP]
+		*first = tableCellPos{line: c.line, col: c.col, text: string(v), above1: x > 0.01}
+	}
+}
+
+// tableIsPercentage reports whether v is a number with a % sign after
+// it (and maybe spaces before the sign).
+func tableIsPercentage(v []byte) bool {
+	n := len(v)
+	if n == 0 || v[n-1] != '%' {
+		return false
+	}
+	_, ok := tableParseNumber(tableTrim(v[:n-1]), 0)
+	return ok
 }
 
 // amount reads a number >= 0.

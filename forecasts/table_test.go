@@ -358,11 +358,64 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "percent",
 		in:    "probability,outcome\n37,1\n37.5,0\n0.5,1\n100,1\n0,0\n150,1\n-1,0\n",
 		opt:   TableOptions{Format: TableCSV, Percent: true},
-		stats: TableStats{Rows: 7, Bad: 2, Errors: 2},
+		stats: TableStats{Rows: 7, Bad: 2, Errors: 2, PercentPlain: 5, PercentAbove1: 3},
 		tally: " 0 1 0\n 0.005 1 1\n 0.37 1 1\n 0.375 1 0\n 1 1 1\n",
 		errs: []string{
 			`t.csv:7:1: probability: "150" is not a number between 0 and 100`,
 			`t.csv:8:1: probability: "-1" is not a number between 0 and 100`,
+		},
+	}, {
+		name:  "percent with % signs",
+		in:    "probability,outcome\n70%,1\n 30 % ,0\n\"12.5%\",1\n100%,1\n0%,0\n%,1\n150%,0\n7%%,1\n% 7,0\n",
+		opt:   TableOptions{Format: TableCSV, Percent: true},
+		stats: TableStats{Rows: 9, Bad: 4, Errors: 4, PercentSigned: 5, PercentAbove1: 4},
+		tally: " 0 1 0\n 0.125 1 1\n 0.3 1 0\n 0.7 1 1\n 1 1 1\n",
+		errs: []string{
+			`t.csv:7:1: probability: "%" is not a number between 0 and 100`,
+			`t.csv:8:1: probability: "150%" is not a number between 0 and 100`,
+			`t.csv:9:1: probability: "7%%" is not a number between 0 and 100`,
+			`t.csv:10:1: probability: "% 7" is not a number between 0 and 100`,
+		},
+	}, {
+		// Every value without a sign would need keeping until a sign is
+		// seen: the first is reported, with their number. The rows have
+		// reached the sinks.
+		name:  "percent with and without % signs",
+		in:    "probability,outcome\n40,0\n70%,1\n0.3,0\n90,1\n40%,0\n",
+		opt:   TableOptions{Format: TableCSV, Percent: true},
+		stats: TableStats{Rows: 5, Errors: 1, PercentSigned: 2, PercentPlain: 3, PercentAbove1: 4},
+		tally: " 0.003 1 0\n 0.4 2 0\n 0.7 1 1\n 0.9 1 1\n",
+		errs: []string{
+			`t.csv:2:1: probability: "40" has no % sign, but the column's value on line 3 has one: the column mixes percentages and plain numbers; write all of its values with % or all without (3 values have no % sign; this is the first)`,
+		},
+	}, {
+		name:  "percent with one value without a % sign",
+		in:    "probability,outcome\n70%,1\n30%,0\n0.3,0\n",
+		opt:   TableOptions{Format: TableCSV, Percent: true},
+		stats: TableStats{Rows: 3, Errors: 1, PercentSigned: 2, PercentPlain: 1, PercentAbove1: 2},
+		tally: " 0.003 1 0\n 0.3 1 0\n 0.7 1 1\n",
+		errs: []string{
+			`t.csv:4:1: probability: "0.3" has no % sign, but the column's value on line 2 has one: the column mixes percentages and plain numbers, and --percent would read "0.3" as 0.3%; write all of its values with % or all without`,
+		},
+	}, {
+		// Read as percentages, but it looks like fractions: the caller
+		// may warn (TableStats.LooksFractional).
+		name:  "percent, every value at most 1",
+		in:    "probability,outcome\n0.7,1\n0.3,0\n1,1\n0,0\n",
+		opt:   TableOptions{Format: TableCSV, Percent: true},
+		stats: TableStats{Rows: 4, PercentPlain: 4},
+		tally: " 0 1 0\n 0.003 1 0\n 0.007 1 1\n 0.01 1 1\n",
+	}, {
+		name:  "a % sign without percent",
+		in:    "probability,outcome\n70%,1\n\"30 %\",0\n40,1\n0.5,0\nx%,1\n",
+		opt:   csvOpt,
+		stats: TableStats{Rows: 5, Bad: 4, Errors: 4},
+		tally: " 0.5 1 0\n",
+		errs: []string{
+			`t.csv:2:1: probability: "70%" is a percentage: use --percent to read the column as percentages`,
+			`t.csv:3:1: probability: "30 %" is a percentage: use --percent to read the column as percentages`,
+			`t.csv:4:1: probability: "40" is not a number between 0 and 1; the column looks like percentages: use --percent`,
+			`t.csv:6:1: probability: "x%" is not a number between 0 and 1`,
 		},
 	}, {
 		name:  "semicolons",
@@ -622,9 +675,18 @@ func TestReadTableJSONL(t *testing.T) {
 		name:  "counts and percent",
 		in:    `{"probability":37,"n":10,"n_yes":"4"}` + "\n" + `{"probability":"62.5","n":2,"n_yes":3}` + "\n",
 		opt:   TableOptions{Format: TableJSONL, Counts: true, Percent: true},
-		stats: TableStats{Rows: 2, Bad: 1, Errors: 1},
+		stats: TableStats{Rows: 2, Bad: 1, Errors: 1, PercentPlain: 2, PercentAbove1: 2},
 		tally: " 0.37 10 4\n",
 		errs:  []string{`t.jsonl:2:37: n_yes: "3" is more than n ("2")`},
+	}, {
+		name:  "percent with and without % signs",
+		in:    `{"probability":"70%","outcome":1}` + "\n" + `{"outcome":0, "probability": 0.5}` + "\n" + `{"probability":"0.5 %","outcome":0}` + "\n",
+		opt:   TableOptions{Format: TableJSONL, Percent: true},
+		stats: TableStats{Rows: 3, Errors: 1, PercentSigned: 2, PercentPlain: 1, PercentAbove1: 1},
+		tally: " 0.005 2 0\n 0.7 1 1\n",
+		errs: []string{
+			`t.jsonl:2:30: probability: "0.5" has no % sign, but the column's value on line 1 has one: the column mixes percentages and plain numbers, and --percent would read "0.5" as 0.5%; write all of its values with % or all without`,
+		},
 	}, {
 		name:  "too long lines",
 		in:    `{"probability":0.5,"outcome":1,"note":"` + strings.Repeat("x", 40) + `"}` + "\n" + `{"probability":0.5,"outcome":0}` + "\n",
@@ -651,6 +713,23 @@ func TestReadTableJSONL(t *testing.T) {
 	}}
 	for _, c := range cases {
 		c.run(t, "t.jsonl")
+	}
+}
+
+func TestTableStatsLooksFractional(t *testing.T) {
+	for _, c := range []struct {
+		st   TableStats
+		want bool
+	}{
+		{TableStats{PercentPlain: 4}, true},
+		{TableStats{}, false},
+		{TableStats{PercentPlain: 4, PercentAbove1: 1}, false},
+		{TableStats{PercentPlain: 4, PercentSigned: 1}, false},
+		{TableStats{PercentSigned: 4}, false},
+	} {
+		if got := c.st.LooksFractional(); got != c.want {
+			t.Errorf("%+v: LooksFractional() = %v, want %v", c.st, got, c.want)
+		}
 	}
 }
 

@@ -390,6 +390,7 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 	}
 	var errs forecasts.ErrorList
 	var skipped int64
+	var fractional []string
 	for _, name := range names {
 		format, err := o.input.tableFormat(name)
 		if err != nil {
@@ -448,6 +449,9 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 			continue
 		}
 		skipped += stats.Skipped
+		if stats.LooksFractional() {
+			fractional = append(fractional, name)
+		}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -456,5 +460,6 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 		col.warnings = append(col.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
 			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
 	}
+	col.warnings = append(col.warnings, percentFractions(fractional)...)
 	return nil
 }

@@ -77,7 +77,10 @@ Values:
              above.
   negated    true/false, yes/no, y/n, 1/0.
   estimates  probabilities from 0 to 1; with --percent from 0 to 100, with
-             or without %, for the range and p_event columns too.
+             or without %, for the range and p_event columns too. With
+             --percent, a column whose values have % and lack it is an
+             error at each value without it, and so is a column whose
+             values are all at most 1 with no % (fractions, it seems).
   NA         an empty cell in date and number columns.
 
 The manifest. A file exported by 'hindcast forecasts export' carries its

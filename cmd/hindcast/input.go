@@ -54,7 +54,7 @@ func (o *inputOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.outcome, "outcome-col", "outcome", "flat tables: the outcome column (0/1, yes/no, true/false)")
 	fs.StringVar(&o.weightCol, "weight-col", "", "flat tables: a column of forecast weights")
 	fs.BoolVar(&o.counts, "counts", false, "flat tables are pre-aggregated: columns probability, n, n_yes (and group columns)")
-	fs.BoolVar(&o.percent, "percent", false, "flat tables give probabilities in percent (0-100)")
+	fs.BoolVar(&o.percent, "percent", false, "flat tables give probabilities in percent (0-100, with or without %)")
 	fs.BoolVar(&o.quiet, "quiet", false, "show no progress while reading a large table")
 	fs.StringSliceVar(&o.questionCols, "question-col", nil, "flat tables: the columns that name a row's question (for --weight and --latest; the --by columns name the forecaster)")
 	fs.StringVar(&o.timeCol, "time-col", "", "flat tables: the column of when each forecast was made")
@@ -331,7 +331,20 @@ const (
 	warnUnconfirmed        = "unconfirmed-wording"
 	warnSkippedRows        = "skipped-rows"
 	warnAfterOutcome       = "after-outcome"
+	warnPercentFractions   = "percent-fractions"
 )
+
+// percentFractions returns the warning for flat tables read with
+// --percent whose probabilities look like fractions (all at most 1, none
+// with a % sign), named in fractional; none when there are none.
+func percentFractions(fractional []string) []analysis.Warning {
+	if len(fractional) == 0 {
+		return nil
+	}
+	return []analysis.Warning{{Code: warnPercentFractions, Message: fmt.Sprintf(
+		"with --percent every probability in %s is at most 1 (that is 1%%) and none has a %% sign: if the probabilities are fractions from 0 to 1, drop --percent",
+		strings.Join(fractional, ", "))}}
+}
 
 // selectionConsequence completes the two selection warnings' sentences:
 // what a set chosen for failure, and one that is not a sample, does to the
@@ -466,6 +479,7 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 	groups := map[string]*inputGroup{}
 	var errs forecasts.ErrorList
 	var skipped int64
+	var fractional []string
 	for _, name := range names {
 		format, err := o.tableFormat(name)
 		if err != nil {
@@ -498,6 +512,9 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 			continue
 		}
 		skipped += stats.Skipped
+		if stats.LooksFractional() {
+			fractional = append(fractional, name)
+		}
 		for _, sk := range sinks {
 			ts := sk.(*tallySink)
 			for i, key := range ts.keys {
@@ -529,6 +546,7 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 		in.overall.warnings = append(in.overall.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
 			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
 	}
+	in.overall.warnings = append(in.overall.warnings, percentFractions(fractional)...)
 	return in, nil
 }
 

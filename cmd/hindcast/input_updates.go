@@ -61,6 +61,7 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 	var errs forecasts.ErrorList
 	keys := map[string][]string{}
 	var skipped int64
+	var fractional []string
 	for _, name := range names {
 		format, err := o.tableFormat(name)
 		if err != nil {
@@ -131,6 +132,9 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 			err = forecasts.ErrorList{noRows(name, format)}
 		}
 		skipped += stats.Skipped
+		if err == nil && stats.LooksFractional() {
+			fractional = append(fractional, name)
+		}
 		if err != nil {
 			list, ok := err.(forecasts.ErrorList)
 			if !ok {
@@ -196,6 +200,7 @@ func (o *inputOptions) loadTableUpdates(names []string) (*scoreInput, error) {
 	if skipped > 0 {
 		in.overall.exclude("missing probability", int(skipped))
 	}
+	in.overall.warnings = append(in.overall.warnings, percentFractions(fractional)...)
 	for _, g := range append([]*inputGroup{in.overall}, in.groups...) {
 		g.warnings = append(g.warnings, recordWarnings(g, "", nil, nil)...)
 	}
