@@ -107,21 +107,23 @@ type chartGroup struct {
 	unscored []string
 }
 
-// checkGroups validates the groups of a chart and builds their tables.
-func checkGroups(groups []ForecastGroup) ([]*chartGroup, error) {
+// checkGroups validates the groups of a chart and builds their tables:
+// gs are those with scored forecasts, empty the others. A chart of
+// several groups draws gs and names empty in a note (emptyNote); it fails
+// only when no group has a scored forecast.
+func checkGroups(groups []ForecastGroup) (gs, empty []*chartGroup, err error) {
 	if len(groups) == 0 {
-		return nil, errors.New("no forecasts to chart")
+		return nil, nil, errors.New("no forecasts to chart")
 	}
-	out := make([]*chartGroup, len(groups))
 	for i, g := range groups {
 		name := g.Name
 		if name == "" && len(groups) > 1 {
-			return nil, fmt.Errorf("group %d of %d has no name", i+1, len(groups))
+			return nil, nil, fmt.Errorf("group %d of %d has no name", i+1, len(groups))
 		}
 		cg := &chartGroup{name: name, index: i}
 		for _, c := range g.Cases {
 			if !(c.P >= 0 && c.P <= 1) {
-				return nil, fmt.Errorf("%s: P(event) %v of %s is outside 0–1", groupLabel(name), c.P, caseLabel(c))
+				return nil, nil, fmt.Errorf("%s: P(event) %v of %s is outside 0–1", groupLabel(name), c.P, caseLabel(c))
 			}
 			if c.Outcome.Scored() {
 				cg.cases = append(cg.cases, c)
@@ -134,14 +136,33 @@ func checkGroups(groups []ForecastGroup) ([]*chartGroup, error) {
 			cg.table = casesTable(g.Cases)
 		}
 		if cg.table.N() <= 0 {
-			if name == "" {
-				return nil, errors.New("no scored forecasts: none has the outcome yes or no")
-			}
-			return nil, fmt.Errorf("%s has no scored forecasts", groupLabel(name))
+			empty = append(empty, cg)
+			continue
 		}
-		out[i] = cg
+		gs = append(gs, cg)
 	}
-	return out, nil
+	switch {
+	case len(gs) > 0:
+		return gs, empty, nil
+	case len(groups) == 1 && groups[0].Name != "":
+		return nil, nil, fmt.Errorf("%s has no scored forecasts", groupLabel(groups[0].Name))
+	case len(groups) > 1:
+		return nil, nil, errors.New("no group has scored forecasts: none has the outcome yes or no")
+	}
+	return nil, nil, errors.New("no scored forecasts: none has the outcome yes or no")
+}
+
+// emptyNote names the groups a chart leaves out for having no scored
+// forecast, or is "" when there are none.
+func emptyNote(empty []*chartGroup) string {
+	if len(empty) == 0 {
+		return ""
+	}
+	var names []string
+	for _, g := range empty {
+		names = append(names, g.title())
+	}
+	return fmt.Sprintf("Not drawn: %s with no scored forecast (every outcome unresolved or ambiguous): %s.", groupsText(len(empty)), joinNames(names))
 }
 
 func groupLabel(name string) string {
@@ -501,12 +522,15 @@ func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGrou
 // group, drawn those the chart draws, numbered from 0, and left the notes
 // that name the groups it leaves out.
 func groupsToDraw(groups []ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
-	all, err = checkGroups(groups)
+	gs, empty, err := checkGroups(groups)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	drawn, left = panelGroups(all, overlay, what)
-	return all, drawn, left, nil
+	drawn, left = panelGroups(gs, overlay, what)
+	if n := emptyNote(empty); n != "" {
+		left = append([]string{n}, left...)
+	}
+	return append(gs, empty...), drawn, left, nil
 }
 
 // groupNotes are the notes a chart of groups ends with: small, the caveat

@@ -170,3 +170,34 @@ func TestGroupsOf(t *testing.T) {
 		t.Errorf("GroupsOf(nil key): %d groups, want one unnamed of 25 forecasts", len(all))
 	}
 }
+
+// A group whose every outcome is unresolved or ambiguous does not stop a
+// chart of several groups: the others are drawn, and a note names it and
+// its unscored cases.
+func TestForecastChartsLeaveOutEmptyGroups(t *testing.T) {
+	groups := append(mixedGroups(), reports.ForecastGroup{Name: "Pending desk",
+		Cases: []reports.Case{{ID: "q-open", P: 0.4, Outcome: forecasts.Unresolved}}})
+	charts := forecastCharts(groups)
+	delete(charts, "contributions") // a chart of cases, not of groups
+	for name, build := range charts {
+		ch, err := build()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		notes := strings.Join(ch.Notes, "\n")
+		if !strings.Contains(notes, `Not drawn: 1 group with no scored forecast`) || !strings.Contains(notes, "Pending desk") || !strings.Contains(notes, "q-open") {
+			t.Errorf("%s: the notes do not name the empty group and its case:\n%s", name, notes)
+		}
+	}
+	// Only empty groups: an error that says so.
+	only := []reports.ForecastGroup{groups[2], {Name: "Other", Cases: []reports.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}}
+	for name, build := range forecastCharts(only) {
+		if name == "contributions" {
+			continue
+		}
+		if _, err := build(); err == nil || !strings.Contains(err.Error(), "no group has scored forecasts") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

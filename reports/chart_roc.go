@@ -79,10 +79,11 @@ func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
 // note names them. A group with no events or no non-events has no curve
 // and is named in a note.
 func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
-	gs, err := checkGroups(groups)
+	gs, empty, err := checkGroups(groups)
 	if err != nil {
 		return nil, err
 	}
+	several := len(gs)+len(empty) > 1 // name the groups even when one is left
 	st := styleOr(opt.Style)
 	var withCurve []*chartGroup
 	var skipped []string
@@ -107,12 +108,12 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 		"Each point is a threshold: warn whenever the forecast is at least that high. Curves towards "+
 			"the top left tell events from non-events better; the diagonal is no better than chance.")
 	var grid *plotGrid
-	labelled := len(gs) == 1 && len(curves[0].points) <= rocLabelsMost+1
+	labelled := !several && len(curves[0].points) <= rocLabelsMost+1
 	if overlay {
 		p := rocPlot(st, curves, labelled)
 		for _, c := range curves {
 			label := "ROC curve, AUC " + aucText(c.auc)
-			if len(gs) > 1 {
+			if several {
 				label = fmt.Sprintf("%s, AUC %s", c.group.label(), aucText(c.auc))
 			}
 			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{
@@ -152,7 +153,10 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	if len(skipped) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("No curve for %s: a ROC curve needs both events and non-events.", joinNames(skipped)))
 	}
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, gs)...)
+	if n := emptyNote(empty); n != "" {
+		left = append([]string{n}, left...)
+	}
+	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, append(gs, empty...))...)
 	ch.FitBody(grid.heightFor(ch.bodyWidth()))
 	return ch, nil
 }

@@ -212,6 +212,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	for _, c := range r.Charts {
 		p("### %s\n\n![%s](%s.png)\n\n%s\n\n", mdText(c.Title), mdText(c.Title), c.Name, mdText(c.Caption))
 	}
+	if len(r.Skipped) > 0 {
+		p("Not drawn for these data:\n\n")
+		for _, sk := range r.Skipped {
+			p("- %s\n", mdText(sk))
+		}
+		p("\n")
+	}
 	if r.Sensitivity != nil {
 		p("## What the words meant\n\n")
 		var s strings.Builder

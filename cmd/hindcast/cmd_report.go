@@ -166,6 +166,9 @@ func reportRun(s *streams, o *reportOptions) error {
 		main = "report.md"
 	}
 	fmt.Fprintf(s.out, "wrote %s (%d files)\n", filepath.Join(dir, main), len(files))
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(s.err, "not drawn for these data, as the report says:\n  %s\n", strings.Join(rep.Skipped, "\n  "))
+	}
 	return nil
 }
 
@@ -187,7 +190,7 @@ func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[st
 			defer func() { <-sem }()
 			ch, err := sp.build()
 			if err != nil {
-				out[i].err = fmt.Errorf("chart %s: %w", sp.name, err)
+				out[i].err = err
 				return
 			}
 			var svg, png bytes.Buffer
@@ -209,7 +212,7 @@ func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[st
 		if out[i].err != nil {
 			// A chart that cannot be drawn for this data (no scored forecast,
 			// say) is left out and named, not fatal.
-			skipped = append(skipped, fmt.Sprintf("%s (%v)", sp.name, out[i].err))
+			skipped = append(skipped, fmt.Sprintf("%s (%s): %v", sp.title, sp.name, out[i].err))
 			continue
 		}
 		files[sp.name+".svg"] = out[i].svg
