@@ -269,3 +269,26 @@ func keys(m map[string]string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// A chart the data cannot give (grouped by outcome, no group has both
+// events and non-events, so there is no ROC curve) is left out and named,
+// in the report and on standard error; the others are drawn.
+func TestReportNamesChartsNotDrawn(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "r")
+	_, stderr, code := runHindcast("report", "--dataset", "cpc", "--bootstrap", "0", "--format", "markdown", "--by", "outcome", "-o", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, where := range []string{string(md), stderr} {
+		if !strings.Contains(where, "ROC curve (roc): no ROC curve to draw") {
+			t.Errorf("the ROC chart is not named as not drawn in:\n%s", where)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "reliability.png")); err != nil {
+		t.Errorf("the reliability chart is missing: %v", err)
+	}
+}
