@@ -491,21 +491,25 @@ func WriteScoreMarkdown(w io.Writer, s *Score) error {
 	} else {
 		// The interval column only when there are intervals.
 		boot := o.Summary.Bootstrap != nil
-		if boot {
-			fmt.Fprintf(&b, "| %s | n | base rate | Brier | interval | skill | log | AUC | warnings |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
-		} else {
-			fmt.Fprintf(&b, "| %s | n | base rate | Brier | skill | log | AUC | warnings |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", mdEscape(strings.Join(s.By, "/")))
+		mdRow := func(cells ...string) { b.WriteString("| " + strings.Join(cells, " | ") + " |\n") }
+		head := []string{mdEscape(strings.Join(s.By, "/")), "n", "base rate", "Brier", "interval", "skill", "log", "AUC", "warnings"}
+		rule := []string{"---", "---:", "---:", "---:", "---", "---:", "---:", "---:", "---:"}
+		if !boot {
+			head, rule = slices.Delete(head, 4, 5), slices.Delete(rule, 4, 5)
 		}
+		mdRow(head...)
+		b.WriteString("|" + strings.Join(rule, "|") + "|\n")
 		row := func(name string, g *ScoreGroup) {
 			sum := &g.Summary
-			ci := ""
-			if sum.Bootstrap != nil {
-				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier) + " | "
-			} else if boot {
-				ci = " | "
+			cells := []string{mdEscape(name), count(sum.N), num(sum.BaseRate), num(sum.Brier)}
+			if boot {
+				ci := ""
+				if sum.Bootstrap != nil {
+					ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+				}
+				cells = append(cells, ci)
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s%s | %s | %s | %d |\n", mdEscape(name), count(sum.N), num(sum.BaseRate),
-				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), len(sum.Warnings))
+			mdRow(append(cells, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), strconv.Itoa(len(sum.Warnings)))...)
 		}
 		for _, g := range s.Groups {
 			row(strings.Join(g.Key, "/"), g)
