@@ -290,14 +290,14 @@ func count(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// interval writes a bootstrap interval, or "–" when it has no width: every
-// replicate gave the same value, as with a single forecast, and a
-// zero-width interval would read as certainty where there is none.
+// interval writes a bootstrap interval, or "–" when it has no width as
+// written: every replicate gave (nearly) the same value, as with a single
+// forecast, and "0.722 – 0.722" would read as certainty where there is none.
 func interval(lo, hi float64) string {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return ""
 	}
-	if lo == hi {
+	if num(lo) == num(hi) {
 		return "–"
 	}
 	return num(lo) + " – " + num(hi)

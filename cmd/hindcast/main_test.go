@@ -85,5 +85,9 @@ func TestGolden(t *testing.T) {
 		{"unknown-command", "forecasts lis", 2},
 		{"bad-format", "forecasts list --format yaml", 2},
 		{"unknown-dataset", "forecasts list --dataset cpcc", 2},
+		{"score-cpc", "score --dataset cpc --bootstrap 100", 0},
+		{"score-by-forecaster", "score --by forecaster --bootstrap 100", 0},
+		{"score-by-forecaster-md", "score --by forecaster --bootstrap 0 --format markdown", 0},
+		{"sensitivity-cpc", "sensitivity --dataset cpc", 0},
 	})
 }
