@@ -290,17 +290,23 @@ func count(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// interval writes a bootstrap interval, or "–" when it has no width as
-// written: every replicate gave (nearly) the same value, as with a single
-// forecast, and "0.722 – 0.722" would read as certainty where there is none.
+// interval writes a bootstrap interval, or "–" when it has no width
+// (beyond rounding error): every replicate gave the same value, as with a
+// single forecast, and "0.722 – 0.722" would read as certainty where there
+// is none. A real interval too narrow for three decimals is written with
+// as many digits as show its width.
 func interval(lo, hi float64) string {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return ""
 	}
-	if num(lo) == num(hi) {
+	if hi-lo <= 1e-12*max(1, math.Abs(lo)) {
 		return "–"
 	}
-	return num(lo) + " – " + num(hi)
+	a, b := num(lo), num(hi)
+	for digits := 4; a == b && digits <= 12; digits++ {
+		a, b = strconv.FormatFloat(lo, 'f', digits, 64), strconv.FormatFloat(hi, 'f', digits, 64)
+	}
+	return a + " – " + b
 }
 
 // scoreLine is one row of the overall table: a figure, its value, its
@@ -415,7 +421,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 	if len(s.Groups) > 0 {
 		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n")
 		if o.Summary.Bootstrap != nil {
-			b.WriteString("INTERVAL: – where resampling cannot move the score (a single forecast).\n")
+			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
 		}
 	}
 	writeWarnings(&b, s)
