@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -308,6 +309,23 @@ func writeReport(dir string, files map[string][]byte) error {
 		return fmt.Errorf("%s: hindcast did not write %s and will not replace %s; move %s, or choose another folder with -o",
 			strings.Join(theirs, ", "), plural(len(theirs), "this file", "these files"), plural(len(theirs), "it", "them"), plural(len(theirs), "it", "them"))
 	}
+	// The list names the old files and the new before any is written, so
+	// a run cut short (a full disk, Ctrl-C) leaves no file of hindcast's
+	// that the next run would take for the user's.
+	writeList := func(names []string) error {
+		list := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
+		return writeFileHere(filepath.Join(dir, ownerFile), []byte(list))
+	}
+	both := slices.Sorted(maps.Keys(owned))
+	for _, name := range names {
+		if !owned[name] {
+			both = append(both, name)
+		}
+	}
+	slices.Sort(both)
+	if err := writeList(both); err != nil {
+		return err
+	}
 	// The files are written into dir itself: a symbolic link there named
 	// like one of them is replaced, not followed out of the folder.
 	for _, name := range names {
@@ -320,6 +338,5 @@ func writeReport(dir string, files map[string][]byte) error {
 			os.Remove(filepath.Join(dir, name))
 		}
 	}
-	list := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
-	return writeFileHere(filepath.Join(dir, ownerFile), []byte(list))
+	return writeList(names)
 }

@@ -292,3 +292,27 @@ func TestReportNamesChartsNotDrawn(t *testing.T) {
 		t.Errorf("the reliability chart is missing: %v", err)
 	}
 }
+
+// A report cut short after some of its files are written leaves them
+// listed as hindcast's: the next run replaces them, without --force.
+func TestReportCutShortIsStillHindcasts(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "r")
+	files := map[string][]byte{"a.txt": []byte("a"), "b.txt": []byte("b"), "c.txt": []byte("c")}
+	// b.txt cannot be written: a folder of that name is in the way.
+	if err := os.MkdirAll(filepath.Join(dir, "b.txt", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, ownerFile), "# hindcast wrote these files and replaces them on the next run\nb.txt\n")
+	if err := writeReport(dir, files); err == nil {
+		t.Fatal("writing over a folder succeeded")
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeReport(dir, files); err != nil {
+		t.Fatalf("the second run: %v", err)
+	}
+	if got := strings.Join(ownedNames(t, dir), " "); got != "a.txt b.txt c.txt" {
+		t.Errorf("the list holds %q", got)
+	}
+}
