@@ -91,7 +91,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	var grid *plotGrid
 	if len(hs) <= sharpnessOverlay {
 		ch.Body = newPlot(hs, true)
-		if len(hs) > 1 {
+		if len(hs) > 1 || hs[0].group.name != "" { // a named group says whose forecasts these are
 			for _, h := range hs {
 				thumb := BarThumbnail(st.SeriesColor(h.group.index), 8)
 				if outline {
