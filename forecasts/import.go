@@ -1068,7 +1068,12 @@ func (im *importer) probability(v *yaml.Node, field string) {
 	}
 	if im.opt.Percent {
 		p, signed, above1, err := parsePercent(v.Value)
-		im.percentSeen(v, field, signed, above1, err == nil)
+		// A 0 reads the same as a fraction and as a percentage: it says
+		// nothing of how the column is written. A value beyond 100 or with
+		// a sign does, even when it is wrong.
+		if p != "0" {
+			im.percentSeen(v, field, signed, above1, err == nil)
+		}
 		if err != nil {
 			im.fail(v, field, err)
 			return

@@ -79,7 +79,7 @@ func refRow(m tableMerged, st *TableStats, opt TableOptions, val0 func(name stri
 		}
 	}
 	good := ok && 0 <= p && p <= 1
-	if good && opt.Percent {
+	if good && opt.Percent && p != 0 { // a 0 reads the same either way
 		if signed {
 			st.PercentSigned++
 		} else {

@@ -288,8 +288,12 @@ func (w *tableWorker) finishRow(line int) {
 }
 
 // percentSeen counts a good probability read with Percent, as x, from
-// the text v, with a % sign or not.
+// the text v, with a % sign or not. A 0 counts for neither kind: it reads
+// the same as a fraction and as a percentage.
 func (w *tableWorker) percentSeen(signed bool, x float64, v []byte) {
+	if x == 0 {
+		return
+	}
 	if x > 0.01 {
 		w.pctOver1++
 	}

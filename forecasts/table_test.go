@@ -358,7 +358,7 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "percent",
 		in:    "probability,outcome\n37,1\n37.5,0\n0.5,1\n100,1\n0,0\n150,1\n-1,0\n",
 		opt:   TableOptions{Format: TableCSV, Percent: true},
-		stats: TableStats{Rows: 7, Bad: 2, Errors: 2, PercentPlain: 5, PercentAbove1: 3},
+		stats: TableStats{Rows: 7, Bad: 2, Errors: 2, PercentPlain: 4, PercentAbove1: 3}, // 0 counts for neither kind
 		tally: " 0 1 0\n 0.005 1 1\n 0.37 1 1\n 0.375 1 0\n 1 1 1\n",
 		errs: []string{
 			`t.csv:7:1: probability: "150" is not a number between 0 and 100`,
@@ -368,7 +368,7 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "percent with % signs",
 		in:    "probability,outcome\n70%,1\n 30 % ,0\n\"12.5%\",1\n100%,1\n0%,0\n%,1\n150%,0\n7%%,1\n% 7,0\n",
 		opt:   TableOptions{Format: TableCSV, Percent: true},
-		stats: TableStats{Rows: 9, Bad: 4, Errors: 4, PercentSigned: 5, PercentAbove1: 4},
+		stats: TableStats{Rows: 9, Bad: 4, Errors: 4, PercentSigned: 4, PercentAbove1: 4}, // 0% counts for neither kind
 		tally: " 0 1 0\n 0.125 1 1\n 0.3 1 0\n 0.7 1 1\n 1 1 1\n",
 		errs: []string{
 			`t.csv:7:1: probability: "%" is not a number between 0 and 100`,
@@ -403,8 +403,17 @@ func TestReadTableCSV(t *testing.T) {
 		name:  "percent, every value at most 1",
 		in:    "probability,outcome\n0.7,1\n0.3,0\n1,1\n0,0\n",
 		opt:   TableOptions{Format: TableCSV, Percent: true},
-		stats: TableStats{Rows: 4, PercentPlain: 4},
+		stats: TableStats{Rows: 4, PercentPlain: 3},
 		tally: " 0 1 0\n 0.003 1 0\n 0.007 1 1\n 0.01 1 1\n",
+	}, {
+		// 0 reads the same as a fraction and as a percentage: beside
+		// values with a sign it is no mix, and alone it is no sign of
+		// fractions.
+		name:  "percent, a 0 without a sign",
+		in:    "probability,outcome\n70%,1\n0,0\n30%,0\n",
+		opt:   TableOptions{Format: TableCSV, Percent: true},
+		stats: TableStats{Rows: 3, PercentSigned: 2, PercentAbove1: 2},
+		tally: " 0 1 0\n 0.3 1 0\n 0.7 1 1\n",
 	}, {
 		name:  "a % sign without percent",
 		in:    "probability,outcome\n70%,1\n\"30 %\",0\n40,1\n0.5,0\nx%,1\n",
