@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -173,16 +174,19 @@ func (l *Loader) ReadCSV(r io.Reader, file string, opt CSVOptions) (*Dataset, er
 	return l.readExport(r, file, iopt)
 }
 
-// readExport reads a table that WriteCSV or WriteJSONL wrote, or one in
-// their layout, as ReadCSV and ReadJSONL do: with the importer, and every
-// problem in one ErrorList.
+// readExport reads a CSV table that WriteCSV wrote, or one in its layout,
+// as ReadCSV does: with the importer, and every problem in one ErrorList.
 func (l *Loader) readExport(r io.Reader, file string, opt ImportOptions) (*Dataset, error) {
 	im, err := l.importTable(r, file, opt, true)
 	if im == nil {
 		return nil, l.finish()
 	}
-	if err != nil { // a *ColumnsError: an export's missing manifest is reported in the file
-		l.errs = append(l.errs, err.(*ColumnsError).Errors...)
+	var colErr *ColumnsError
+	switch {
+	case errors.As(err, &colErr):
+		l.errs = append(l.errs, colErr.Errors...)
+	case err != nil: // an export's missing manifest is reported in the file, not so
+		return nil, err
 	}
 	for _, rr := range im.res.Rejected {
 		l.errs = append(l.errs, rr.Errors...)

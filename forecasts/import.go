@@ -299,7 +299,7 @@ func (l *Loader) Import(r io.Reader, file string, opt ImportOptions) (*ImportRes
 }
 
 // importTable reads a table into an importer's result: by Import's rules,
-// or with export by those of ReadCSV and ReadJSONL. Problems with the
+// or with export by those of ReadCSV. Problems with the
 // file and its manifest are in l.errs, those of rows in the result's
 // Rejected; the error is a *ColumnsError or a *ManifestMissingError. The
 // importer is nil when the file cannot be read.
@@ -328,9 +328,9 @@ type importer struct {
 	d    *decoder
 	file string
 	opt  ImportOptions
-	// export reads the layouts WriteCSV and WriteJSONL write, as ReadCSV
-	// and ReadJSONL do: columns named as CSVColumns are, values as the
-	// YAML format writes them, every problem in the decoder's words.
+	// export reads the layout WriteCSV writes, as ReadCSV does: columns
+	// named as CSVColumns are, values as the YAML format writes them,
+	// every problem in the decoder's words.
 	export bool
 	res    *ImportResult
 	cols   []*importColumn

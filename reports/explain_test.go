@@ -35,9 +35,9 @@ func TestExplainCPC(t *testing.T) {
 	if !strings.Contains(got["ROC AUC"], "worse than chance") {
 		t.Errorf("AUC 0 must read as worse than chance: %q", got["ROC AUC"])
 	}
-	// In 10 bins every forecast has a bin of its own, so each bin's
-	// frequency is 0 or 1 and resolution is the whole uncertainty,
-	// 0.75·0.25 = 0.1875; PAV pools all four (they are ordered backwards),
+	// In 10 bins each bin's events all happened or all did not (0.225 and
+	// 0.25 share [0.2, 0.3), both events), so each bin's frequency is 0 or
+	// 1 and resolution is the whole uncertainty, 0.75·0.25 = 0.1875; PAV pools all four (they are ordered backwards),
 	// so CORP discrimination is 0. The explanation must say why.
 	if want := "The Murphy resolution of 0.188 in the table is much higher than this discrimination of 0.000"; !strings.HasPrefix(got["resolution (Murphy)"], want) {
 		t.Errorf("resolution (Murphy): %q, want it to start %q", got["resolution (Murphy)"], want)

@@ -97,9 +97,10 @@ func (r *Report) funcs() template.FuncMap {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
 		},
-		"context": func() []ContextFigure { return LiteratureContext },
-		"methods": func() []MethodNote { return MethodNotes },
-		"refs":    func() []string { return References },
+		"context":      func() []ContextFigure { return LiteratureContext },
+		"methods":      func() []MethodNote { return MethodNotes },
+		"refs":         func() []string { return References },
+		"byForecaster": func() [2]string { return [2]string{byForecasterIntro, byForecasterCommand} },
 	}
 }
 
@@ -126,8 +127,12 @@ func mdText(s string) string {
 	return r.Replace(strings.Join(strings.Fields(s), " "))
 }
 
-// byForecasterIntro opens the by-forecaster section of both formats.
-const byForecasterIntro = "The same figures for each forecaster. With one or two forecasts each, these are stories, not statistics; `hindcast score --by forecaster` lists every warning."
+// byForecasterIntro opens the by-forecaster section of both formats,
+// followed by the command byForecasterCommand and " lists every warning.".
+const (
+	byForecasterIntro   = "The same figures for each forecaster. With one or two forecasts each, these are stories, not statistics;"
+	byForecasterCommand = "hindcast score --by forecaster"
+)
 
 // WriteMarkdown writes the report as Markdown, with the charts as images
 // next to it (NAME.png).
@@ -230,7 +235,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		// As in the HTML: the figures, without the warnings, which say of
 		// nearly every forecaster that one or two forecasts are few.
 		bf := r.ByForecaster
-		p("## By forecaster\n\n%s\n\n", byForecasterIntro)
+		p("## By forecaster\n\n%s `%s` lists every warning.\n\n", byForecasterIntro, byForecasterCommand)
 		p("| forecaster | n | base rate | Brier | skill | log score |\n|---|---:|---:|---:|---:|---:|\n")
 		for _, g := range bf.Groups {
 			p("| %s | %s | %s | %s | %s | %s |\n", mdText(strings.Join(g.Key, "/")), count(g.Summary.N), num(g.Summary.BaseRate),

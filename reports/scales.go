@@ -23,7 +23,7 @@ func WriteScaleList(w io.Writer, scales []*forecasts.Scale) error {
 // interval and point each resolves to.
 func WriteScale(w io.Writer, s *forecasts.Scale) error {
 	var b strings.Builder
-	b.WriteString(strings.Join(wrap(s.Name+" — "+s.Title, 80), "\n  ") + "\n")
+	b.WriteString(strings.Join(wrap(s.Name+" — "+s.Title, 78), "\n  ") + "\n")
 	fmt.Fprintf(&b, "source: %s\n", indentAfterFirst(s.Source, 8))
 	if s.URL != "" {
 		fmt.Fprintf(&b, "url:    %s\n", s.URL)

@@ -156,19 +156,17 @@ func ReadSensitivity(s *Sensitivity) []string {
 	if len(scales) == 0 {
 		return out
 	}
-	allWorse, allBetter := true, true
 	var better, worse []string
 	for _, row := range scales {
-		allWorse = allWorse && row.Brier.Min > halfBrier
-		allBetter = allBetter && row.Brier.Max < halfBrier
 		if row.Brier.Point < halfBrier {
 			better = append(better, row.Scale)
 		} else {
 			worse = append(worse, row.Scale)
 		}
 	}
-	// The verdict and range cover the coding as given too, whose terms may
-	// sit on several scales.
+	// The verdict and its range cover the coding as given too, whose terms
+	// may sit on several scales.
+	allWorse, allBetter := true, true
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, row := range s.Scales {
 		lo, hi = min(lo, row.Brier.Min), max(hi, row.Brier.Max)

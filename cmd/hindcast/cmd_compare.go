@@ -456,10 +456,7 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 	if len(errs) > 0 {
 		return errs
 	}
-	if skipped > 0 {
-		col.warnings = append(col.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
-			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
-	}
+	col.warnings = append(col.warnings, skippedRows(skipped)...)
 	col.warnings = append(col.warnings, percentFractions(fractional)...)
 	return nil
 }

@@ -178,7 +178,8 @@ func reportRun(s *streams, o *reportOptions) error {
 func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[string][]byte, error) {
 	type rendered struct {
 		svg, png []byte
-		err      error
+		skip     error // the chart cannot be drawn for these data
+		err      error // it could not be written: a fault, not the data's
 	}
 	out := make([]rendered, len(specs))
 	var wg sync.WaitGroup
@@ -191,7 +192,7 @@ func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[st
 			defer func() { <-sem }()
 			ch, err := sp.build()
 			if err != nil {
-				out[i].err = err
+				out[i].skip = err
 				return
 			}
 			var svg, png bytes.Buffer
@@ -211,9 +212,12 @@ func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[st
 	var skipped []string
 	for i, sp := range specs {
 		if out[i].err != nil {
+			return nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
+		}
+		if out[i].skip != nil {
 			// A chart that cannot be drawn for this data (no scored forecast,
 			// say) is left out and named, not fatal.
-			skipped = append(skipped, fmt.Sprintf("%s (%s): %v", sp.title, sp.name, out[i].err))
+			skipped = append(skipped, fmt.Sprintf("%s (%s): %v", sp.title, sp.name, out[i].skip))
 			continue
 		}
 		files[sp.name+".svg"] = out[i].svg

@@ -334,6 +334,16 @@ const (
 	warnPercentFractions   = "percent-fractions"
 )
 
+// skippedRows returns the warning for rows of flat tables skipped for
+// having no probability; none when there are none.
+func skippedRows(skipped int64) []analysis.Warning {
+	if skipped == 0 {
+		return nil
+	}
+	return []analysis.Warning{{Code: warnSkippedRows, Message: fmt.Sprintf("%s no probability (empty or NA) and %s skipped",
+		plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))}}
+}
+
 // percentFractions returns the warning for flat tables read with
 // --percent whose probabilities look like fractions (all at most 1, none
 // with a % sign), named in fractional; none when there are none.
@@ -543,9 +553,8 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 	}
 	if skipped > 0 {
 		in.overall.exclude("missing probability", int(skipped))
-		in.overall.warnings = append(in.overall.warnings, analysis.Warning{Code: warnSkippedRows, Message: fmt.Sprintf(
-			"%s no probability (empty or NA) and %s skipped", plural(int(skipped), "1 row has", fmt.Sprintf("%d rows have", skipped)), plural(int(skipped), "was", "were"))})
 	}
+	in.overall.warnings = append(in.overall.warnings, skippedRows(skipped)...)
 	in.overall.warnings = append(in.overall.warnings, percentFractions(fractional)...)
 	return in, nil
 }
