@@ -118,15 +118,31 @@ func TestTableReadFile(t *testing.T) {
 		st.Rows, st.Bytes, elapsed, float64(st.Bytes)/1e6/elapsed.Seconds(), float64(st.Rows)/1e6/elapsed.Seconds(), len(m))
 }
 
-func BenchmarkReadTable10M(b *testing.B) {
+func BenchmarkReadTable10M(b *testing.B) { benchReadTable10M(b, "") }
+
+// BenchmarkReadPercentTable10M reads the benchmark table with Percent,
+// its probabilities written as percentages without and with a % sign:
+//
+//	go test -run '^$' -bench ReadPercentTable10M -benchtime 5x ./forecasts/
+func BenchmarkReadPercentTable10M(b *testing.B) {
+	for _, percent := range []string{"number", "sign"} {
+		b.Run(percent, func(b *testing.B) { benchReadTable10M(b, percent) })
+	}
+}
+
+// benchReadTable10M reads a table of 10M rows in 10 groups, written by
+// writeTableBenchFileAs with percent, and read with Percent when percent
+// is not empty.
+func benchReadTable10M(b *testing.B, percent string) {
 	path := filepath.Join(b.TempDir(), "t10m.csv")
-	if err := writeTableBenchFile(path, 10_000_000); err != nil {
+	if err := writeTableBenchFileAs(path, 10_000_000, percent); err != nil {
 		b.Fatal(err)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
 	}
+	opt := TableOptions{Format: TableCSV, Groups: []string{"group"}, Percent: percent != ""}
 	b.SetBytes(fi.Size())
 	b.ResetTimer()
 	var rows int64
@@ -135,7 +151,7 @@ func BenchmarkReadTable10M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, sinks, err := ReadTable(path, f, TableOptions{Format: TableCSV, Groups: []string{"group"}}, newTableTally)
+		st, sinks, err := ReadTable(path, f, opt, newTableTally)
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
@@ -146,42 +162,4 @@ func BenchmarkReadTable10M(b *testing.B) {
 		rows += st.Rows
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-}
-
-// BenchmarkReadPercentTable10M reads the benchmark table with Percent,
-// its probabilities written as percentages without and with a % sign:
-//
-//	go test -run '^$' -bench ReadPercentTable10M -benchtime 5x ./forecasts/
-func BenchmarkReadPercentTable10M(b *testing.B) {
-	for _, percent := range []string{"number", "sign"} {
-		b.Run(percent, func(b *testing.B) {
-			path := filepath.Join(b.TempDir(), "t10m.csv")
-			if err := writeTableBenchFileAs(path, 10_000_000, percent); err != nil {
-				b.Fatal(err)
-			}
-			fi, err := os.Stat(path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(fi.Size())
-			b.ResetTimer()
-			var rows int64
-			for b.Loop() {
-				f, err := os.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				st, sinks, err := ReadTable(path, f, TableOptions{Format: TableCSV, Groups: []string{"group"}, Percent: true}, newTableTally)
-				f.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if m := mergeTableTallies(sinks); len(m) != 10 {
-					b.Fatalf("%d groups, want 10", len(m))
-				}
-				rows += st.Rows
-			}
-			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-		})
-	}
 }
