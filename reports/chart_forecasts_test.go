@@ -33,13 +33,7 @@ func cpcGroup(t testing.TB) []reports.ForecastGroup {
 // a dozen forecasts at the values analysts' words turn into, with no
 // ids.
 func mixedGroups() []reports.ForecastGroup {
-	table := func(ps []float64, outcomes string) analysis.Table {
-		yes := make([]bool, len(ps))
-		for i := range ps {
-			yes[i] = outcomes[i] == 'y'
-		}
-		return analysis.TableOf(ps, yes, nil)
-	}
+	table := outcomeTable
 	return []reports.ForecastGroup{
 		{Name: "Analysts", Table: table(
 			[]float64{0.07, 0.07, 0.15, 0.25, 0.325, 0.325, 0.45, 0.5, 0.605, 0.75, 0.75, 0.93},
@@ -79,4 +73,14 @@ func simulated(name string, s analysis.Simulation) reports.ForecastGroup {
 		t.Add(p, yes)
 	}
 	return reports.ForecastGroup{Name: name, Table: t.Table()}
+}
+
+// outcomeTable is the table of forecasts ps whose outcomes are the
+// letters of outcomes, y for yes and anything else for no.
+func outcomeTable(ps []float64, outcomes string) analysis.Table {
+	yes := make([]bool, len(ps))
+	for i := range ps {
+		yes[i] = outcomes[i] == 'y'
+	}
+	return analysis.TableOf(ps, yes, nil)
 }

@@ -69,13 +69,7 @@ func TestROCChartOneOutcome(t *testing.T) {
 // of the built-in data do; and two with only events, one named with a
 // comma of its own.
 func coincidentGroups() []reports.ForecastGroup {
-	table := func(ps []float64, outcomes string) analysis.Table {
-		yes := make([]bool, len(ps))
-		for i := range ps {
-			yes[i] = outcomes[i] == 'y'
-		}
-		return analysis.TableOf(ps, yes, nil)
-	}
+	table := outcomeTable
 	return []reports.ForecastGroup{
 		{Name: "CPC", Table: table([]float64{0.93, 0.07, 0.225, 0.25}, "nyyy")},
 		{Name: "US intelligence community", Table: table([]float64{0.9, 0.1, 0.2, 0.3, 0.4, 0.5}, "nyyyyy")},
