@@ -117,6 +117,25 @@ func inkAtEdge(img image.Image) (image.Point, bool) {
 	return image.Point{}, true
 }
 
+// renderEveryFormat writes ch in every image format, failing on any
+// error, and checks that the PNG keeps its white margin (inkAtEdge).
+func renderEveryFormat(t *testing.T, ch *reports.Chart) {
+	t.Helper()
+	for _, f := range reports.ImageFormats {
+		out := render(t, ch, f)
+		if f != reports.PNG {
+			continue
+		}
+		img, err := png.Decode(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, ok := inkAtEdge(img); !ok {
+			t.Errorf("ink at %v, in the white margin", p)
+		}
+	}
+}
+
 func toRGBA(img image.Image) *image.RGBA {
 	if r, ok := img.(*image.RGBA); ok && r.Bounds().Min == (image.Point{}) {
 		return r

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -267,19 +266,7 @@ func TestSensitivityChartUnusual(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ch := sensitivityChart(t, tc.s, tc.opt)
-			for _, f := range reports.ImageFormats {
-				out := render(t, ch, f)
-				if f != reports.PNG {
-					continue
-				}
-				img, err := png.Decode(bytes.NewReader(out))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if p, ok := inkAtEdge(img); !ok {
-					t.Errorf("ink at %v, in the white margin", p)
-				}
-			}
+			renderEveryFormat(t, ch)
 		})
 	}
 	// A span that is not exact is hatched, and the legend and notes say so.
