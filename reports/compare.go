@@ -626,12 +626,7 @@ var CompareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score
 // WriteCompareCSV writes the comparison as one long table.
 func WriteCompareCSV(w io.Writer, c *Compare) error {
 	cw := csv.NewWriter(w)
-	f := func(v float64) string {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return ""
-		}
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
+	f := csvFloat
 	cw.Write(append(append([]string{}, c.Within...), CompareCSVColumns...))
 	for _, g := range c.Groups {
 		res := &g.Result

@@ -544,6 +544,15 @@ func mdEscape(s string) string {
 	return r.Replace(s)
 }
 
+// csvFloat writes a CSV cell: the shortest text that reads back as v, or
+// empty for NaN and ±Inf (undefined or infinite; the warnings say which).
+func csvFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
 // ScoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
 var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
 	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
@@ -554,12 +563,7 @@ var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", 
 // one per group.
 func WriteScoreCSV(w io.Writer, s *Score) error {
 	cw := csv.NewWriter(w)
-	f := func(v float64) string {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return ""
-		}
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
+	f := csvFloat
 	cw.Write(append(append([]string{}, s.By...), ScoreCSVColumns...))
 	row := func(g *ScoreGroup) {
 		sum := &g.Summary
