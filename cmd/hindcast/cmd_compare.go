@@ -434,18 +434,9 @@ func (o *compareOptions) loadTables(s *streams, col *compareCollector, names []s
 		if prog != nil {
 			prog.done()
 		}
-		if err == nil && stats.Rows == 0 {
-			err = forecasts.ErrorList{noRows(name, format)}
-		}
-		if err != nil {
-			list, ok := err.(forecasts.ErrorList)
-			if !ok {
-				return err
-			}
-			errs = append(errs, list...)
-			if stats.Errors > int64(len(list)) {
-				errs.Add(name, 0, 0, "", "%d more errors not listed", stats.Errors-int64(len(list)))
-			}
+		if ok, err := tableProblems(&errs, name, format, stats, err); err != nil {
+			return err
+		} else if !ok {
 			continue
 		}
 		skipped += stats.Skipped

@@ -334,6 +334,29 @@ const (
 	warnPercentFractions   = "percent-fractions"
 )
 
+// tableProblems adds to errs what went wrong reading the flat table name
+// (its stats and err, from ReadTable): every problem listed, a count of
+// those that were not, or that it has no rows. ok is whether the table
+// read well; fatal is an error that is not about the data, such as a
+// read failure.
+func tableProblems(errs *forecasts.ErrorList, name string, format forecasts.TableFormat, stats forecasts.TableStats, err error) (ok bool, fatal error) {
+	if err == nil && stats.Rows == 0 {
+		err = forecasts.ErrorList{noRows(name, format)}
+	}
+	if err == nil {
+		return true, nil
+	}
+	list, isList := err.(forecasts.ErrorList)
+	if !isList {
+		return false, err
+	}
+	*errs = append(*errs, list...)
+	if stats.Errors > int64(len(list)) {
+		errs.Add(name, 0, 0, "", "%d more errors not listed", stats.Errors-int64(len(list)))
+	}
+	return false, nil
+}
+
 // skippedRows returns the warning for rows of flat tables skipped for
 // having no probability; none when there are none.
 func skippedRows(skipped int64) []analysis.Warning {
@@ -507,18 +530,9 @@ func (o *inputOptions) loadTables(s *streams, names []string) (*scoreInput, erro
 			opt.Workers = fractionalTableWorkers
 		}
 		stats, sinks, err := o.readTable(s, name, opt)
-		if err == nil && stats.Rows == 0 {
-			err = forecasts.ErrorList{noRows(name, format)}
-		}
-		if err != nil {
-			list, ok := err.(forecasts.ErrorList)
-			if !ok {
-				return nil, err
-			}
-			errs = append(errs, list...)
-			if stats.Errors > int64(len(list)) {
-				errs.Add(name, 0, 0, "", "%d more errors not listed", stats.Errors-int64(len(list)))
-			}
+		if ok, err := tableProblems(&errs, name, format, stats, err); err != nil {
+			return nil, err
+		} else if !ok {
 			continue
 		}
 		skipped += stats.Skipped
