@@ -7,8 +7,10 @@ import "fmt"
 // Replicates, BandReplicates and Seed, for which zero is a value;
 // [DefaultOptions] returns every default, with 1000 replicates of each kind.
 type Options struct {
-	// Bins is the number of equal-width bins for the binned Murphy
-	// decomposition, the ECE and the reliability bins. Default 10.
+	// Bins is how forecasts are binned for the binned Murphy
+	// decomposition, the ECE and the reliability bins: a number of
+	// equal-width bins, or [BinsDistinct] for one bin per distinct forecast
+	// value. Default 10.
 	Bins int
 
 	// LogClip clips forecasts to [LogClip, 1 − LogClip] for the clipped
@@ -51,6 +53,18 @@ type Options struct {
 
 	// Seed seeds every random draw; the same seed gives the same results.
 	Seed uint64
+}
+
+// BinsDistinct, as [Options.Bins], asks for one bin per distinct forecast
+// value (see [Distinct]): the exact decomposition.
+const BinsDistinct = -1
+
+// binCount is the n that [Bins] takes for o.Bins.
+func (o Options) binCount() int {
+	if o.Bins == BinsDistinct {
+		return Distinct
+	}
+	return o.Bins
 }
 
 // Documented defaults of Options.
@@ -99,7 +113,7 @@ func (o Options) withDefaults() Options {
 		o.Level = DefaultLevel
 	}
 	switch {
-	case o.Bins < 0:
+	case o.Bins < 0 && o.Bins != BinsDistinct:
 		panic(fmt.Sprintf("analysis: Options.Bins = %d", o.Bins))
 	case !(o.LogClip > 0 && o.LogClip < 0.5):
 		panic(fmt.Sprintf("analysis: Options.LogClip = %v outside (0, 0.5)", o.LogClip))

@@ -117,7 +117,7 @@ func pointSummary(t Table, opts Options) Summary {
 		Yates:        Yates(t),
 		AUC:          AUC(t),
 		ROC:          ROC(t),
-		Bins:         Bins(t, opts.Bins),
+		Bins:         Bins(t, opts.binCount()),
 	}
 	s.BrierSkillVsHalf = BrierSkillVsHalf(t)
 	var wrong []int

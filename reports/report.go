@@ -30,6 +30,13 @@ type Report struct {
 	Score        *Score // all records
 	ByForecaster *Score // grouped by forecaster
 	Sensitivity  *Sensitivity
+	// What the charts draw: every record as a case, the scored forecasts
+	// as groups, the verbal scales, and the seed of the consistency band.
+	Cases  []Case
+	Groups []ForecastGroup
+	Scales []*forecasts.Scale
+	Seed   uint64
+
 	Charts       []ReportChart
 	Skipped      []string // charts that could not be drawn for this data, with why
 }

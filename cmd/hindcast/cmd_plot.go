@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
@@ -13,7 +14,7 @@ import (
 
 // plotOptions are the flags of `hindcast plot`.
 type plotOptions struct {
-	input     inputOptions
+	input     inputFlags
 	output    string
 	title     string
 	bins      int
@@ -110,30 +111,32 @@ func plotRun(s *streams, o *plotOptions, kind string) error {
 // chart builds the chart of a kind from the input.
 func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
 	style := reports.DefaultChartStyle()
+	in := o.input.input(s)
 	switch kind {
 	case "scales":
 		return reports.ScalesChart(forecasts.BuiltinScales().All(), reports.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
 	case "timeline", "sensitivity":
-		ds, err := o.datasets()
+		ds, err := in.Datasets("this chart draws records")
 		if err != nil {
 			return nil, err
 		}
 		if kind == "timeline" {
-			return reports.TimelineChart(allRecords(ds), reports.TimelineOptions{Style: style, Title: o.title})
+			return reports.TimelineChart(evaluate.AllRecords(ds), reports.TimelineOptions{Style: style, Title: o.title})
 		}
-		return sensitivityChart(sensitivity(ds, o.samples, o.seed), style, o.title)
+		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
+		return reports.SensitivityChart(sens, reports.SensitivityOptions{Style: style, Title: o.title, Score: reports.SensitivityBoth, ShowSampled: true})
 	}
-	in, err := o.input.load(s)
+	f, err := evaluate.Load(in)
 	if err != nil {
 		return nil, err
 	}
 	if kind == "contributions" {
-		if !in.records {
+		if !f.Records {
 			return nil, usageErrorf("contributions draws named records: give datasets, not a flat table")
 		}
-		return reports.ContributionsChart(in.cases(), reports.ContributionsOptions{Style: style, Title: o.title, Log: o.log, Top: o.top})
+		return reports.ContributionsChart(f.Cases(), reports.ContributionsOptions{Style: style, Title: o.title, Log: o.log, Top: o.top})
 	}
-	groups := in.forecastGroups()
+	groups := f.ForecastGroups()
 	switch kind {
 	case "reliability":
 		return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Style: style, Title: o.title, Bins: o.bins, Seed: o.seed})
@@ -143,61 +146,4 @@ func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
 		return reports.SharpnessChart(groups, reports.SharpnessOptions{Style: style, Title: o.title, Bins: o.bins})
 	}
 	return reports.MurphyChart(groups, reports.MurphyOptions{Style: style, Title: o.title})
-}
-
-// datasets loads the records for the charts that need whole datasets.
-func (o *plotOptions) datasets() ([]*forecasts.Dataset, error) {
-	if _, tables := o.input.split(); len(tables) > 0 {
-		return nil, usageErrorf("this chart draws records: give datasets, not a flat table")
-	}
-	return o.input.data.load()
-}
-
-// forecastGroups turns the input into the charts' groups: one per --by
-// key, or one for everything, each with its named cases when the input
-// is records.
-func (in *scoreInput) forecastGroups() []reports.ForecastGroup {
-	groups := in.groups
-	if len(groups) == 0 {
-		groups = []*inputGroup{in.overall}
-	}
-	out := make([]reports.ForecastGroup, 0, len(groups))
-	for _, g := range groups {
-		fg := reports.ForecastGroup{Name: strings.Join(g.key, "/"), Table: g.tally.Table()}
-		for _, sr := range g.scored {
-			fg.Cases = append(fg.Cases, reports.Case{ID: sr.rec.ID, P: sr.p, Outcome: sr.rec.Outcome})
-		}
-		out = append(out, fg)
-	}
-	return out
-}
-
-// cases lists every record as a named case: the scored ones at the
-// probability they are scored at, the others as coded (charts name them
-// as not scored).
-func (in *scoreInput) cases() []reports.Case {
-	scored := map[*forecasts.Record]float64{}
-	for _, sr := range in.overall.scored {
-		scored[sr.rec] = sr.p
-	}
-	var out []reports.Case
-	for _, d := range in.datasets {
-		for _, r := range d.Records {
-			p, ok := scored[r]
-			if !ok {
-				if r.Outcome.Scored() {
-					continue // superseded by --latest
-				}
-				p = r.Event.Point
-			}
-			out = append(out, reports.Case{ID: r.ID, P: p, Outcome: r.Outcome})
-		}
-	}
-	return out
-}
-
-// sensitivityChart draws the Brier and log ranges per scale, with the
-// sampled figures.
-func sensitivityChart(s *reports.Sensitivity, style *reports.ChartStyle, title string) (*reports.Chart, error) {
-	return reports.SensitivityChart(s, reports.SensitivityOptions{Style: style, Title: title, Score: reports.SensitivityBoth, ShowSampled: true})
 }

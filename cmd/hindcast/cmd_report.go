@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,17 +9,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hindcast/hindcast/analysis"
-	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
 )
 
 // reportOptions are the flags of `hindcast report`.
 type reportOptions struct {
-	input     inputOptions
+	input     inputFlags
 	output    string
 	format    string
 	force     bool
@@ -72,17 +70,12 @@ there and leaves the others alone.`,
 	return cmd
 }
 
-// chartSpec is one chart of the report, with how to read it.
-type chartSpec struct {
-	name, title, caption string
-	build                func() (*reports.Chart, error)
-}
-
 func reportRun(s *streams, o *reportOptions) error {
 	if err := checkFormat(o.format, "html", "markdown"); err != nil {
 		return err
 	}
-	if _, tables := o.input.split(); len(tables) > 0 {
+	in := o.input.input(s)
+	if in.HasTables() {
 		return usageErrorf("report reads datasets of records; for a flat table use score and plot")
 	}
 	if o.bootstrap < 0 {
@@ -93,69 +86,11 @@ func reportRun(s *streams, o *reportOptions) error {
 		return err
 	}
 	// Everything is computed before anything is written: bad data leaves the folder as it was.
-	in, err := o.input.load(s)
+	rep, err := evaluate.Report(in, evaluate.ReportOptions{Bootstrap: o.bootstrap, Seed: o.seed, Version: version})
 	if err != nil {
 		return err
 	}
-	aopts := analysis.Options{Replicates: o.bootstrap, Seed: o.seed}
-	sc, err := score(in, aopts, 10, 0, "")
-	if err != nil {
-		return err
-	}
-	byOpts := o.input
-	byOpts.by = []string{"forecaster"}
-	byIn, err := byOpts.fromRecords(in.datasets)
-	if err != nil {
-		return err
-	}
-	byF, err := score(byIn, analysis.Options{Replicates: 0, Seed: o.seed}, 10, 0, "")
-	if err != nil {
-		return err
-	}
-	sens := sensitivity(in.datasets, 2000, o.seed)
-	recs := allRecords(in.datasets)
-	forecasts.SortRecords(recs)
-	coded := map[string]float64{}
-	for _, sr := range in.overall.scored {
-		coded[sr.rec.ID] = sr.p
-	}
-	rep := &reports.Report{
-		Version: version, Datasets: in.datasets, Records: recs, Coded: coded,
-		Scale: o.input.scale, Reading: o.input.reading, Score: sc, ByForecaster: byF, Sensitivity: sens,
-	}
-	style := reports.DefaultChartStyle()
-	groups := in.forecastGroups()
-	specs := []chartSpec{
-		{"contributions", "Which cases cost most", "Each forecast's Brier score, (P − outcome)², costliest first. A long bar is a confident forecast that went the other way; the lines mark the mean and the 0.25 of always saying 50%.",
-			func() (*reports.Chart, error) {
-				return reports.ContributionsChart(in.cases(), reports.ContributionsOptions{Style: style})
-			}},
-		{"reliability", "Reliability", "Did the events happen as often as forecast? Points above the diagonal: the event happened more often than forecast. With few forecasts, the diagram shows cases rather than calibration.",
-			func() (*reports.Chart, error) {
-				return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Style: style, Seed: o.seed})
-			}},
-		{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
-			func() (*reports.Chart, error) { return reports.ROCChart(groups, reports.ROCOptions{Style: style}) }},
-		{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
-			func() (*reports.Chart, error) {
-				return reports.SharpnessChart(groups, reports.SharpnessOptions{Style: style})
-			}},
-		{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event.",
-			func() (*reports.Chart, error) {
-				return reports.TimelineChart(recs, reports.TimelineOptions{Style: style})
-			}},
-		{"scales", "What the words mean on each scale", "Each scale's terms as intervals on 0–100%: Kent's points and spreads, the ICD 203 and UK bands (with the UK's deliberate gaps), and what the survey's readers read into each phrase.",
-			func() (*reports.Chart, error) {
-				return reports.ScalesChart(forecasts.BuiltinScales().All(), reports.ScalesOptions{Style: style})
-			}},
-		{"sensitivity", "Sensitivity to the coding of words", "Each score over every coding the words' intervals allow, scale by scale, with the coder's point reading marked.",
-			func() (*reports.Chart, error) { return sensitivityChart(sens, style, "") }},
-		{"murphy", "Murphy diagram", "The mean elementary score at every threshold: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
-			func() (*reports.Chart, error) {
-				return reports.MurphyChart(groups, reports.MurphyOptions{Style: style})
-			}},
-	}
-	files, err := renderReport(rep, specs, o.format)
+	files, err := reports.RenderReport(rep, o.format)
 	if err != nil {
 		return err
 	}
@@ -171,73 +106,6 @@ func reportRun(s *streams, o *reportOptions) error {
 		fmt.Fprintf(s.err, "not drawn for these data, as the report says:\n  %s\n", strings.Join(rep.Skipped, "\n  "))
 	}
 	return nil
-}
-
-// renderReport draws the charts on every core and renders the pages, all
-// in memory: name → bytes.
-func renderReport(rep *reports.Report, specs []chartSpec, format string) (map[string][]byte, error) {
-	type rendered struct {
-		svg, png []byte
-		skip     error // the chart cannot be drawn for these data
-		err      error // it could not be written: a fault, not the data's
-	}
-	out := make([]rendered, len(specs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
-	for i, sp := range specs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			ch, err := sp.build()
-			if err != nil {
-				out[i].skip = err
-				return
-			}
-			var svg, png bytes.Buffer
-			if err := ch.Write(&svg, reports.SVG); err != nil {
-				out[i].err = err
-				return
-			}
-			if err := ch.Write(&png, reports.PNG); err != nil {
-				out[i].err = err
-				return
-			}
-			out[i].svg, out[i].png = svg.Bytes(), png.Bytes()
-		}()
-	}
-	wg.Wait()
-	files := map[string][]byte{}
-	var skipped []string
-	for i, sp := range specs {
-		if out[i].err != nil {
-			return nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
-		}
-		if out[i].skip != nil {
-			// A chart that cannot be drawn for this data (no scored forecast,
-			// say) is left out and named, not fatal.
-			skipped = append(skipped, fmt.Sprintf("%s (%s): %v", sp.title, sp.name, out[i].skip))
-			continue
-		}
-		files[sp.name+".svg"] = out[i].svg
-		files[sp.name+".png"] = out[i].png
-		rep.Charts = append(rep.Charts, reports.ReportChart{Name: sp.name, Title: sp.title, Caption: sp.caption, SVG: out[i].svg})
-	}
-	rep.Skipped = skipped
-	var md bytes.Buffer
-	if err := reports.WriteMarkdown(&md, rep); err != nil {
-		return nil, err
-	}
-	files["report.md"] = md.Bytes()
-	if format == "html" {
-		var html bytes.Buffer
-		if err := reports.WriteHTML(&html, rep); err != nil {
-			return nil, err
-		}
-		files["index.html"] = html.Bytes()
-	}
-	return files, nil
 }
 
 // reportDir checks that dir may receive a report: it does not exist, is

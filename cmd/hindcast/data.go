@@ -1,9 +1,7 @@
 package main
 
 import (
-	"slices"
-	"strings"
-
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/spf13/pflag"
 )
@@ -22,35 +20,8 @@ func (o *dataOptions) addFlags(fs *pflag.FlagSet) {
 // load reads the chosen datasets: the --data paths and --dataset names,
 // or every built-in dataset when neither is given.
 func (o *dataOptions) load() ([]*forecasts.Dataset, error) {
-	var out []*forecasts.Dataset
-	l := &forecasts.Loader{Scales: forecasts.BuiltinScales()}
-	if len(o.builtins) > 0 || len(o.paths) == 0 {
-		for _, name := range o.builtins {
-			if !slices.Contains(forecasts.BuiltinNames(), name) {
-				return nil, usageErrorf("--dataset %q: the built-in datasets are %s", name, strings.Join(forecasts.BuiltinNames(), ", "))
-			}
-		}
-		ds, err := l.LoadBuiltin(o.builtins...)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ds...)
-	}
-	if len(o.paths) > 0 {
-		ds, err := l.Load(o.paths...)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ds...)
-	}
-	return out, nil
+	return evaluate.LoadDatasets(o.paths, o.builtins)
 }
 
 // allRecords lists the records of every dataset, in dataset then file order.
-func allRecords(ds []*forecasts.Dataset) []*forecasts.Record {
-	var out []*forecasts.Record
-	for _, d := range ds {
-		out = append(out, d.Records...)
-	}
-	return out
-}
+func allRecords(ds []*forecasts.Dataset) []*forecasts.Record { return evaluate.AllRecords(ds) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/hindcast/hindcast/evaluate"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,7 +41,7 @@ func TestTablePercentSigns(t *testing.T) {
 	strip := func(out, path string) string { return strings.ReplaceAll(out, filepath.Base(path), "T.csv") }
 	for _, args := range [][]string{
 		{"score", "--percent", "--by", "group", "--format", "json", "--bootstrap", "0"},
-		{"score", "--percent", "--latest", "--question-col", "day", "--time-col", "day", "--by", "group", "--format", "json", "--bootstrap", "0"},
+		{"score", "--percent", "--latest", "--question-col", "day", "--time-col", "day", "--by", "group", "--forecaster-col", "group", "--format", "json", "--bootstrap", "0"},
 		{"compare", "--percent", "--by", "group", "--question", "day", "--format", "json"},
 	} {
 		var outs []string
@@ -54,7 +55,7 @@ func TestTablePercentSigns(t *testing.T) {
 		if outs[0] != outs[1] {
 			t.Errorf("%v: with %% signs\n%s\nwithout\n%s", args, outs[0], outs[1])
 		}
-		if strings.Contains(outs[0], warnPercentFractions) {
+		if strings.Contains(outs[0], evaluate.WarnPercentFractions) {
 			t.Errorf("%v: a percent-fractions warning for percentages:\n%s", args, outs[0])
 		}
 
@@ -68,9 +69,9 @@ func TestTablePercentSigns(t *testing.T) {
 		if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 			t.Fatal(err)
 		}
-		i := slices.IndexFunc(out.Warnings, func(w struct{ Code, Message string }) bool { return w.Code == warnPercentFractions })
+		i := slices.IndexFunc(out.Warnings, func(w struct{ Code, Message string }) bool { return w.Code == evaluate.WarnPercentFractions })
 		if i < 0 || !strings.Contains(out.Warnings[i].Message, "fractions.csv") || !strings.Contains(out.Warnings[i].Message, "drop --percent") {
-			t.Errorf("%v on fractions: warnings %+v, want %s naming the file", args, out.Warnings, warnPercentFractions)
+			t.Errorf("%v on fractions: warnings %+v, want %s naming the file", args, out.Warnings, evaluate.WarnPercentFractions)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/spf13/cobra"
 )
@@ -55,6 +56,10 @@ func run(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, [
 		var re *runError
 		if errors.As(err, &re) {
 			return err
+		}
+		var ue *evaluate.UsageError
+		if errors.As(err, &ue) {
+			return &runError{err: err, code: exitUsage}
 		}
 		return &runError{err: err, code: exitData}
 	}

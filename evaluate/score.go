@@ -1,0 +1,114 @@
+package evaluate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/reports"
+)
+
+// ScoreOptions are the choices of a score: the analysis options, and the
+// group the reference skill is against.
+type ScoreOptions struct {
+	Analysis analysis.Options
+	// Reference names a group (its key joined with "/"); each group's
+	// Brier skill against it is given. Empty for none.
+	Reference string
+}
+
+// ParseBins reads a --bins value: "distinct" (analysis.BinsDistinct) or a
+// number of equal-width bins from 1 to 1000.
+func ParseBins(s string) (int, error) {
+	if s == "distinct" {
+		return analysis.BinsDistinct, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1000 {
+		return 0, usagef("--bins %q: use distinct or a number of bins from 1 to 1000", s)
+	}
+	return n, nil
+}
+
+// CheckAnalysisOptions reports options a user set that analysis cannot
+// take, as a *UsageError naming the flag.
+func CheckAnalysisOptions(o analysis.Options) error {
+	switch {
+	case !(o.LogClip == 0 || o.LogClip > 0 && o.LogClip < 0.5):
+		return usagef("--clip %g: use a small positive number such as 1e-15", o.LogClip)
+	case o.BrierScale != 0 && o.BrierScale != 1 && o.BrierScale != 2:
+		return usagef("--brier-scale %g: use 1 or 2", o.BrierScale)
+	case o.Replicates < 0:
+		return usagef("--bootstrap %d: use 0 (none) or a number of replicates", o.Replicates)
+	case !(o.Level == 0 || o.Level > 0 && o.Level < 1):
+		return usagef("--level %g: use a coverage between 0 and 1, such as 0.95", o.Level)
+	}
+	return nil
+}
+
+// Score gives the figures of the forecasts overall and by group.
+func Score(f *Forecasts, opts ScoreOptions) (*reports.Score, error) {
+	if err := CheckAnalysisOptions(opts.Analysis); err != nil {
+		return nil, err
+	}
+	all := f.All()
+	tables := make([]analysis.Table, len(all))
+	for i, g := range all {
+		tables[i] = g.Tally.Table()
+	}
+	sums := analysis.SummarizeAll(tables, opts.Analysis)
+	bins := opts.Analysis.Bins
+	switch bins {
+	case analysis.BinsDistinct:
+		bins = analysis.Distinct
+	case 0:
+		bins = analysis.DefaultBins
+	}
+	sc := &reports.Score{By: f.By, Bins: bins, Reference: opts.Reference}
+	if opts.Analysis.LogClip > 0 {
+		sc.LogClip = opts.Analysis.LogClip
+	}
+	for i, g := range all {
+		sg := &reports.ScoreGroup{Key: g.Key, Summary: sums[i], Excluded: g.Excluded, ReferenceSkill: math.NaN()}
+		sg.Bins, sg.ECE = sg.Summary.Bins, sg.Summary.ECE
+		sg.Summary.Warnings = append(sg.Summary.Warnings, g.Warnings...)
+		for k, w := range sg.Summary.Warnings {
+			if w.Code != analysis.WarnInfiniteLogScore || sc.LogClip > 0 {
+				continue
+			}
+			// One warning per code: the records, when there are records,
+			// and the way out go into the engine's.
+			if ids := g.WrongCertain(); len(ids) > 0 {
+				sg.Summary.Warnings[k].Message += ". The records: " + strings.Join(ids, ", ")
+			}
+			sg.Summary.Warnings[k].Message += ". Give --clip EPS, such as 1e-15, for a finite log score"
+		}
+		if i == 0 {
+			sc.Overall = *sg
+		} else {
+			sc.Groups = append(sc.Groups, sg)
+		}
+	}
+	if opts.Reference != "" {
+		if len(f.By) == 0 {
+			return nil, usagef("--reference names a group: give --by too")
+		}
+		var ref *reports.ScoreGroup
+		var keys []string
+		for _, g := range sc.Groups {
+			k := strings.Join(g.Key, "/")
+			keys = append(keys, k)
+			if k == opts.Reference {
+				ref = g
+			}
+		}
+		if ref == nil {
+			return nil, usagef("--reference %q is not a group; groups: %s", opts.Reference, strings.Join(keys, ", "))
+		}
+		for _, g := range append(sc.Groups, &sc.Overall) {
+			g.ReferenceSkill = analysis.SkillScore(g.Summary.Brier, ref.Summary.Brier)
+		}
+	}
+	return sc, nil
+}
