@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/hindcast/hindcast/forecasts"
 )
 
 // exportCSV is what export writes of cpc as CSV, to compare outputs with.
@@ -249,5 +251,78 @@ func TestOutputUsersEntries(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if got := usersEntries(entries); len(got) != 1 || got[0].Name() != "notes.txt" {
 		t.Errorf("usersEntries: %v", got)
+	}
+}
+
+// writeNewFolder makes the folder whole, beside nothing else, and
+// writeNewFile replaces nothing.
+func TestOutputNewFolderAndFile(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "a", "seminar")
+	files := []forecasts.StarterFile{{Name: "manifest.yaml", Data: []byte("m")}, {Name: "records.yaml", Data: []byte("r")}}
+	if err := writeNewFolder(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if got, err := os.ReadFile(filepath.Join(dir, f.Name)); err != nil || string(got) != string(f.Data) {
+			t.Errorf("%s: %q, %v", f.Name, got, err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("%d entries beside the folder", len(entries))
+	}
+	if err := writeNewFolder(dir, files); err == nil {
+		t.Error("writeNewFolder replaced a folder")
+	}
+	path := filepath.Join(dir, "records.yaml")
+	if err := writeNewFile(path, []byte("new")); err == nil {
+		t.Error("writeNewFile replaced a file")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "r" {
+		t.Errorf("the file holds %q", got)
+	}
+	if err := writeNewFile(filepath.Join(dir, "more.yaml"), []byte("x")); err != nil {
+		t.Error(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("%d entries in the folder, want 3", len(entries))
+	}
+	temps.Lock()
+	listed := len(temps.paths)
+	temps.Unlock()
+	if listed != 0 {
+		t.Errorf("%d temporaries still listed", listed)
+	}
+}
+
+// writeOwnedFolder writes into a folder that holds a temporary a killed
+// run left, lists its files, drops those a later run does not write, and
+// never replaces a file of the user's.
+func TestOutputOwnedFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".index.html.tmp-7"), []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeOwnedFolder(dir, ".owner", map[string][]byte{"a.svg": []byte("a"), "b.svg": []byte("b")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := listedNames(dir, ".owner"); len(got) != 2 || !got["a.svg"] || !got["b.svg"] {
+		t.Errorf("listed %v", got)
+	}
+	if err := writeOwnedFolder(dir, ".owner", map[string][]byte{"a.svg": []byte("A")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.svg")); err == nil {
+		t.Error("b.svg, no longer written, was kept")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.svg"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := writeOwnedFolder(dir, ".owner", map[string][]byte{"mine.svg": []byte("x")})
+	if err == nil || !strings.Contains(err.Error(), "hindcast did not write this file") {
+		t.Errorf("a file of the user's: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "mine.svg")); string(got) != "mine" {
+		t.Errorf("the user's file holds %q", got)
 	}
 }
