@@ -18,10 +18,16 @@ const (
 // handleSignals makes SIGINT and SIGTERM stop hindcast cleanly: every
 // temporary file and folder being written is removed (see removeTemps),
 // so that nothing half-written is left, and hindcast exits with
-// exitInterrupt or exitTerminate after saying why on stderr.
+// exitInterrupt or exitTerminate after saying why on stderr. A signal
+// hindcast was started ignoring (SIGINT for a shell's background job,
+// under nohup) stays ignored.
 func handleSignals(stderr io.Writer) {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM)
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
 	go func() {
 		sig := <-c
 		removeTemps(true)
