@@ -57,6 +57,9 @@ benchmarks: 10,000,000 rows in 10 groups is hindcast's reference workload.`,
   hindcast simulate -n 10000000 --groups 10 --seed 7 -o bench.csv`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFlag(cmd); err != nil {
+				return err
+			}
 			if opts.preset != "" {
 				ab, ok := calibrationPresets[opts.preset]
 				if !ok {
@@ -80,7 +83,7 @@ benchmarks: 10,000,000 rows in 10 groups is hindcast's reference workload.`,
 	f.Float64Var(&opts.slope, "slope", 1, "slope b of the calibration curve")
 	f.Float64Var(&opts.intercept, "intercept", 0, "intercept a of the calibration curve")
 	f.Uint64Var(&opts.seed, "seed", 1, "random seed")
-	f.StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
+	f.StringVarP(&opts.output, "output", "o", "", "write to FILE (or a device or FIFO) instead of standard output; - is standard output")
 	return cmd
 }
 
@@ -97,18 +100,19 @@ func simulateRun(s *streams, o *simulateOptions) error {
 	case math.IsNaN(o.slope) || math.IsInf(o.slope, 0) || math.IsNaN(o.intercept) || math.IsInf(o.intercept, 0):
 		return usageErrorf("--slope and --intercept must be finite numbers")
 	}
-	if o.output == "" || o.output == "-" {
-		return writeSimulation(s.out, o)
+	path := o.output
+	if path == "" {
+		path = stdoutName
 	}
-	f, err := createAtomic(o.output, outputPerm(o.output))
+	out, err := createOutput(path, s.out)
 	if err != nil {
 		return err
 	}
-	if err := writeSimulation(f, o); err != nil {
-		f.Abort()
+	if err := writeSimulation(out, o); err != nil {
+		out.Abort()
 		return err
 	}
-	return f.Commit()
+	return out.Commit()
 }
 
 // writeSimulation writes the simulated table as CSV. Group k (from 0)

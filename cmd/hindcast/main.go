@@ -5,5 +5,6 @@ package main
 import "os"
 
 func main() {
+	handleSignals(os.Stderr)
 	os.Exit(hindcastMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
