@@ -105,7 +105,7 @@ func plotRun(s *streams, o *plotOptions, kind string) error {
 	if err := ch.Write(&buf, format); err != nil {
 		return err
 	}
-	return writeFileAtomic(o.output, buf.Bytes(), outputPerm(o.output))
+	return writeOutput(o.output, nil, buf.Bytes())
 }
 
 // chart builds the chart of a kind from the input.

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
@@ -74,6 +72,9 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err := checkFormat(o.format, "html", "markdown"); err != nil {
 		return err
 	}
+	if o.output == "" {
+		return usageErrorf("-o needs a folder name")
+	}
 	in := o.input.input(s)
 	if in.HasTables() {
 		return usageErrorf("report reads datasets of records; for a flat table use score and plot")
@@ -94,7 +95,7 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeReport(dir, files); err != nil {
+	if err := writeOwnedFolder(dir, ownerFile, files); err != nil {
 		return err
 	}
 	main := "index.html"
@@ -124,91 +125,11 @@ func reportDir(dir string, force bool) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", dir, cleanPathError(err))
 	}
-	if len(entries) == 0 || force {
+	if len(usersEntries(entries)) == 0 || force {
 		return dir, nil
 	}
 	if _, err := os.Stat(filepath.Join(dir, ownerFile)); err == nil {
 		return dir, nil
 	}
 	return "", fmt.Errorf("%s is not empty and hindcast did not write it; choose another folder with -o, or give --force to add the report's files there (files of yours are never replaced)", dir)
-}
-
-// ownedFiles reads the names the folder's list says an earlier report
-// wrote: plain names of files in dir, from a regular file only (a link
-// there is not hindcast's list).
-func ownedFiles(dir string) map[string]bool {
-	owned := map[string]bool{}
-	path := filepath.Join(dir, ownerFile)
-	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
-		return owned
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return owned
-	}
-	for _, name := range strings.Split(string(data), "\n") {
-		// The first line is a comment.
-		if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") {
-			continue
-		}
-		owned[name] = true
-	}
-	return owned
-}
-
-// writeReport writes each file atomically into dir, removes files a
-// previous report wrote that this one does not, and records the files it
-// owns last.
-func writeReport(dir string, files map[string][]byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", dir, cleanPathError(err))
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	// A file of the user's that has a name of the report's is never
-	// replaced, --force or not.
-	owned := ownedFiles(dir)
-	var theirs []string
-	for _, name := range names {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !owned[name] {
-			theirs = append(theirs, filepath.Join(dir, name))
-		}
-	}
-	if len(theirs) > 0 {
-		return fmt.Errorf("%s: hindcast did not write %s and will not replace %s; move %s, or choose another folder with -o",
-			strings.Join(theirs, ", "), plural(len(theirs), "this file", "these files"), plural(len(theirs), "it", "them"), plural(len(theirs), "it", "them"))
-	}
-	// The list names the old files and the new before any is written, so
-	// a run cut short (a full disk, Ctrl-C) leaves no file of hindcast's
-	// that the next run would take for the user's.
-	writeList := func(names []string) error {
-		list := "# hindcast wrote these files and replaces them on the next run\n" + strings.Join(names, "\n") + "\n"
-		return writeFileHere(filepath.Join(dir, ownerFile), []byte(list))
-	}
-	both := slices.Sorted(maps.Keys(owned))
-	for _, name := range names {
-		if !owned[name] {
-			both = append(both, name)
-		}
-	}
-	slices.Sort(both)
-	if err := writeList(both); err != nil {
-		return err
-	}
-	// The files are written into dir itself: a symbolic link there named
-	// like one of them is replaced, not followed out of the folder.
-	for _, name := range names {
-		if err := writeFileHere(filepath.Join(dir, name), files[name]); err != nil {
-			return err
-		}
-	}
-	for name := range owned {
-		if files[name] == nil {
-			os.Remove(filepath.Join(dir, name))
-		}
-	}
-	return writeList(names)
 }

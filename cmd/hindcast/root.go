@@ -77,7 +77,9 @@ Exit codes:
   0  success
   1  bad data (every problem is printed as FILE:LINE:COL: FIELD: message),
      or a check that failed
-  2  bad usage: an unknown command or flag, or a wrong argument`
+  2  bad usage: an unknown command or flag, or a wrong argument
+  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: files it had begun to
+     write are removed`
 
 func newRootCmd(s *streams) *cobra.Command {
 	root := &cobra.Command{
