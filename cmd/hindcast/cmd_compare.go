@@ -21,9 +21,12 @@ type compareOptions struct {
 	minShared    int
 	baseline     string
 	format       string
+	clipSet      bool // --clip was given
 }
 
-func newCompareCmd(s *streams) *cobra.Command {
+// newCompareCmd makes `hindcast compare`; runF, when not nil, runs in place
+// of compareRun with the parsed options.
+func newCompareCmd(s *streams, runF func(*compareOptions) error) *cobra.Command {
 	opts := &compareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare --by FIELD",
@@ -64,8 +67,9 @@ of 0 or 1 has a large finite score and every difference is finite.`,
   hindcast compare --data flares.csv --by group --question forecast_date,event_threshold --within event_threshold --baseline CLIM120 --format json`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("clip") && opts.score != "log" {
-				return usageErrorf("--clip applies to the log score: give --score log")
+			opts.clipSet = cmd.Flags().Changed("clip")
+			if runF != nil {
+				return runF(opts)
 			}
 			return compareRun(s, opts)
 		}),
@@ -92,6 +96,9 @@ of 0 or 1 has a large finite score and every difference is finite.`,
 func compareRun(s *streams, o *compareOptions) error {
 	if err := checkFormat(o.format, "table", "json", "csv", "markdown"); err != nil {
 		return err
+	}
+	if o.clipSet && o.score != "log" {
+		return usageErrorf("--clip applies to the log score: give --score log")
 	}
 	cmp, err := evaluate.Compare(o.input.input(s), evaluate.CompareOptions{
 		Question: o.question, Within: o.within, Score: o.score, Clip: o.clip,

@@ -14,6 +14,7 @@ import (
 
 // plotOptions are the flags of `hindcast plot`.
 type plotOptions struct {
+	kind      string // the argument: reliability, roc, …
 	input     inputFlags
 	output    string
 	title     string
@@ -45,7 +46,9 @@ func plotKindNames() []string {
 	return names
 }
 
-func newPlotCmd(s *streams) *cobra.Command {
+// newPlotCmd makes `hindcast plot`; runF, when not nil, runs in place of
+// plotRun with the parsed options.
+func newPlotCmd(s *streams, runF func(*plotOptions) error) *cobra.Command {
 	opts := &plotOptions{}
 	var kinds strings.Builder
 	for _, k := range plotKinds {
@@ -67,7 +70,11 @@ Kinds:
   hindcast plot reliability --data flares.csv --by group -o flares.png`,
 		Args: cobra.ExactArgs(1),
 		RunE: run(func(cmd *cobra.Command, args []string) error {
-			return plotRun(s, opts, args[0])
+			opts.kind = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return plotRun(s, opts)
 		}),
 	}
 	f := cmd.Flags()
@@ -83,7 +90,8 @@ Kinds:
 	return cmd
 }
 
-func plotRun(s *streams, o *plotOptions, kind string) error {
+func plotRun(s *streams, o *plotOptions) error {
+	kind := o.kind
 	if !slices.Contains(plotKindNames(), kind) {
 		return usageErrorf("no chart %q; the kinds are %s", kind, strings.Join(plotKindNames(), ", "))
 	}

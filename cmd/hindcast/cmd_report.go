@@ -28,7 +28,9 @@ type reportOptions struct {
 // hindcast wrote there, so that a later run replaces those and nothing else.
 const ownerFile = ".hindcast-report"
 
-func newReportCmd(s *streams) *cobra.Command {
+// newReportCmd makes `hindcast report`; runF, when not nil, runs in place of
+// reportRun with the parsed options.
+func newReportCmd(s *streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report",
@@ -55,6 +57,9 @@ there and leaves the others alone.`,
   hindcast report --format markdown -o notes`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return reportRun(s, opts)
 		}),
 	}

@@ -20,7 +20,9 @@ type scoreOptions struct {
 	reference  string
 }
 
-func newScoreCmd(s *streams) *cobra.Command {
+// newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
+// scoreRun with the parsed options (for tests of the flags).
+func newScoreCmd(s *streams, runF func(*scoreOptions) error) *cobra.Command {
 	opts := &scoreOptions{}
 	cmd := &cobra.Command{
 		Use:   "score",
@@ -43,6 +45,9 @@ a GROUP BY in a database.`,
   hindcast score --data counts.csv --counts --by method`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return scoreRun(s, opts)
 		}),
 	}

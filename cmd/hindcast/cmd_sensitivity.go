@@ -14,7 +14,9 @@ type sensitivityOptions struct {
 	seed    uint64
 }
 
-func newSensitivityCmd(s *streams) *cobra.Command {
+// newSensitivityCmd makes `hindcast sensitivity`; runF, when not nil, runs in
+// place of sensitivityRun with the parsed options.
+func newSensitivityCmd(s *streams, runF func(*sensitivityOptions) error) *cobra.Command {
 	opts := &sensitivityOptions{}
 	cmd := &cobra.Command{
 		Use:   "sensitivity",
@@ -41,25 +43,10 @@ plain words.`,
   hindcast sensitivity --data my-dataset/ --samples 10000 --format json`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format, "table", "json", "markdown"); err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			sopts := evaluate.SensitivityOptions{Samples: opts.samples, Seed: opts.seed}
-			if err := sopts.Check(); err != nil {
-				return err
-			}
-			ds, err := opts.data.load()
-			if err != nil {
-				return err
-			}
-			sens := evaluate.Sensitivity(ds, sopts)
-			switch opts.format {
-			case "json":
-				return reports.WriteJSON(s.out, sens)
-			case "markdown":
-				return reports.WriteSensitivityMarkdown(s.out, sens)
-			}
-			return reports.WriteSensitivityTable(s.out, sens)
+			return sensitivityRun(s, opts)
 		}),
 	}
 	opts.data.addFlags(cmd.Flags())
@@ -67,4 +54,26 @@ plain words.`,
 	cmd.Flags().IntVar(&opts.samples, "samples", 2000, "random codings for the ranges that are not exact")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the random codings")
 	return cmd
+}
+
+func sensitivityRun(s *streams, o *sensitivityOptions) error {
+	if err := checkFormat(o.format, "table", "json", "markdown"); err != nil {
+		return err
+	}
+	sopts := evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed}
+	if err := sopts.Check(); err != nil {
+		return err
+	}
+	ds, err := o.data.load()
+	if err != nil {
+		return err
+	}
+	sens := evaluate.Sensitivity(ds, sopts)
+	switch o.format {
+	case "json":
+		return reports.WriteJSON(s.out, sens)
+	case "markdown":
+		return reports.WriteSensitivityMarkdown(s.out, sens)
+	}
+	return reports.WriteSensitivityTable(s.out, sens)
 }

@@ -103,12 +103,12 @@ func newRootCmd(s *streams) *cobra.Command {
 	})
 	root.AddCommand(
 		newForecastsCmd(s),
-		newScoreCmd(s),
-		newCompareCmd(s),
+		newScoreCmd(s, nil),
+		newCompareCmd(s, nil),
 		newSimulateCmd(s),
-		newSensitivityCmd(s),
-		newPlotCmd(s),
-		newReportCmd(s),
+		newSensitivityCmd(s, nil),
+		newPlotCmd(s, nil),
+		newReportCmd(s, nil),
 		newScalesCmd(s),
 		newVersionCmd(s),
 	)

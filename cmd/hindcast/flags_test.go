@@ -1,0 +1,78 @@
+package main
+
+import (
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/spf13/cobra"
+)
+
+// parse runs a command's flag parsing only: its runF seam stops before the work.
+func parse(t *testing.T, cmd *cobra.Command, args ...string) {
+	t.Helper()
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("%s %s: %v", cmd.Name(), strings.Join(args, " "), err)
+	}
+}
+
+func TestScoreFlags(t *testing.T) {
+	s := &streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard}
+	var got *scoreOptions
+	parse(t, newScoreCmd(s, func(o *scoreOptions) error { got = o; return nil }),
+		"--input", "-", "--by", "training", "--forecaster-col", "user", "--question-col", "ifp,round",
+		"--time-col", "t", "--resolved-col", "end", "--weight", "time", "--bins", "distinct", "--clip", "1e-9")
+	in := got.input.input(s)
+	switch {
+	case !slices.Equal(in.Tables, []string{"-"}) || in.Stdin == nil:
+		t.Errorf("tables %v, stdin %v", in.Tables, in.Stdin)
+	case !slices.Equal(in.By, []string{"training"}) || !slices.Equal(in.ForecasterCols, []string{"user"}):
+		t.Errorf("by %v, forecaster %v: grouping and who forecast are two things", in.By, in.ForecasterCols)
+	case !slices.Equal(in.QuestionCols, []string{"ifp", "round"}) || in.TimeCol != "t" || in.ResolvedCol != "end":
+		t.Errorf("question %v, time %q, resolved %q", in.QuestionCols, in.TimeCol, in.ResolvedCol)
+	case in.Weight != analysis.WeightTime:
+		t.Errorf("weight %q", in.Weight)
+	}
+	aopts, err := got.analysisOptions()
+	if err != nil || aopts.Bins != analysis.BinsDistinct || aopts.LogClip != 1e-9 {
+		t.Errorf("analysis options %+v, %v", aopts, err)
+	}
+}
+
+// --clip NaN was accepted; it is a usage error, as a negative one is.
+func TestScoreClipNaN(t *testing.T) {
+	for _, clip := range []string{"NaN", "-1", "0.5"} {
+		_, stderr, code := runHindcast("score", "--clip", clip, "--bootstrap", "0")
+		if code != exitUsage || !strings.Contains(stderr, "--clip") {
+			t.Errorf("--clip %s: exit %d, %q", clip, code, stderr)
+		}
+	}
+}
+
+func TestCompareFlags(t *testing.T) {
+	s := &streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard}
+	var got *compareOptions
+	parse(t, newCompareCmd(s, func(o *compareOptions) error { got = o; return nil }),
+		"--by", "user", "--question", "q", "--latest", "--time-col", "t", "--clip", "0.01")
+	if !got.input.latest || got.input.timeCol != "t" || !got.clipSet {
+		t.Errorf("options %+v", got)
+	}
+	// --clip without --score log is refused by the run, not the parse.
+	if err := compareRun(s, got); err == nil || !strings.Contains(err.Error(), "--score log") {
+		t.Errorf("--clip with the Brier score: %v", err)
+	}
+}
+
+func TestPlotFlags(t *testing.T) {
+	s := &streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard}
+	var got *plotOptions
+	parse(t, newPlotCmd(s, func(o *plotOptions) error { got = o; return nil }), "roc", "--by", "forecaster", "-o", "x.svg")
+	if got.kind != "roc" || got.output != "x.svg" || !slices.Equal(got.input.by, []string{"forecaster"}) {
+		t.Errorf("options %+v", got)
+	}
+}
