@@ -394,7 +394,7 @@ func TestCompareBadTable(t *testing.T) {
 // --weight and --latest, names them for compare too when --question is
 // not given: the same output, byte for byte.
 func TestCompareQuestionColAlias(t *testing.T) {
-	args := []string{"compare", "--data", solarFlares, "--by", "group", "--within", "event_threshold", "--format", "json"}
+	args := []string{"compare", "--data", solarFlares, "--by", "group", "--within", "event_threshold", "--format", "json", "--bootstrap", "100"}
 	a, _, codeA := runHindcast(append(args, "--question", "forecast_date,event_threshold")...)
 	b, stderr, codeB := runHindcast(append(args, "--question-col", "forecast_date,event_threshold")...)
 	if codeA != 0 || codeB != 0 || a != b {
