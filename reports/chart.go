@@ -261,7 +261,8 @@ func newChart(st *ChartStyle, title, fallback, subtitle string) *Chart {
 	return &Chart{Style: st, Title: title, Subtitle: subtitle, Width: st.Width}
 }
 
-// Size is the figure's width and height.
+// Size is the figure's width and height: at most MaxChartHeight high,
+// whatever Height says.
 func (ch *Chart) Size() (w, h vg.Length) {
 	st := ch.style()
 	w, h = ch.Width, ch.Height
@@ -271,7 +272,7 @@ func (ch *Chart) Size() (w, h vg.Length) {
 	if h == 0 {
 		h = st.Height
 	}
-	return w, h
+	return w, min(h, MaxChartHeight)
 }
 
 const (
@@ -317,11 +318,11 @@ func (ch *Chart) chrome(width vg.Length) (above, below vg.Length) {
 	st := ch.style()
 	if ch.Title != "" {
 		sty := st.BoldStyle(st.TitleSize)
-		above += lineHeight(sty) * vg.Length(len(wrapText(sty, ch.Title, width)))
+		above += lineHeight(sty) * vg.Length(len(textLines(sty, ch.Title, width)))
 	}
 	if ch.Subtitle != "" {
 		sty := st.TextStyle(st.TickSize)
-		above += lineHeight(sty) * vg.Length(len(wrapText(sty, ch.Subtitle, width)))
+		above += lineHeight(sty) * vg.Length(len(textLines(sty, ch.Subtitle, width)))
 	}
 	if ch.Title != "" || ch.Subtitle != "" {
 		above += blockGap
@@ -339,7 +340,7 @@ func (ch *Chart) noteLines(width vg.Length) []string {
 	st := ch.style()
 	var lines []string
 	for _, n := range ch.Notes {
-		lines = append(lines, wrapText(st.TextStyle(st.NoteSize), n, width)...)
+		lines = append(lines, textLines(st.TextStyle(st.NoteSize), n, width)...)
 	}
 	return lines
 }
@@ -355,12 +356,12 @@ func (ch *Chart) Draw(c draw.Canvas) {
 
 	if ch.Title != "" {
 		sty := st.BoldStyle(st.TitleSize)
-		top = drawLines(in, sty, in.Min.X, top, wrapText(sty, ch.Title, width))
+		top = drawLines(in, sty, in.Min.X, top, textLines(sty, ch.Title, width))
 	}
 	if ch.Subtitle != "" {
 		sty := st.TextStyle(st.TickSize)
 		sty.Color = st.Muted
-		top = drawLines(in, sty, in.Min.X, top, wrapText(sty, ch.Subtitle, width))
+		top = drawLines(in, sty, in.Min.X, top, textLines(sty, ch.Subtitle, width))
 	}
 	if ch.Title != "" || ch.Subtitle != "" {
 		top -= blockGap
@@ -393,7 +394,7 @@ func (ch *Chart) legendRows(width vg.Length) (rows []int, xs []vg.Length) {
 	sty := st.TextStyle(st.TickSize)
 	row, x := 0, vg.Length(0)
 	for _, e := range ch.Legend {
-		w := legendThumbWidth + legendGap + sty.Width(e.Label)
+		w := legendThumbWidth + legendGap + sty.Width(legendLabel(sty, e.Label, width))
 		if x > 0 && x+w > width {
 			row, x = row+1, 0
 		}
@@ -401,6 +402,11 @@ func (ch *Chart) legendRows(width vg.Length) (rows []int, xs []vg.Length) {
 		x += w + legendSpacing
 	}
 	return rows, xs
+}
+
+// legendLabel is an entry's label cut to fit a row of the legend.
+func legendLabel(sty text.Style, label string, width vg.Length) string {
+	return fitWidth(sty, label, width-legendThumbWidth-legendGap)
 }
 
 func (ch *Chart) legendRowHeight() vg.Length {
@@ -430,7 +436,7 @@ func (ch *Chart) drawLegend(c draw.Canvas, top, width vg.Length) {
 		for _, t := range e.Thumbs {
 			t.Thumbnail(&thumb)
 		}
-		c.FillText(sty, vg.Point{X: x + legendThumbWidth + legendGap, Y: y}, e.Label)
+		c.FillText(sty, vg.Point{X: x + legendThumbWidth + legendGap, Y: y}, legendLabel(sty, e.Label, width))
 	}
 }
 
@@ -453,24 +459,42 @@ func drawLines(c draw.Canvas, sty text.Style, x, top vg.Length, lines []string) 
 // wrapText breaks s into lines no wider than width, at spaces. A word
 // wider than width gets a line of its own.
 func wrapText(sty text.Style, s string, width vg.Length) []string {
+	return wrapLines(sty, s, width, 0)
+}
+
+// wrapLines is wrapText stopping at most lines when most is positive:
+// the lines of a text that will be cut, however long the rest.
+func wrapLines(sty text.Style, s string, width vg.Length, most int) []string {
 	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
+	full := func() bool { return most > 0 && len(lines) >= most }
+	for para := range strings.SplitSeq(s, "\n") {
 		line := ""
-		for _, w := range words {
+		for w := range strings.FieldsSeq(para) {
 			try := w
 			if line != "" {
 				try = line + " " + w
 			}
 			if line != "" && sty.Width(try) > width {
 				lines = append(lines, line)
+				if full() {
+					return lines
+				}
 				try = w
 			}
 			line = try
 		}
 		lines = append(lines, line)
+		if full() {
+			return lines
+		}
 	}
 	return lines
+}
+
+// textLines is a block of the chart's text (title, subtitle, a note)
+// wrapped to width, in at most maxNoteLines lines.
+func textLines(sty text.Style, s string, width vg.Length) []string {
+	return fitLines(sty, s, width, maxNoteLines)
 }
 
 // Panels draws plots in a grid, rows from the top, with their data areas
@@ -557,7 +581,7 @@ func (ch *Chart) Write(w io.Writer, f ImageFormat) error {
 	default:
 		return fmt.Errorf("cannot write a chart as %q: the formats are png, svg and pdf", f)
 	}
-	ch.Draw(draw.NewCanvas(canvas, width, height))
+	ch.Draw(draw.NewCanvas(boundedText{canvas}, width, height))
 	_, err := out.WriteTo(w)
 	return err
 }

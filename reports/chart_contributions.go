@@ -27,7 +27,8 @@ type ContributionsOptions struct {
 	// Log scores each case by the log score, minus the natural log of the
 	// probability it gave to what happened, instead of the Brier score.
 	Log bool
-	// Top is the most cases drawn, the costliest; zero means 40.
+	// Top is the most cases drawn, the costliest; zero means 40, and
+	// more than MaxChartRows means MaxChartRows.
 	Top int
 }
 
@@ -41,7 +42,7 @@ const DefaultContributionsTop = 40
 // coloured by outcome, with its score and forecast at its end. Upright
 // lines mark the mean over all the cases and the score of always
 // forecasting 50% (0.25 for Brier, ln 2 for the log score). Only the
-// opt.Top costliest are drawn, and a note says so; cases not scored
+// opt.Top costliest (at most MaxChartRows) are drawn, and a note says so; cases not scored
 // (unresolved, ambiguous) are named in a note. A forecast of certainty
 // that went the other way has an infinite log score: its bar runs off the
 // axis, marked ∞. The figure grows with its rows.
@@ -54,6 +55,7 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 	if top < 0 {
 		return nil, fmt.Errorf("top %d: the number of cases to draw must be positive", top)
 	}
+	top = min(top, MaxChartRows)
 	rule, rule50 := analysis.ScoringRule(analysis.BrierContribution), 0.25
 	if opt.Log {
 		rule, rule50 = analysis.LogContribution, math.Ln2
@@ -97,12 +99,12 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 		name, formula = "log score", "−ln P(what happened)"
 	}
 	p := st.NewPlot(fmt.Sprintf("%s of the forecast, %s", capitalize(name), formula), "")
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.id
-	}
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = fitLabel(p.Y.Tick.Label, r.id)
+	}
 	RowAxis(&p.Y, ids)
 	p.X.Min, p.X.Max = 0, bars.axisMax()
 	if opt.Log {
@@ -147,7 +149,7 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 		ch.Notes = append(ch.Notes, "A forecast of 0% or 100% that went the other way has an infinite log score, and so has the mean.")
 	}
 	if len(unscored) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("Not scored, so not drawn (unresolved or ambiguous): %s.", strings.Join(unscored, ", ")))
+		ch.Notes = append(ch.Notes, fmt.Sprintf("Not scored, so not drawn (unresolved or ambiguous): %s.", listSome(unscored, maxListed)))
 	}
 	rowH := st.SmallSize * 1.6
 	ch.FitBody(max(vg.Length(len(rows)), 4)*rowH + xAxisHeight(st))

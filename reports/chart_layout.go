@@ -3,6 +3,7 @@ package reports
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -308,9 +309,10 @@ func (l *gridLayout) titleBlock(g *plotGrid, j, i int) vg.Length {
 }
 
 // fitLines wraps s to width in at most n lines, cutting the last with
-// "…" when there is more, and any word too long for a line.
+// "…" when there is more, and any word too long for a line. It stops
+// wrapping after n lines, so a long text costs no more than a short one.
 func fitLines(sty text.Style, s string, width vg.Length, n int) []string {
-	lines := wrapText(sty, s, width)
+	lines := wrapLines(sty, s, width, n+1)
 	if len(lines) > n {
 		lines = lines[:n]
 		lines[n-1] = strings.TrimRight(lines[n-1], " ") + "…"
@@ -321,17 +323,29 @@ func fitLines(sty text.Style, s string, width vg.Length, n int) []string {
 	return lines
 }
 
-// fitWidth cuts s to fit width, marking the cut with "…".
+// fitWidth cuts s to fit width, marking the cut with "…", between runes
+// (never inside a UTF-8 sequence). It measures O(log n) prefixes of at
+// most maxDrawnRunes runes, so a 100 KB string costs no more than a line.
 func fitWidth(sty text.Style, s string, width vg.Length) string {
-	if sty.Width(s) <= width {
+	if utf8.RuneCountInString(s) <= maxDrawnRunes && sty.Width(s) <= width {
 		return s
 	}
-	r := []rune(strings.TrimSuffix(s, "…"))
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		cut := strings.TrimRight(string(r), " ,;:(/–-") + "…"
-		if sty.Width(cut) <= width {
-			return cut
+	r := []rune(strings.TrimSuffix(cutRunes(s, maxDrawnRunes), "…"))
+	cut := func(k int) string { return strings.TrimRight(string(r[:k]), " ,;:(/–-") + "…" }
+	// The longest prefix that fits: cut(k) grows with k but for the
+	// trimmed punctuation, so search, then step back over any that do not.
+	lo, hi := 0, len(r)-1 // cut(lo) is taken to fit; cut(hi+1) does not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if sty.Width(cut(mid)) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	for ; lo > 0; lo-- {
+		if c := cut(lo); sty.Width(c) <= width {
+			return c
 		}
 	}
 	return "…"

@@ -176,7 +176,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	}
 	if len(s.ChosenForFailure) > 0 {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("%s was chosen for its failures: these ranges show how much the coding matters, not how good the forecasters were.",
-			strings.Join(s.ChosenForFailure, ", ")))
+			listSome(s.ChosenForFailure, maxListed)))
 	}
 	ch.FitBody(body.fitHeight())
 	return ch, nil
@@ -207,7 +207,7 @@ var sampledFigures = []sampledFigure{
 func forecastCount(s *Sensitivity) string {
 	out := forecastsText(float64(s.N))
 	if len(s.Datasets) > 0 {
-		out += " (" + strings.Join(s.Datasets, ", ") + ")"
+		out += " (" + listSome(s.Datasets, maxListed) + ")"
 	}
 	switch {
 	case s.TermCoded == s.N && s.N == 1:
@@ -243,16 +243,17 @@ func firstSentence(s string) string {
 }
 
 // keptAsCoded lists, per scale and for the readers, the records that scale
-// has no term for: "kent-1964: aman-yom-kippur-1973; readers: …".
+// has no term for: "kent-1964: aman-yom-kippur-1973; readers: …", at most
+// maxListed of each and how many more.
 func keptAsCoded(s *Sensitivity) string {
 	var parts []string
 	for _, r := range s.Scales {
 		if len(r.NoCounterpart) > 0 {
-			parts = append(parts, r.Scale+": "+strings.Join(r.NoCounterpart, ", "))
+			parts = append(parts, r.Scale+": "+listSome(r.NoCounterpart, maxListed))
 		}
 	}
 	if len(s.Readers.NoCounterpart) > 0 {
-		parts = append(parts, readersLabel+": "+strings.Join(s.Readers.NoCounterpart, ", "))
+		parts = append(parts, readersLabel+": "+listSome(s.Readers.NoCounterpart, maxListed))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -32,6 +32,11 @@ type TimelineOptions struct {
 // date (1978, 1978-08) is drawn at the start of its year or month with a
 // hollow mark. The axis shows years, months or days as the span needs; the
 // figure grows with its rows.
+//
+// More than MaxChartRows records are too many for a line each: the chart
+// then counts the forecasts issued in each year (each month over five
+// years or less, each decade or more over a long span), in bars stacked
+// by outcome, and a note says so.
 func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, error) {
 	if len(records) == 0 {
 		return nil, errors.New("no records to chart")
@@ -45,17 +50,20 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, er
 		}
 	}
 	st := styleOr(opt.Style)
+	if len(records) > MaxChartRows {
+		return timelineCountsChart(st, records, opt), nil
+	}
 	rows := &timelineRows{style: st, records: slices.Clone(records)}
 	forecasts.SortRecords(rows.records)
 	lo, hi := rows.span()
 
-	ids := make([]string, len(rows.records))
-	for i, r := range rows.records {
-		ids[i] = r.ID
-	}
 	p := st.NewPlot("", "Forecast")
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	ids := make([]string, len(rows.records))
+	for i, r := range rows.records {
+		ids[i] = fitLabel(p.Y.Tick.Label, r.ID)
+	}
 	RowAxis(&p.Y, ids)
 	DateAxis(&p.X)
 	p.X.Min, p.X.Max = lo, hi
@@ -83,7 +91,7 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*Chart, er
 		}
 	}
 	if len(bare) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", strings.Join(bare, ", ")))
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", listSome(bare, maxListed)))
 	}
 	rowH := st.SmallSize * 1.6
 	ch.FitBody(max(vg.Length(len(ids)), 6)*rowH + xAxisHeight(st))
@@ -315,4 +323,152 @@ func (t *timelineRows) legend() []LegendEntry {
 		}})
 	}
 	return out
+}
+
+// timelineCountsChart is TimelineChart of more records than it has rows
+// for: the forecasts issued in each period, stacked by outcome.
+func timelineCountsChart(st *ChartStyle, records []*forecasts.Record, opt TimelineOptions) *Chart {
+	c := countByPeriod(records)
+	p := st.NewPlot("", "Forecasts issued")
+	DateAxis(&p.X)
+	p.X.Min, p.X.Max = DateValue(c.starts[0]), DateValue(c.starts[len(c.starts)-1])
+	most := 0.0
+	for _, k := range c.counts {
+		most = max(most, float64(k[0]+k[1]+k[2]))
+	}
+	p.Y.Min, p.Y.Max = 0, most*1.05
+	p.Y.Tick.Marker = CountTicks{}
+	p.X.Tick.Marker = DateTicks{MaxLabels: 8}
+	p.X.Label.Text = "Year of issue"
+	if c.unit == 'm' {
+		p.X.Label.Text = "Month of issue"
+	}
+	st.AddGrid(p, false, true)
+	p.Add(&timelineCounts{style: st, periods: c})
+
+	first, last := c.starts[0].Year(), c.starts[len(c.starts)-1].AddDate(0, 0, -1).Year()
+	ch := newChart(st, opt.Title, "When the forecasts were made, and how they came out",
+		fmt.Sprintf("%s issued %d–%d, counted by %s of issue", capitalize(plural(float64(len(records)), "forecast", "forecasts")), first, last, c.name()))
+	ch.Body = p
+	has := [3]bool{}
+	for _, k := range c.counts {
+		for o := range k {
+			has[o] = has[o] || k[o] > 0
+		}
+	}
+	for o, label := range []string{"event happened", "did not happen", "unresolved or ambiguous (not scored)"} {
+		if has[o] {
+			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{BarThumbnail(st.OutcomeColor(countOutcomes[o]), 8)}})
+		}
+	}
+	ch.Notes = []string{fmt.Sprintf("%s are too many to draw a line each (the chart draws at most %d): each bar counts the forecasts issued in a %s, "+
+		"by how they came out. hindcast forecasts list names them all.", capitalize(countText(float64(len(records)))+" forecasts"), MaxChartRows, c.name())}
+	ch.growBody(minBody)
+	return ch
+}
+
+// countOutcomes are the outcomes timelineCounts stacks, from the bottom.
+var countOutcomes = [3]forecasts.Outcome{forecasts.Yes, forecasts.No, forecasts.Unresolved}
+
+// periods are the forecasts issued in each period: starts[i] to
+// starts[i+1], counted as yes, no and not scored.
+type periods struct {
+	unit   byte // 'y' or 'm'
+	n      int  // years or months a period
+	starts []time.Time
+	counts [][3]int
+}
+
+// maxPeriods is the most bars of the counted timeline.
+const maxPeriods = 120
+
+// name is the length of a period, in words: "year", "decade", "month".
+func (c *periods) name() string {
+	switch {
+	case c.unit == 'm':
+		return "month"
+	case c.n == 1:
+		return "year"
+	case c.n == 10:
+		return "decade"
+	case c.n == 100:
+		return "century"
+	}
+	return fmt.Sprintf("%d years", c.n)
+}
+
+// countByPeriod counts the records by period of issue: months when they
+// were issued within five years, else years, or as many years together
+// as keep the periods to maxPeriods.
+func countByPeriod(records []*forecasts.Record) *periods {
+	first, last := records[0].Issued.First(), records[0].Issued.First()
+	for _, r := range records {
+		d := r.Issued.First()
+		if d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
+	}
+	c := &periods{unit: 'y', n: 1}
+	index := func(d time.Time) int { return (d.Year() - first.Year()/c.n*c.n) / c.n }
+	if last.Sub(first) <= 5*365*24*time.Hour {
+		c.unit = 'm'
+		index = func(d time.Time) int {
+			return (d.Year()-first.Year())*12 + int(d.Month()) - int(first.Month())
+		}
+	} else {
+		for _, n := range []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000} {
+			c.n = n
+			if last.Year()/n-first.Year()/n+1 <= maxPeriods {
+				break
+			}
+		}
+	}
+	c.counts = make([][3]int, index(last)+1)
+	for _, r := range records {
+		o := 2
+		switch r.Outcome {
+		case forecasts.Yes:
+			o = 0
+		case forecasts.No:
+			o = 1
+		}
+		c.counts[index(r.Issued.First())][o]++
+	}
+	for i := range len(c.counts) + 1 {
+		if c.unit == 'm' {
+			c.starts = append(c.starts, time.Date(first.Year(), first.Month()+time.Month(i), 1, 0, 0, 0, 0, time.UTC))
+		} else {
+			c.starts = append(c.starts, time.Date(first.Year()/c.n*c.n+i*c.n, 1, 1, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	return c
+}
+
+// timelineCounts is the plotter of the counted timeline: a bar per
+// period, stacked from the bottom by outcome.
+type timelineCounts struct {
+	style   *ChartStyle
+	periods *periods
+}
+
+// Plot implements plot.Plotter.
+func (t *timelineCounts) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for i, k := range t.periods.counts {
+		x0, x1 := trX(DateValue(t.periods.starts[i])), trX(DateValue(t.periods.starts[i+1]))
+		gap := min((x1-x0)*0.15, 1.5)
+		x0, x1 = x0+gap/2, x1-gap/2
+		below := 0
+		for o, n := range k {
+			if n == 0 {
+				continue
+			}
+			y0, y1 := trY(float64(below)), trY(float64(below+n))
+			c.FillPolygon(t.style.OutcomeColor(countOutcomes[o]), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+			below += n
+		}
+	}
 }

@@ -300,7 +300,7 @@ func WriteCompareTable(w io.Writer, c *Compare) error {
 	for _, g := range c.Groups {
 		b.WriteString("\n")
 		if len(c.Within) > 0 {
-			fmt.Fprintf(&b, "== %s ==\n", c.groupLabel(g))
+			fmt.Fprintf(&b, "== %s ==\n", TerminalText(c.groupLabel(g)))
 		}
 		c.writeGroupTable(&b, g)
 	}
@@ -321,8 +321,8 @@ func (c *Compare) writeIntro(b *strings.Builder) {
 	case c.Question[0] == "question":
 		q = "the question's text"
 	}
-	text := fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
-		strings.Join(c.By, "/"), q, c.scoreName())
+	text := TerminalText(fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
+		strings.Join(c.By, "/"), q, c.scoreName()))
 	b.WriteString(strings.Join(wrap(text, compareWidth-1), "\n"))
 	b.WriteString("\n")
 }
@@ -448,6 +448,11 @@ func writeFitted(b *strings.Builder, header []string, rows [][]string, nameCols 
 		}
 		nameCols = names
 	}
+	for _, r := range append([][]string{header}, rows...) {
+		for j, v := range r {
+			r[j] = TerminalText(v)
+		}
+	}
 	widths := make([]int, len(header))
 	for j, h := range header {
 		widths[j] = runeWidth(h)
@@ -543,7 +548,7 @@ func (c *Compare) writeWarnings(b *strings.Builder, markdown bool) {
 	}
 	b.WriteString("\nwarnings:\n")
 	for _, l := range lines {
-		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(l, compareWidth-4), "\n  "))
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(TerminalText(l), compareWidth-4), "\n  "))
 	}
 }
 

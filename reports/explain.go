@@ -17,8 +17,11 @@ type Explained struct {
 }
 
 // pct formats a probability as a whole-number percentage ("47%"), or with
-// one decimal below 1% and above 99%.
+// one decimal below 1% and above 99%; "–" when undefined.
 func pct(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
 	if p > 0 && p < 0.01 || p > 0.99 && p < 1 {
 		return fmt.Sprintf("%.1f%%", 100*p)
 	}
@@ -47,18 +50,20 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 		return withInterval(v, pick(sum.Bootstrap.Lo), pick(sum.Bootstrap.Hi), true)
 	}
 	var out []Explained
-	n := count(sum.N)
+	n, forecastsN := count(sum.N), countOf(sum.N, "forecast", "forecasts")
 	level := ""
 	if boot {
-		level = fmt.Sprintf(" The ranges in brackets are %g%% bootstrap intervals: with %s forecasts the figures could well have come out anywhere in them.", 100*sum.Bootstrap.Level, n)
+		level = fmt.Sprintf(" The ranges in brackets are %g%% bootstrap intervals: with %s the figures could well have come out anywhere in them.", 100*sum.Bootstrap.Level, forecastsN)
 	}
 
 	// Base rate and calibration in the large.
 	out = append(out, Explained{"base rate", iv(sum.BaseRate, func(e analysis.Estimates) float64 { return e.BaseRate }),
-		fmt.Sprintf("Of %s forecasts, %s were followed by the event (%s).", n, count(sum.Yes), pct(sum.BaseRate))})
+		fmt.Sprintf("Of %s, %s followed by the event (%s).", forecastsN, countOf(sum.Yes, "was", "were"), pct(sum.BaseRate))})
 	citl := sum.CalibrationInTheLarge
 	var dir string
 	switch {
+	case math.IsNaN(citl):
+		dir = "not defined"
 	case math.Abs(citl) < 0.02:
 		dir = "about right on average"
 	case citl < 0:
@@ -174,13 +179,17 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 	}
 	if sum.N < 30 {
 		out = append(out, Explained{"sample size", n,
-			fmt.Sprintf("With only %s forecasts every figure above is fragile: one case more or less can change it a lot.", n)})
+			fmt.Sprintf("With only %s every figure above is fragile: one case more or less can change it a lot.", forecastsN)})
 	}
 	return out
 }
 
-// pvalue formats a p-value with its relation: "< 0.001" or "= 0.03".
+// pvalue formats a p-value with its relation: "< 0.001" or "= 0.03";
+// "–" when undefined (no p-value without a test statistic).
 func pvalue(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
 	if p < 0.001 {
 		return "< 0.001"
 	}

@@ -4,6 +4,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,11 +17,21 @@ import (
 
 // WriteJSON writes v as indented JSON followed by a newline. HTML
 // characters are not escaped: the output is data, not a web page.
+//
+// Control characters are escaped by encoding/json; DEL, the C1 controls
+// and the bidirectional controls (U+202E …), which it leaves raw, are
+// escaped too (\u202e), so that printing the JSON on a terminal is safe.
+// The JSON reads back as the same values.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSONControls(buf.Bytes()))
+	return err
 }
 
 // Percent formats a probability as a percentage with up to one decimal:
@@ -51,7 +62,9 @@ func truncate(s string, n int) string {
 
 // WriteRecordTable writes one line per record: id, forecaster, issued,
 // P(event), outcome, wording and source. Ids are never shortened (they are
-// what forecasts show takes); forecaster and source are, to 24 runes. A
+// what forecasts show takes); forecaster and source are, to 24 runes.
+// Control characters and bidirectional controls in the data are shown
+// escaped (TerminalText), never sent to the terminal. A
 // line of the built-in data is up to 142 columns: wider than a terminal,
 // so the columns a student needs first come first.
 func WriteRecordTable(w io.Writer, recs []*forecasts.Record) error {
@@ -59,7 +72,8 @@ func WriteRecordTable(w io.Writer, recs []*forecasts.Record) error {
 	fmt.Fprintln(tw, "ID\tFORECASTER\tISSUED\tP(EVENT)\tOUTCOME\tWORDING\tSOURCE")
 	for _, r := range recs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			r.ID, truncate(r.Forecaster, 24), r.Issued, IntervalText(r.Event), r.Outcome, r.Statement.Wording, sourceText(r.Sources))
+			TerminalText(r.ID), truncate(TerminalText(r.Forecaster), 24), r.Issued, IntervalText(r.Event),
+			TerminalText(string(r.Outcome)), TerminalText(string(r.Statement.Wording)), sourceText(r.Sources))
 	}
 	return tw.Flush()
 }
@@ -86,15 +100,17 @@ func sourceText(ss []forecasts.Source) string {
 	if len(ss) > 1 {
 		more = fmt.Sprintf(" +%d", len(ss)-1)
 	}
-	return truncate(name, 24-utf8.RuneCountInString(year+more)) + year + more
+	return truncate(TerminalText(name), 24-utf8.RuneCountInString(year+more)) + year + more
 }
 
-// WriteRecord writes everything about one record as labelled text.
+// WriteRecord writes everything about one record as labelled text, its
+// control characters and bidirectional controls escaped (TerminalText)
+// but for the line breaks of its notes and quotes.
 func WriteRecord(w io.Writer, r *forecasts.Record, m *forecasts.Manifest) error {
 	var b strings.Builder
 	field := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(&b, "%-13s %s\n", label+":", indentAfterFirst(value, 14))
+			fmt.Fprintf(&b, "%-13s %s\n", label+":", indentAfterFirst(terminalLines(value), 14))
 		}
 	}
 	field("id", r.ID)

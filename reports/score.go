@@ -64,14 +64,19 @@ func (s *Score) LogScore(g *ScoreGroup) float64 {
 	return g.Summary.LogScore
 }
 
-// jsonFloat writes NaN and ±Inf as null, and other values with the fewest
-// digits that read back exactly.
+// jsonFloat writes NaN and ±Inf as null, a whole number below 10²¹ as an
+// integer literal (a count of 2500000 forecasts, not 2.5e+06; 1e19 as
+// 10000000000000000000), and other values with the fewest digits that
+// read back exactly.
 type jsonFloat float64
 
 func (f jsonFloat) MarshalJSON() ([]byte, error) {
 	v := float64(f)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
 		return []byte("null"), nil
+	case v == math.Trunc(v) && math.Abs(v) < 1e21:
+		return strconv.AppendFloat(nil, v, 'f', 0, 64), nil
 	}
 	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
 }
@@ -283,12 +288,31 @@ func num(v float64) string {
 	return s
 }
 
+// count formats a number of forecasts, which weights can make fractional
+// or huge: a whole number in full, 10000000000000000000 for 1e19, else
+// with two decimals; "–" when undefined.
 func count(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case math.IsInf(v, 0):
+		return num(v)
+	case v == math.Trunc(v):
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
+
+// countOf writes a count with its noun: "1 forecast", "2.50 forecasts".
+func countOf(v float64, one, many string) string {
+	if v == 1 {
+		return "1 " + one
+	}
+	return count(v) + " " + many
+}
+
+// countNoun is countOf for a whole number.
+func countNoun(n int, one, many string) string { return countOf(float64(n), one, many) }
 
 // interval writes a bootstrap interval, or "–" when it has no width
 // (beyond rounding error): every replicate gave the same value, as with a
@@ -348,7 +372,7 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 		{"  skill vs always 50%", num(sum.BrierSkillVsHalf), "", "> 0 beats always 50%"},
 	}
 	if s.Reference != "" {
-		lines = append(lines, scoreLine{"  skill vs " + truncate(s.Reference, 14), num(g.ReferenceSkill), "", "> 0 beats the reference"})
+		lines = append(lines, scoreLine{"  skill vs " + truncate(TerminalText(s.Reference), 14), num(g.ReferenceSkill), "", "> 0 beats the reference"})
 	}
 	lines = append(lines,
 		scoreLine{logName, num(s.LogScore(g)), logCI, "lower is better; 50% gets 0.693"},
@@ -382,7 +406,7 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 func WriteScoreTable(w io.Writer, s *Score) error {
 	var b strings.Builder
 	o := &s.Overall
-	fmt.Fprintf(&b, "%s forecasts scored", count(o.Summary.N))
+	fmt.Fprintf(&b, "%s scored", countOf(o.Summary.N, "forecast", "forecasts"))
 	if n := o.NExcluded(); n > 0 {
 		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
 	}
@@ -398,7 +422,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
 		}
 	} else {
-		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(strings.ToUpper(strings.Join(s.By, "/")), 18))
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(TerminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
 		row := func(name string, g *ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
@@ -409,7 +433,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 			if n := len(sum.Warnings); n > 0 {
 				warn = fmt.Sprintf("!%d", n)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(name, 18), count(sum.N), num(sum.BaseRate),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(TerminalText(name), 18), count(sum.N), num(sum.BaseRate),
 				num(sum.Brier), ci, num(sum.BrierSkill), num(s.LogScore(g)), num(sum.AUC), warn)
 		}
 		for _, g := range s.Groups {
@@ -466,14 +490,14 @@ func writeWarnings(b *strings.Builder, s *Score) {
 		if len(e.labels) > 0 && e.labels[0] != "" {
 			text = "[" + strings.Join(e.labels, "; ") + "] " + text
 		}
-		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(text, 76), "\n  "))
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(TerminalText(text), 76), "\n  "))
 	}
 }
 
 func excludedText(m map[string]int) string {
 	var parts []string
 	for _, k := range sortedKeys(m) {
-		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+		parts = append(parts, fmt.Sprintf("%s %d", TerminalText(k), m[k]))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -484,7 +508,7 @@ func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) 
 func WriteScoreMarkdown(w io.Writer, s *Score) error {
 	var b strings.Builder
 	o := &s.Overall
-	fmt.Fprintf(&b, "**%s forecasts scored**", count(o.Summary.N))
+	fmt.Fprintf(&b, "**%s scored**", countOf(o.Summary.N, "forecast", "forecasts"))
 	if n := o.NExcluded(); n > 0 {
 		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
 	}
@@ -538,11 +562,14 @@ func WriteScoreMarkdown(w io.Writer, s *Score) error {
 	return err
 }
 
-// mdEscape keeps text from breaking a Markdown table or being read as markup.
+// mdEscape keeps text from breaking a Markdown table or being read as
+// markup, and its control characters from reaching a terminal
+// (TerminalText).
 func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
-	return r.Replace(s)
+	return mdReplacer.Replace(TerminalText(s))
 }
+
+var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
 
 // csvFloat writes a CSV cell: the shortest text that reads back as v, or
 // empty for NaN and ±Inf (undefined or infinite; the warnings say which).

@@ -230,16 +230,16 @@ func spanText(s analysis.Span) string {
 // WriteSensitivityTable writes the sensitivity as text for an 80-column terminal.
 func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	var b strings.Builder
-	head := fmt.Sprintf("%d forecasts (%s), %d coded as words; P(event) anywhere in each term's interval.", s.N, strings.Join(s.Datasets, ", "), s.TermCoded)
+	head := fmt.Sprintf("%s (%s), %d coded as words; P(event) anywhere in each term's interval.", countNoun(s.N, "forecast", "forecasts"), TerminalText(strings.Join(s.Datasets, ", ")), s.TermCoded)
 	b.WriteString(strings.Join(wrap(head, 78), "\n") + "\n")
 	if len(s.Excluded) > 0 {
-		fmt.Fprintf(&b, "not scored: %s\n", strings.Join(s.Excluded, ", "))
+		fmt.Fprintf(&b, "not scored: %s\n", TerminalText(strings.Join(s.Excluded, ", ")))
 	}
 	b.WriteString("\nScores at the point coding and over every coding (exact ranges):\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCALE\tBRIER\tRANGE\tLOG\tRANGE\tVS ALWAYS 50%")
 	for _, row := range s.Scales {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", row.Scale, num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", TerminalText(row.Scale), num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
 	}
 	rv := s.Readers
 	fmt.Fprintf(tw, "readers 25%%\t%s\t\t%s\t\t\n", num(rv.Brier[0]), num(rv.Log[0]))
@@ -251,18 +251,18 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
 	narrow := func(s analysis.Span) string { return strings.ReplaceAll(spanText(s), " – ", "–") }
 	for _, row := range s.Scales {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Scale, narrow(row.Reliability), narrow(row.Miscalibration), narrow(row.Discrimination), narrow(row.AUC))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", TerminalText(row.Scale), narrow(row.Reliability), narrow(row.Miscalibration), narrow(row.Discrimination), narrow(row.AUC))
 	}
 	tw.Flush()
 	b.WriteString("\nP(event) of each record under each scale, largest swing first (SWING: how far\nits coding alone can move the mean Brier score):\n\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 1, ' ', 0)
 	header := []string{"ID"}
 	for _, row := range s.Scales {
-		header = append(header, shortScale(row.Scale))
+		header = append(header, TerminalText(shortScale(row.Scale)))
 	}
 	fmt.Fprintln(tw, strings.Join(append(header, "OUT", "SWING"), "\t"))
 	for _, r := range s.Records {
-		cells := []string{truncate(r.ID, 28)}
+		cells := []string{truncate(TerminalText(r.ID), 28)}
 		for _, c := range r.Codings {
 			mark := ""
 			if c.Missing {
@@ -270,13 +270,13 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 			}
 			cells = append(cells, strings.TrimSuffix(Percent(c.PEvent.Point), "%")+mark)
 		}
-		fmt.Fprintln(tw, strings.Join(append(cells, r.Outcome, num(r.Swing)), "\t"))
+		fmt.Fprintln(tw, strings.Join(append(cells, TerminalText(r.Outcome), num(r.Swing)), "\t"))
 	}
 	tw.Flush()
 	var missing []string
 	for _, row := range s.Scales {
 		if len(row.NoCounterpart) > 0 {
-			missing = append(missing, fmt.Sprintf("%s (%s)", row.Scale, strings.Join(row.NoCounterpart, ", ")))
+			missing = append(missing, TerminalText(fmt.Sprintf("%s (%s)", row.Scale, strings.Join(row.NoCounterpart, ", "))))
 		}
 	}
 	if len(missing) > 0 {
@@ -284,7 +284,7 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 	}
 	b.WriteString("\nReading:\n")
 	for _, line := range s.Reading {
-		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(line, 76), "\n  "))
+		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(TerminalText(line), 76), "\n  "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -310,10 +310,10 @@ func shortScale(name string) string {
 // WriteSensitivityMarkdown writes the sensitivity as Markdown.
 func WriteSensitivityMarkdown(w io.Writer, s *Sensitivity) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%d forecasts** (%s), %d coded as words.\n\n", s.N, mdEscape(strings.Join(s.Datasets, ", ")), s.TermCoded)
+	fmt.Fprintf(&b, "**%s** (%s), %d coded as words.\n\n", countNoun(s.N, "forecast", "forecasts"), mdEscape(strings.Join(s.Datasets, ", ")), s.TermCoded)
 	b.WriteString("| scale | Brier | range | log score | range | against always 50% |\n|---|---:|---|---:|---|---|\n")
 	for _, row := range s.Scales {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", row.Scale, num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(row.Scale), num(row.Brier.Point), spanText(row.Brier), num(row.Log.Point), spanText(row.Log), verdict(row.Brier))
 	}
 	rv := s.Readers
 	for i, q := range []string{"readers' 25th percentile", "readers' median", "readers' 75th percentile"} {
