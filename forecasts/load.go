@@ -213,43 +213,57 @@ func cleanOSError(err error) string {
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // parse reads one YAML document into a node tree, turning the parser's
-// messages into positioned errors.
+// messages into positioned errors. The positions of the nodes are in the
+// file's lines (see yamlPositions).
 func (l *Loader) parse(file string, data []byte) (*yaml.Node, bool) {
+	root, pos, ok := l.parseYAML(file, data)
+	if ok {
+		pos.place(root)
+	}
+	return root, ok
+}
+
+// parseYAML reads one YAML document as parse does, but leaves the nodes'
+// positions as the parser gives them, in its lines, and returns the
+// translation to the file's. Errors are positioned in the file's lines.
+func (l *Loader) parseYAML(file string, data []byte) (*yaml.Node, *yamlPositions, bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		l.errs.Add(file, 1, 1, "", "the file is empty")
-		return nil, false
+		return nil, nil, false
 	}
 	if line, col, msg := checkYAMLText(data); msg != "" {
 		l.errs.Add(file, line, col, "", "%s", msg)
-		return nil, false
+		return nil, nil, false
 	}
+	pos := newYAMLPositions(data)
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
 		l.errs.Add(file, 1, 1, "", "the file holds no YAML document, only comments")
-		return nil, false
+		return nil, nil, false
 	case err != nil:
-		l.yamlError(file, data, err)
-		return nil, false
+		l.yamlError(file, data, pos, err)
+		return nil, nil, false
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		l.errs.Add(file, extra.Line, extra.Column, "", "a dataset file holds one YAML document; found a second one (---)")
-		return nil, false
+		line, col := pos.pos(extra.Line, extra.Column)
+		l.errs.Add(file, line, col, "", "a dataset file holds one YAML document; found a second one (---)")
+		return nil, nil, false
 	case err != io.EOF:
 		// A second document that is not even YAML: it must not be
 		// ignored as if the file ended with the first.
-		l.yamlError(file, data, err)
-		return nil, false
+		l.yamlError(file, data, pos, err)
+		return nil, nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		l.errs.Add(file, 1, 1, "", "the file holds no YAML document")
-		return nil, false
+		return nil, nil, false
 	}
-	return doc.Content[0], true
+	return doc.Content[0], pos, true
 }
 
 // checkYAMLText finds the first character YAML does not allow in a file
@@ -285,15 +299,15 @@ func yamlPrintable(r rune) bool {
 		0xA0 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
 }
 
-func (l *Loader) yamlError(file string, data []byte, err error) {
+func (l *Loader) yamlError(file string, data []byte, pos *yamlPositions, err error) {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		for _, e := range te.Errors {
-			l.yamlMessage(file, data, e)
+			l.yamlMessage(file, data, pos, e)
 		}
 		return
 	}
-	l.yamlMessage(file, data, err.Error())
+	l.yamlMessage(file, data, pos, err.Error())
 }
 
 // yamlParserProblems are the messages of the YAML parser (as opposed to
@@ -309,7 +323,7 @@ var yamlParserProblems = []string{
 
 var yamlAnchorProblem = regexp.MustCompile(`^(unknown anchor|anchor) '(.*)' (referenced|value contains itself)$`)
 
-func (l *Loader) yamlMessage(file string, data []byte, msg string) {
+func (l *Loader) yamlMessage(file string, data []byte, pos *yamlPositions, msg string) {
 	msg = strings.TrimPrefix(strings.TrimSpace(msg), "yaml: ")
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -318,7 +332,7 @@ func (l *Loader) yamlMessage(file string, data []byte, msg string) {
 	}
 	switch {
 	case slices.Contains(yamlParserProblems, msg):
-		line++
+		line = pos.line(line + 1)
 	case line == 0 && yamlAnchorProblem.MatchString(msg):
 		// The decoder names the anchor, not where it is used: find *NAME.
 		m := yamlAnchorProblem.FindStringSubmatch(msg)
@@ -332,10 +346,12 @@ func (l *Loader) yamlMessage(file string, data []byte, msg string) {
 		}
 	case line == 0:
 		line = 1 // the scanner's problems on the first line come without one
+	default:
+		line = pos.line(line)
 	}
 	// A problem at the end of the text (an unclosed bracket or quote) is
 	// on its last line of text, not on the empty ones after it.
-	line = min(line, max(1, 1+bytes.Count(bytes.TrimRight(data, " \t\r\n"), []byte("\n"))))
+	line = min(line, max(1, 1+bytes.Count(bytes.TrimRight(data, " \t\r\n\u0085\u2028\u2029"), []byte("\n"))))
 	l.errs.Add(file, line, 0, "", "YAML syntax: %s", msg)
 }
 
