@@ -106,11 +106,13 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 			limit = k.Line - 1
 		}
 		if stop != 0 && stop != limit+1 {
-			for !appendedWell(res, list, root, key) {
-				if end++; end > limit || end-stop > maxItemSearch {
+			for tries := 0; !appendedWell(res, list, root, key); tries++ {
+				if stop == 0 || stop > limit || tries == maxItemSearch {
 					errorAt(last, "records", "cannot tell where this last record ends, to add one after it: add the record by hand")
 					return nil, 0, errs.Err()
 				}
+				end = stop
+				stop = nextContentLine(data, lines, end)
 				res, line = insert(end)
 			}
 		}
@@ -165,9 +167,10 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 	return nil, 0, errs.Err()
 }
 
-// maxItemSearch bounds how many lines AppendRecord tries beyond the
-// first guess at the end of the last record.
-const maxItemSearch = 200
+// maxItemSearch bounds how many more lines AppendRecord tries as the end
+// of the last record after its first guess, each try reading the whole
+// result.
+const maxItemSearch = 100
 
 // nextContentLine returns the first line after line end that is not
 // blank, or 0.
@@ -377,7 +380,7 @@ func (l *Loader) loadFolderReplaced(dir, file string, data []byte) *Dataset {
 		return l.readFile(p)
 	})
 	if ds != nil && !found {
-		l.errs.Add(file, 0, 0, "", "not a record file of the dataset folder %s, which reads the *.yaml and *.yml files beside %s", dir, ManifestFile)
+		l.errs.Add(file, 0, 0, "", "not a record file of the dataset folder %s, which reads the *.yaml and *.yml files beside %s that are not hidden", dir, ManifestFile)
 	}
 	return ds
 }
