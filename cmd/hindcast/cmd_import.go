@@ -252,7 +252,7 @@ func forecastsImport(s *streams, opts *importOptions) error {
 			fmt.Fprint(s.err, rr.Errors.Format(0))
 			lines = append(lines, fmt.Sprint(rr.Line))
 		}
-		fmt.Fprintf(s.err, "%s: skipped %d of %d rows (%s %s); imported %d\n", opts.file, len(res.Rejected), res.Rows,
+		fmt.Fprintf(s.err, "%s: skipped %d of %s (%s %s); imported %d\n", opts.file, len(res.Rejected), count(res.Rows, "row"),
 			plural(len(lines), "line", "lines"), strings.Join(lines, ", "), len(ds.Records))
 	}
 	if res.Rows == 0 {
