@@ -37,7 +37,8 @@ const MaxYAMLBytes = 8 << 20
 
 // MaxFolderBytes bounds the size of a dataset folder's YAML files in all:
 // each may hold MaxYAMLBytes, and a folder of many would take many times
-// their size in memory. 32 MiB of records load in about 1 GB.
+// their size in memory. 32 MiB of short records (247,000) validate in
+// about 7 s and 490 MB.
 const MaxFolderBytes = 32 << 20
 
 // ManifestFile is the name of a dataset folder's manifest.
