@@ -115,6 +115,10 @@ func (d *decoder) object(n *yaml.Node, field, prefix string, known []string) (*o
 			continue
 		}
 		name := k.Value
+		if name == "<<" && k.Tag == "!!merge" {
+			d.errorf(k, prefix+"<<", "merge keys (<<: *anchor) are not supported: write the fields out (an alias may stand for a whole value: sources: *anchor)")
+			continue
+		}
 		if !slices.Contains(known, name) {
 			msg := fmt.Sprintf("unknown field %q", name)
 			if s := suggest(name, known); s != "" {
@@ -221,18 +225,32 @@ func (o *object) boolean(name string) bool {
 	return false
 }
 
-// number reads a finite number; ok is false when absent or bad.
+// number reads a finite number written in decimal, as in a table: an
+// optional sign, digits with at most one decimal point, an optional
+// exponent (0.3, .5, 1e-3). Other spellings YAML or Go would take
+// (0x1p-3, 1_0, .inf) are refused, saying so, rather than read as a
+// number some and not all of them are. ok is false when bad.
 func (d *decoder) number(v *yaml.Node, field string) (float64, bool) {
 	if v.Kind == yaml.ScalarNode {
 		s := strings.TrimSpace(v.Value)
-		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		if f, ok := tableParseNumber([]byte(s), 0); ok && !math.IsInf(f, 0) {
 			return f, true
 		}
 		if p, ok := strings.CutSuffix(s, "%"); ok {
-			if f, err := strconv.ParseFloat(strings.TrimSpace(p), 64); err == nil {
+			if f, ok := tableParseNumber([]byte(strings.TrimSpace(p)), 0); ok && !math.IsInf(f, 0) {
 				d.errorf(v, field, "expected a probability between 0 and 1, found %q; write %g for %s", v.Value, f/100, s)
 				return 0, false
 			}
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil { // 0x0, 0o7, 0b1: integers only
+			var i int64
+			i, err = strconv.ParseInt(s, 0, 64)
+			f = float64(i)
+		}
+		if err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			d.errorf(v, field, "%q: write numbers in decimal, with digits and a decimal point (%s)", v.Value, formatNumber(f))
+			return 0, false
 		}
 	}
 	d.errorf(v, field, "expected a number, found %s", kindName(v))
@@ -250,7 +268,7 @@ func (d *decoder) prob(v *yaml.Node, field string) (float64, bool) {
 		if f > 1 && f <= 100 && (f >= 5 || f == math.Trunc(f)) {
 			hint = fmt.Sprintf("; write %g for %g%%", f/100, f)
 		}
-		d.errorf(v, field, "%g is outside [0, 1]%s", f, hint)
+		d.errorf(v, field, "%s is outside [0, 1]%s", strings.TrimSpace(v.Value), hint)
 		return 0, false
 	}
 	return f, true

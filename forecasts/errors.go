@@ -50,6 +50,14 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// countNoun writes n with the noun for it: "1 cell", "2 cells".
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // ErrorList collects every problem found in a run, in the manner of
 // go/scanner.ErrorList. The zero value is ready to use.
 type ErrorList []*Error

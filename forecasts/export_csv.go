@@ -47,10 +47,29 @@ var CSVColumns = []string{
 // on the dataset, and ReadCSV reads them back as the same dataset.
 //
 // To open the file in a spreadsheet, skip the lines that start with "#"
-// (they come before the header row). A record holding the two characters
-// \r\n in a text field cannot be written, as CSV readers turn them into
-// \n; WriteCSV returns an error naming the record.
+// (they come before the header row). A spreadsheet runs a cell that
+// starts with =, +, -, @, a tab or a carriage return as a formula, so such
+// a cell is written with a ' before it (as OWASP recommends), unless it
+// is a number (-0.5); a cell that starts with ' and then one of those
+// gets one more '. ReadCSV and import take the ' off again. WriteCSVWith
+// can write the cells raw.
+//
+// A record holding the two characters \r\n in a text field cannot be
+// written, as CSV readers turn them into \n; WriteCSV returns an error
+// naming the record.
 func WriteCSV(w io.Writer, ds *Dataset) error {
+	return WriteCSVWith(w, ds, CSVWriteOptions{})
+}
+
+// CSVWriteOptions says how WriteCSVWith writes a table.
+type CSVWriteOptions struct {
+	// Raw writes every cell as it is, without the ' that keeps a
+	// spreadsheet from running a cell as a formula.
+	Raw bool
+}
+
+// WriteCSVWith writes ds as CSV, as WriteCSV does, with options.
+func WriteCSVWith(w io.Writer, ds *Dataset, opt CSVWriteOptions) error {
 	var b bytes.Buffer
 	m, err := encodeYAMLNode(&yaml.Node{Kind: yaml.MappingNode, Content: yamlPair("dataset", manifestNode(&ds.Manifest))})
 	if err != nil {
@@ -72,6 +91,11 @@ func WriteCSV(w io.Writer, ds *Dataset) error {
 		if err != nil {
 			return err
 		}
+		if !opt.Raw {
+			for i, cell := range row {
+				row[i] = guardCSVCell(cell)
+			}
+		}
 		cw.Write(row)
 	}
 	cw.Flush()
@@ -80,6 +104,36 @@ func WriteCSV(w io.Writer, ds *Dataset) error {
 	}
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// csvFormulaStart reports whether a spreadsheet would read a cell that
+// starts as s does as a formula: with =, +, -, @, a tab or a carriage
+// return, when it is not a number.
+func csvFormulaStart(s string) bool {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return false
+	}
+	_, number := tableParseNumber([]byte(s), 0)
+	return !number
+}
+
+// guardCSVCell puts a ' before a cell a spreadsheet would run as a
+// formula, and one more before a cell that is already so guarded, so
+// that unguardCSVCell gives back the text.
+func guardCSVCell(s string) string {
+	if csvFormulaStart(strings.TrimLeft(s, "'")) {
+		return "'" + s
+	}
+	return s
+}
+
+// unguardCSVCell undoes guardCSVCell: a cell that is one or more ' and
+// then what would be a formula loses one '.
+func unguardCSVCell(s string) string {
+	if strings.HasPrefix(s, "'") && csvFormulaStart(strings.TrimLeft(s, "'")) {
+		return s[1:]
+	}
+	return s
 }
 
 func csvRow(r *Record) ([]string, error) {

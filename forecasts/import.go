@@ -581,7 +581,7 @@ func (im *importer) readCSV(data []byte) error {
 		im.res.Rows++
 		before := len(l.errs)
 		if len(row) != len(im.cols) {
-			l.errs.Add(im.file, line, 1, "", "the row has %d cells, the header row %d", len(row), len(im.cols))
+			l.errs.Add(im.file, line, 1, "", "the row has %s, the header row %d", countNoun(len(row), "cell", "cells"), len(im.cols))
 			im.reject(line, before)
 			continue
 		}
@@ -596,6 +596,7 @@ func (im *importer) readCSV(data []byte) error {
 				l.errs.Add(im.file, vl, vc, c.field, "not valid UTF-8 text; save the file as UTF-8")
 				v = strings.ToValidUTF8(v, "\uFFFD")
 			}
+			v = unguardCSVCell(v) // as WriteCSV guards it against formulas
 			cells = append(cells, importCell{col: c, value: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: vl, Column: vc}})
 		}
 		im.row(line, 1, cells, before)

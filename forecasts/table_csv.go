@@ -162,7 +162,7 @@ fields:
 		if f > w.layout.ncols {
 			w.fail(extraLine, extraCol, "", "row has %d fields, the header has %d", f, w.layout.ncols)
 		} else {
-			w.fail(line, i-lineStart+1, "", "row has %d fields, the header has %d", f, w.layout.ncols)
+			w.fail(line, i-lineStart+1, "", "row has %s, the header has %d", countNoun(f, "field", "fields"), w.layout.ncols)
 		}
 	}
 	if i < n {

@@ -447,7 +447,7 @@ func TestReadTableCSV(t *testing.T) {
 			`t.csv:2:6: row has 2 fields, the header has 3`,
 			`t.csv:3:9: row has 4 fields, the header has 3`,
 			`t.csv:4:9: row has 4 fields, the header has 3`,
-			`t.csv:6:4: row has 1 fields, the header has 3`,
+			`t.csv:6:4: row has 1 field, the header has 3`,
 			`t.csv:8:4: row has 4 fields, the header has 3`,
 		},
 	}, {

@@ -28,15 +28,21 @@ import (
 func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 	var errs ErrorList
 	l := &Loader{}
-	root, ok := l.parse(file, data)
+	// The work is done on the parser's lines and columns, which are what
+	// indentation is about; errors are placed in the file's.
+	root, pos, ok := l.parseYAML(file, data)
 	if !ok {
 		return nil, 0, l.finish()
 	}
+	errorAt := func(n *yaml.Node, field, format string, args ...any) {
+		line, col := pos.pos(n.Line, n.Column)
+		errs.Add(file, line, col, field, format, args...)
+	}
 	if root.Kind != yaml.MappingNode {
-		errs.Add(file, root.Line, root.Column, "", "expected a mapping with a records: list, found %s", kindName(root))
+		errorAt(root, "", "expected a mapping with a records: list, found %s", kindName(root))
 		return nil, 0, errs.Err()
 	}
-	lines := splitLines(data)
+	lines := yamlLines(data)
 	eol := "\n"
 	if bytes.Contains(data, []byte("\r\n")) {
 		eol = "\r\n"
@@ -53,15 +59,14 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 	switch {
 	case key == nil:
 		// No list yet: add one at the end of the file.
-		at := len(data)
 		out.Write(data)
-		if at > 0 && data[at-1] != '\n' {
+		if len(data) > 0 && !endsWithBreak(data) {
 			out.WriteString(eol)
 		}
-		line := lineCount(out.Bytes()) + 1
 		out.WriteString("records:" + eol)
+		line := lineCount(out.Bytes()) + 1
 		out.Write(withEOL(indentYAML(item, "  - ", "    "), eol))
-		return out.Bytes(), line + 1, nil
+		return out.Bytes(), line, nil
 
 	case list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle == 0 && len(list.Content) > 0:
 		// A block list: insert after its last item.
@@ -73,19 +78,45 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 		last := list.Content[len(list.Content)-1]
 		end := itemEnd(data, lines, last.Line, dashIndent)
 		sep := len(list.Content) > 1 && blankBefore(data, lines, itemStart(data, lines, last.Line, dashIndent))
-		at := lines[end-1].end // just after the item's last line
-		out.Write(data[:at])
-		if at > 0 && data[at-1] != '\n' {
-			out.WriteString(eol)
-		}
-		if sep {
-			out.WriteString(eol)
-		}
-		line := lineCount(out.Bytes()) + 1
 		pad := strings.Repeat(" ", dashIndent)
-		out.Write(withEOL(indentYAML(item, pad+"-"+strings.Repeat(" ", offset-1), pad+strings.Repeat(" ", offset)), eol))
-		out.Write(data[at:])
-		return out.Bytes(), line, nil
+		text := withEOL(indentYAML(item, pad+"-"+strings.Repeat(" ", offset-1), pad+strings.Repeat(" ", offset)), eol)
+		insert := func(end int) ([]byte, int) {
+			var out bytes.Buffer
+			at := lines[end-1].end // just after the item's last line
+			out.Write(data[:at])
+			if !endsWithBreak(data[:at]) {
+				out.WriteString(eol)
+			}
+			if sep {
+				out.WriteString(eol)
+			}
+			line := lineCount(out.Bytes()) + 1
+			out.Write(text)
+			out.Write(data[at:])
+			return out.Bytes(), line
+		}
+		res, line := insert(end)
+		// The item ends before the first line after it that is indented no
+		// more than its dash. That line may yet belong to it — a quoted
+		// text or a flow list may go on at any indent — unless it is the
+		// next key of the file or there is none: then check, taking more
+		// lines until the result reads as the file with one more record.
+		stop, limit := nextContentLine(data, lines, end), len(lines)
+		if k := nextKey(root, key); k != nil {
+			limit = k.Line - 1
+		}
+		if stop != 0 && stop != limit+1 {
+			for tries := 0; !appendedWell(res, list, root, key); tries++ {
+				if stop == 0 || stop > limit || tries == maxItemSearch {
+					errorAt(last, "records", "cannot tell where this last record ends, to add one after it: add the record by hand")
+					return nil, 0, errs.Err()
+				}
+				end = stop
+				stop = nextContentLine(data, lines, end)
+				res, line = insert(end)
+			}
+		}
+		return res, line, nil
 
 	case list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle != 0 && len(list.Content) == 0,
 		list.Kind == yaml.ScalarNode && list.Tag == "!!null":
@@ -102,7 +133,7 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 		if list.Kind == yaml.SequenceNode {
 			close := bytes.IndexByte(text[from:], ']')
 			if close < 0 || len(bytes.TrimSpace(text[from+1:from+close])) > 0 {
-				errs.Add(file, list.Line, list.Column, "records", "cannot append to this empty list: write it as records: [] on one line")
+				errorAt(list, "records", "cannot append to this empty list: write it as records: [] on one line")
 				return nil, 0, errs.Err()
 			}
 			to = from + close + 1
@@ -119,7 +150,7 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 		} else {
 			out.Write(bytes.TrimLeft(rest, " \t"))
 		}
-		if out.Len() > 0 && out.Bytes()[out.Len()-1] != '\n' {
+		if out.Len() > 0 && !endsWithBreak(out.Bytes()) {
 			out.WriteString(eol)
 		}
 		line := lineCount(out.Bytes()) + 1
@@ -129,11 +160,78 @@ func AppendRecord(file string, data []byte, d *Draft) ([]byte, int, error) {
 		return out.Bytes(), line, nil
 
 	case list.Kind == yaml.SequenceNode:
-		errs.Add(file, list.Line, list.Column, "records", "cannot append to a records list written in flow style, [...]: write it as a block list, one `- id: ...` item per record")
+		errorAt(list, "records", "cannot append to a records list written in flow style, [...]: write it as a block list, one `- id: ...` item per record")
 	default:
-		errs.Add(file, list.Line, list.Column, "records", "expected a list of records, found %s", kindName(list))
+		errorAt(list, "records", "expected a list of records, found %s", kindName(list))
 	}
 	return nil, 0, errs.Err()
+}
+
+// maxItemSearch bounds how many more lines AppendRecord tries as the end
+// of the last record after its first guess, each try reading the whole
+// result.
+const maxItemSearch = 100
+
+// nextContentLine returns the first line after line end that is not
+// blank, or 0.
+func nextContentLine(data []byte, ls []lineSpan, end int) int {
+	for i := end; i < len(ls); i++ { // ls[i] is line i+1
+		if _, blank := lineInfo(data, ls[i]); !blank {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// nextKey returns the key after key in the mapping root, or nil.
+func nextKey(root, key *yaml.Node) *yaml.Node {
+	for i := 0; i+2 < len(root.Content); i += 2 {
+		if root.Content[i] == key {
+			return root.Content[i+2]
+		}
+	}
+	return nil
+}
+
+// appendedWell reports whether out reads as the file whose root and
+// records list are given, with one more item at the end of the list.
+func appendedWell(out []byte, list, root, key *yaml.Node) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(out, &doc); err != nil || len(doc.Content) != 1 {
+		return false
+	}
+	r := doc.Content[0]
+	if r.Kind != yaml.MappingNode || len(r.Content) != len(root.Content) {
+		return false
+	}
+	for i := 0; i+1 < len(r.Content); i += 2 {
+		if root.Content[i] == key {
+			l := r.Content[i+1]
+			if l.Kind != yaml.SequenceNode || len(l.Content) != len(list.Content)+1 ||
+				!sameTree(&yaml.Node{Kind: yaml.SequenceNode, Content: l.Content[:len(list.Content)]}, list) {
+				return false
+			}
+			continue
+		}
+		if !sameTree(r.Content[i], root.Content[i]) || !sameTree(r.Content[i+1], root.Content[i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTree reports whether two node trees hold the same kinds of nodes
+// with the same values, wherever they are.
+func sameTree(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Value != b.Value || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineSpan is one line of a file: data[start:end] includes its line end.
@@ -157,13 +255,25 @@ func splitLines(data []byte) []lineSpan {
 func lineCount(b []byte) int { return bytes.Count(b, []byte("\n")) }
 
 // lineInfo returns how far a line is indented with spaces and whether it
-// holds nothing but white space.
+// holds nothing but spaces and tabs before its line break (YAML's white
+// space: a no-break space is text).
 func lineInfo(data []byte, ln lineSpan) (indent int, blank bool) {
-	text := data[ln.start:ln.end]
+	text := lineText(data, ln)
 	for indent < len(text) && text[indent] == ' ' {
 		indent++
 	}
-	return indent, len(bytes.TrimSpace(text)) == 0
+	return indent, len(bytes.Trim(text, " \t")) == 0
+}
+
+// lineText returns a line without its line break.
+func lineText(data []byte, ln lineSpan) []byte {
+	text := data[ln.start:ln.end]
+	for i := range text {
+		if yamlBreak(text, i) == len(text)-i {
+			return text[:i]
+		}
+	}
+	return text
 }
 
 // itemEnd returns the number of the last line of the list item that
@@ -190,7 +300,7 @@ func itemEnd(data []byte, ls []lineSpan, first, dashIndent int) int {
 // starts on line (the dash may stand alone on a line before it).
 func itemStart(data []byte, ls []lineSpan, line, dashIndent int) int {
 	for n := line; n >= 1; n-- {
-		text := data[ls[n-1].start:ls[n-1].end]
+		text := lineText(data, ls[n-1])
 		if indent, _ := lineInfo(data, ls[n-1]); indent == dashIndent && len(text) > indent && text[indent] == '-' {
 			return n
 		}
@@ -206,7 +316,7 @@ func blankBefore(data []byte, ls []lineSpan, start int) bool {
 		if blank {
 			return true
 		}
-		if !bytes.HasPrefix(bytes.TrimSpace(data[ls[n-1].start:ls[n-1].end]), []byte("#")) {
+		if !bytes.HasPrefix(bytes.TrimLeft(lineText(data, ls[n-1]), " \t"), []byte("#")) {
 			return false
 		}
 	}
@@ -270,7 +380,7 @@ func (l *Loader) loadFolderReplaced(dir, file string, data []byte) *Dataset {
 		return l.readFile(p)
 	})
 	if ds != nil && !found {
-		l.errs.Add(file, 0, 0, "", "not a record file of the dataset folder %s, which reads the *.yaml and *.yml files beside %s", dir, ManifestFile)
+		l.errs.Add(file, 0, 0, "", "not a record file of the dataset folder %s, which reads the *.yaml and *.yml files beside %s that are not hidden", dir, ManifestFile)
 	}
 	return ds
 }

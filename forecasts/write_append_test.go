@@ -178,3 +178,76 @@ func TestLoadReplacedUsesData(t *testing.T) {
 		t.Errorf("another file than the dataset's: %v", err)
 	}
 }
+
+// The YAML parser breaks lines at \r, U+0085, U+2028 and U+2029 too; the
+// appender works on its lines (it used to index the file's lines with the
+// parser's line numbers, and panic). The record is added after the last
+// one, the file loads with every old record and the new one, and the line
+// reported is the file's line of the new record.
+func TestAppendRecordOtherLineBreaks(t *testing.T) {
+	const head = "dataset: {name: s, title: S, selection: all}\nrecords:\n"
+	rec := func(id, q string) string {
+		return "  - id: " + id + "\n    question: " + q + "\n    forecaster: F\n    issued: 1990\n    estimate: {probability: 0.3}\n    outcome: yes\n"
+	}
+	for name, brk := range map[string]string{"LS": "\u2028", "PS": "\u2029", "NEL": "\u0085", "CR": "\r"} {
+		for _, tc := range []struct {
+			name, in string
+			line     int // where the new record starts, counted by hand
+		}{
+			// As import writes a question holding U+2028: quoted, the
+			// break followed by the indentation of the text.
+			{"in quoted text", head + rec("a", "'Will it"+brk+"      happen?'") + rec("b", "\"x"+brk+"y\""), 15},
+			{"in comments", head + "  # one" + brk + "  # two\n" + rec("a", "Q?") + "  # after" + brk + "\n", 10},
+			{"in the last line", head + rec("a", "Q?") + "# end" + brk + brk, 9},
+			{"before the list", "dataset: {name: s, title: S, selection: all}" + brk + "records:" + brk + rec("a", "Q?"), 7},
+		} {
+			t.Run(name+"/"+tc.name, func(t *testing.T) {
+				d := *newDraft
+				d.Question = "Is this" + brk + "a question?"
+				old, err := ReadYAML(strings.NewReader(tc.in), "f.yaml")
+				if err != nil {
+					t.Fatalf("the test's file does not load: %v", formatAny(err))
+				}
+				out, line, err := AppendRecord("f.yaml", []byte(tc.in), &d)
+				if err != nil {
+					t.Fatal(formatAny(err))
+				}
+				ds, err := ReadYAML(strings.NewReader(string(out)), "f.yaml")
+				if err != nil {
+					t.Fatalf("the result does not load:\n%s\n%q", formatAny(err), out)
+				}
+				if n := len(ds.Records); n != len(old.Records)+1 {
+					t.Fatalf("%d records, want %d", n, len(old.Records)+1)
+				}
+				for i, r := range old.Records {
+					if ds.Records[i].ID != r.ID || ds.Records[i].Question != r.Question {
+						t.Errorf("record %d is %q %q, was %q %q", i, ds.Records[i].ID, ds.Records[i].Question, r.ID, r.Question)
+					}
+				}
+				r := ds.Records[len(ds.Records)-1]
+				wantQ := d.Question
+				if brk == "\u0085" || brk == "\r" {
+					wantQ = "Is this a question?" // as YAML folds these in plain and single-quoted text
+				}
+				if r.ID != "new" || (r.Question != d.Question && r.Question != wantQ) {
+					t.Errorf("new record %q %q", r.ID, r.Question)
+				}
+				if line != tc.line || r.Pos.Line != tc.line {
+					t.Errorf("reported line %d, record at line %d; want %d", line, r.Pos.Line, tc.line)
+				}
+				if !insertedOnly(tc.in, string(out)) {
+					t.Errorf("the file's own text changed:\n%q", out)
+				}
+			})
+		}
+	}
+}
+
+// insertedOnly reports whether out is in with one piece of text inserted.
+func insertedOnly(in, out string) bool {
+	p := 0
+	for p < len(in) && in[p] == out[p] {
+		p++
+	}
+	return len(out) > len(in) && strings.HasSuffix(out, in[p:])
+}

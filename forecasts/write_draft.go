@@ -228,21 +228,20 @@ func encodeYAMLNode(n *yaml.Node) ([]byte, error) {
 }
 
 // indentYAML prefixes the first line of a YAML text with first and every
-// other non-empty line with rest. Empty lines stay empty: inside a block
-// scalar they may be less indented than its text.
+// other non-empty line with rest; lines are the YAML parser's (see
+// yamlLines), as the encoder writes a U+2028 in text as it is. Empty lines
+// stay empty: inside a block scalar they may be less indented than its
+// text.
 func indentYAML(text []byte, first, rest string) []byte {
 	var b bytes.Buffer
-	for i, line := range strings.SplitAfter(string(text), "\n") {
-		if line == "" {
-			continue
-		}
+	for i, ln := range yamlLines(text) {
 		switch {
 		case i == 0:
 			b.WriteString(first)
-		case line != "\n" && line != "\r\n":
+		case len(lineText(text, ln)) > 0:
 			b.WriteString(rest)
 		}
-		b.WriteString(line)
+		b.Write(text[ln.start:ln.end])
 	}
 	return b.Bytes()
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -44,7 +43,15 @@ bad date or any other problem is printed as FILE:LINE:COL: FIELD: message
 file is not changed. Otherwise the record's YAML is inserted after the last
 record, and every other byte of the file — comments, order, formatting — is
 kept; the file is replaced in one step (a temporary file, synced, renamed)
-and keeps its permissions.`
+and keeps its permissions, and its owner and group where the system allows.
+A file with hard links is replaced under the name given only (a warning
+says so).
+
+Adds to one folder take turns: add holds a lock on the folder the file is
+in (flock(2) on the folder; where that cannot be done, on the file
+.hindcast.lock in it) while it reads, checks and writes, so that records added at once by several hindcast
+commands are all kept and their ids checked against each other. A command
+that cannot have the lock within 10 seconds fails, writing nothing.`
 
 func newForecastsAddCmd(s *streams) *cobra.Command {
 	var opts addOptions
@@ -135,9 +142,22 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 		}
 	}
 
-	data, err := os.ReadFile(file)
+	// Writers take turns: under the folder's lock, the file is read,
+	// checked with its whole dataset and replaced as one step, so that a
+	// record added meanwhile by another hindcast is neither lost nor given
+	// the same id.
+	lock, err := forecasts.LockFolder(filepath.Dir(file), addLockWait)
 	if err != nil {
-		return fmt.Errorf("%s: %w", file, cleanPathError(err))
+		var le *forecasts.LockedError
+		if errors.As(err, &le) {
+			return fmt.Errorf("%s is locked by another hindcast writing to %s (waited %s); try again; nothing written", file, le.Dir, le.Waited)
+		}
+		return err
+	}
+	defer lock.Unlock()
+	data, err := forecasts.ReadYAMLFile(file, forecasts.MaxYAMLBytes)
+	if err != nil {
+		return err
 	}
 	out, line, err := forecasts.AppendRecord(file, data, &d)
 	if err != nil {
@@ -153,15 +173,7 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 		}
 		return err
 	}
-	// The file must still be what the record was appended to.
-	if now, err := os.ReadFile(file); err != nil || !bytes.Equal(now, data) {
-		return fmt.Errorf("%s changed while the record was being added; nothing written, try again", file)
-	}
-	info, err := os.Stat(file)
-	if err != nil {
-		return err
-	}
-	if err := writeFileAtomic(file, out, info.Mode().Perm()); err != nil {
+	if err := replaceDatasetFile(s, file, out); err != nil {
 		return err
 	}
 	n := 0
@@ -170,6 +182,41 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 	}
 	_, err = fmt.Fprintf(s.out, "%s:%d: added %s; %s now holds %s\n", file, line, d.ID, ds[0].Name, count(n, "record"))
 	return err
+}
+
+// addLockWait is how long add waits for another hindcast writing to the
+// same folder.
+var addLockWait = forecasts.LockWait
+
+// replaceDatasetFile replaces file with data in one step (a temporary
+// file, synced, renamed), keeping its permissions and, where the system
+// allows (as root, or for a group one belongs to), its owner and group.
+// A file with other names (hard links) is replaced under this name only:
+// the others keep the old text, which a warning says.
+func replaceDatasetFile(s *streams, file string, data []byte) error {
+	info, err := os.Stat(file)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, cleanPathError(err))
+	}
+	f, err := createAtomic(file, info.Mode().Perm())
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	owner, known := forecasts.OwnerOf(info)
+	if known {
+		f.Chown(owner.UID, owner.GID) // best effort: only root may give a file away
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	if known && owner.Links > 1 {
+		fmt.Fprintf(s.err, "%s: warning: the file had %d names (hard links); it was replaced under this name only, and the others keep the old records\n", file, owner.Links)
+	}
+	return nil
 }
 
 // addTarget finds the file to append to and the dataset path to check it
@@ -194,7 +241,7 @@ func addTarget(to string) (file, dataset string, err error) {
 		var files []string
 		for _, e := range entries {
 			n := e.Name()
-			if !e.IsDir() && n != forecasts.ManifestFile && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			if !e.IsDir() && forecasts.IsRecordFile(n) {
 				files = append(files, n)
 			}
 		}

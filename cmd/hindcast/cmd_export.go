@@ -16,6 +16,7 @@ type exportOptions struct {
 	data   dataOptions
 	format string
 	output string
+	raw    bool
 }
 
 const exportLong = `Write one dataset, every field of every record and the manifest, as YAML,
@@ -34,7 +35,11 @@ back gives the same dataset, so exporting it again gives the same bytes.
          tags, p_event_low, p_event_point, p_event_high. sources, notes and
          tags hold JSON ([{"title": ...}], ["..."], {"key": "value"}); the
          p_event columns are P(event), derived from the estimate, for use
-         in a spreadsheet (skip the # lines when opening the file).
+         in a spreadsheet (skip the # lines when opening the file). A
+         cell a spreadsheet would run as a formula — starting with =, +,
+         -, @, a tab or a carriage return, and not a number — is written
+         with a ' before it; import takes it off again. --raw writes
+         every cell as it is.
 
 Dates are written as given (1978-08); P(event) is written only in CSV.
 --format may be left out when -o ends in .yaml, .yml, .jsonl or .csv.
@@ -58,6 +63,7 @@ func newForecastsExportCmd(s *streams) *cobra.Command {
 	opts.data.addFlags(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "", "csv, jsonl or yaml (default: from the extension of -o)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().BoolVar(&opts.raw, "raw", false, "CSV: write cells starting with = + - @ as they are, without the ' that keeps a spreadsheet from running them as formulas")
 	return cmd
 }
 
@@ -95,8 +101,17 @@ func forecastsExport(s *streams, opts *exportOptions) error {
 		}
 		return usageErrorf("export writes one dataset, and %d are chosen (%s): choose one with --dataset NAME or --data PATH", len(ds), strings.Join(names, ", "))
 	}
+	if opts.raw && format != "csv" {
+		return usageErrorf("--raw is for --format csv")
+	}
+	write := exportWriters[format]
+	if opts.raw {
+		write = func(w io.Writer, ds *forecasts.Dataset) error {
+			return forecasts.WriteCSVWith(w, ds, forecasts.CSVWriteOptions{Raw: true})
+		}
+	}
 	var b bytes.Buffer
-	if err := exportWriters[format](&b, ds[0]); err != nil {
+	if err := write(&b, ds[0]); err != nil {
 		return err
 	}
 	if opts.output == "" || opts.output == "-" {

@@ -179,6 +179,20 @@ func forecastsImport(s *streams, opts *importOptions) error {
 	loader := &forecasts.Loader{Scales: forecasts.BuiltinScales()}
 	var existing *forecasts.Dataset
 	if target.appending {
+		// Writers to the folder take turns (see add): the folder is read,
+		// its ids checked and the new file made under its lock.
+		lock, err := forecasts.LockFolder(target.dir, addLockWait)
+		if err != nil {
+			var le *forecasts.LockedError
+			if errors.As(err, &le) {
+				return fmt.Errorf("%s is locked by another hindcast (waited %s); try again; nothing written", target.dir, le.Waited)
+			}
+			return err
+		}
+		defer lock.Unlock()
+		if _, err := os.Lstat(filepath.Join(target.dir, target.recordsFile)); err == nil {
+			return usageErrorf("%s exists; records are added as a new file: name it with --records-file NAME.yaml", filepath.Join(target.dir, target.recordsFile))
+		}
 		ds, err := loader.Load(target.dir)
 		if err != nil {
 			return withNote(err, forecasts.Error{File: target.dir, Msg: "the dataset folder has problems of its own; fix them before adding records to it"})
@@ -238,7 +252,7 @@ func forecastsImport(s *streams, opts *importOptions) error {
 			fmt.Fprint(s.err, rr.Errors.Format(0))
 			lines = append(lines, fmt.Sprint(rr.Line))
 		}
-		fmt.Fprintf(s.err, "%s: skipped %d of %d rows (%s %s); imported %d\n", opts.file, len(res.Rejected), res.Rows,
+		fmt.Fprintf(s.err, "%s: skipped %d of %s (%s %s); imported %d\n", opts.file, len(res.Rejected), count(res.Rows, "row"),
 			plural(len(lines), "line", "lines"), strings.Join(lines, ", "), len(ds.Records))
 	}
 	if res.Rows == 0 {
@@ -458,6 +472,11 @@ func createFolderAtomic(dir string, files []forecasts.StarterFile) error {
 		return fail(fmt.Errorf("%s appeared while the import ran; nothing written", dir))
 	}
 	if err := os.Rename(tmp, dir); err != nil {
+		if _, serr := os.Lstat(dir); serr == nil {
+			// Another import made it meanwhile; rename does not replace
+			// a folder that holds files.
+			return fail(fmt.Errorf("%s appeared while the import ran; nothing written", dir))
+		}
 		return fail(fmt.Errorf("%s: %w", dir, err))
 	}
 	if d, err := os.Open(parent); err == nil {
@@ -468,21 +487,50 @@ func createFolderAtomic(dir string, files []forecasts.StarterFile) error {
 }
 
 // createFileAtomic writes a new file at path in one step; it refuses to
-// replace a file that is there.
+// replace a file that is there, even one made meanwhile by another
+// program: the file is written under a temporary name and linked to path,
+// which link(2) does only when path is free.
 func createFileAtomic(path string, data []byte) error {
-	f, err := createAtomic(path, 0o644)
+	f, err := createAtomicHere(path, 0o644)
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
 	if _, err := f.Write(data); err != nil {
-		f.Abort()
+		f.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if _, err := os.Lstat(path); err == nil {
-		f.Abort()
-		return fmt.Errorf("%s appeared while the import ran; nothing written", path)
+	err = f.Chmod(0o644)
+	if err == nil {
+		err = f.Sync()
 	}
-	return f.Commit()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s appeared while the import ran; nothing written", path)
+		}
+		return fmt.Errorf("%s: %w", path, cleanLinkError(err))
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync() // best effort: not every system can sync a folder
+		d.Close()
+	}
+	return nil
+}
+
+// cleanLinkError drops the two paths an *os.LinkError repeats.
+func cleanLinkError(err error) error {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // sourceName names the input in the files written: its base name, or

@@ -49,6 +49,9 @@ overwrites anything (exit 1 and nothing written otherwise).`,
 
 func forecastsInit(s *streams, opts *initOptions) error {
 	dir := opts.dir
+	if strings.TrimSpace(dir) == "" {
+		return usageErrorf("init needs the name of the folder to create: hindcast forecasts init DIR")
+	}
 	created := false
 	switch entries, err := os.ReadDir(dir); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -62,7 +65,7 @@ func forecastsInit(s *streams, opts *initOptions) error {
 		}
 		return fmt.Errorf("%s: %w", dir, cleanPathError(err))
 	case len(entries) > 0:
-		return fmt.Errorf("%s exists and is not empty (%d entries); give the name of a new or empty folder: init writes nothing over existing files", dir, len(entries))
+		return fmt.Errorf("%s exists and is not empty (%d %s); give the name of a new or empty folder: init writes nothing over existing files", dir, len(entries), plural(len(entries), "entry", "entries"))
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

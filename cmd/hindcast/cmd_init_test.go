@@ -60,7 +60,7 @@ func TestInitRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ dir, want string }{
-		{full, "hindcast: TMP/full exists and is not empty (1 entries); give the name of a new or empty folder: init writes nothing over existing files\n"},
+		{full, "hindcast: TMP/full exists and is not empty (1 entry); give the name of a new or empty folder: init writes nothing over existing files\n"},
 		{file, "hindcast: TMP/file.yaml exists and is a file; give the name of a new or empty folder\n"},
 	} {
 		stdout, stderr, code := runHindcast("forecasts", "init", tc.dir)
@@ -72,6 +72,13 @@ func TestInitRefuses(t *testing.T) {
 	data, _ := os.ReadFile(file)
 	if len(entries) != 1 || string(data) != "mine" {
 		t.Errorf("init changed what was there: %d entries, file %q", len(entries), data)
+	}
+	// No folder name is a usage error, not a missing file.
+	for _, dir := range []string{"", " "} {
+		stdout, stderr, code := runHindcast("forecasts", "init", dir)
+		if want := "hindcast: init needs the name of the folder to create: hindcast forecasts init DIR\n"; code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+			t.Errorf("init %q: exit %d, stdout %q, stderr\n%s", dir, code, stdout, stderr)
+		}
 	}
 	// An empty folder is used as it is.
 	empty := filepath.Join(tmp, "empty")
