@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -57,6 +55,9 @@ func newForecastsExportCmd(s *streams) *cobra.Command {
   hindcast forecasts export --data seminar/ -o seminar.yaml   # a folder as one file`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFlag(cmd); err != nil {
+				return err
+			}
 			return forecastsExport(s, &opts)
 		}),
 	}
@@ -114,13 +115,9 @@ func forecastsExport(s *streams, opts *exportOptions) error {
 	if err := write(&b, ds[0]); err != nil {
 		return err
 	}
-	if opts.output == "" || opts.output == "-" {
-		_, err := s.out.Write(b.Bytes())
-		return err
+	path := opts.output
+	if path == "" {
+		path = stdoutName
 	}
-	perm := fs.FileMode(0o644)
-	if info, err := os.Stat(opts.output); err == nil {
-		perm = info.Mode().Perm()
-	}
-	return writeFileAtomic(opts.output, b.Bytes(), perm)
+	return writeOutput(path, s.out, b.Bytes())
 }

@@ -269,7 +269,7 @@ func forecastsImport(s *streams, opts *importOptions) error {
 	}
 	recordsPath := filepath.Join(target.dir, target.recordsFile)
 	if target.appending {
-		if err := createFileAtomic(recordsPath, records); err != nil {
+		if err := writeNewFile(recordsPath, records); err != nil {
 			return err
 		}
 		total := len(existing.Records) + len(ds.Records)
@@ -280,7 +280,7 @@ func forecastsImport(s *streams, opts *importOptions) error {
 		{Name: forecasts.ManifestFile, Data: forecasts.ManifestYAML(&ds.Manifest, fmt.Sprintf("The manifest of the dataset %s, imported from %s by hindcast forecasts import.\nThe format, field by field, is docs/format.md in the hindcast repository.", ds.Name, sourceName(opts.file)))},
 		{Name: target.recordsFile, Data: records},
 	}
-	if err := createFolderAtomic(target.dir, files); err != nil {
+	if err := writeNewFolder(target.dir, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.out, "created %s\ncreated %s (%d %s from %s)\n", filepath.Join(target.dir, forecasts.ManifestFile), recordsPath, len(ds.Records), plural(len(ds.Records), "record", "records"), opts.file)
@@ -430,107 +430,6 @@ func withNote(err error, note forecasts.Error) error {
 		return err
 	}
 	return append(forecasts.ErrorList{&note}, list...)
-}
-
-// createFolderAtomic creates the folder dir holding files: they are
-// written into a temporary folder beside it, which is renamed dir, so that
-// dir appears whole or not at all.
-func createFolderAtomic(dir string, files []forecasts.StarterFile) error {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", parent, cleanPathError(err))
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", parent, cleanPathError(err))
-	}
-	fail := func(err error) error {
-		os.RemoveAll(tmp)
-		return err
-	}
-	for _, f := range files {
-		path := filepath.Join(tmp, f.Name)
-		file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = file.Write(f.Data)
-			if err == nil {
-				err = file.Sync()
-			}
-			if cerr := file.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			return fail(fmt.Errorf("%s: %w", filepath.Join(dir, f.Name), cleanPathError(err)))
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fail(err)
-	}
-	if _, err := os.Lstat(dir); err == nil {
-		return fail(fmt.Errorf("%s appeared while the import ran; nothing written", dir))
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if _, serr := os.Lstat(dir); serr == nil {
-			// Another import made it meanwhile; rename does not replace
-			// a folder that holds files.
-			return fail(fmt.Errorf("%s appeared while the import ran; nothing written", dir))
-		}
-		return fail(fmt.Errorf("%s: %w", dir, err))
-	}
-	if d, err := os.Open(parent); err == nil {
-		d.Sync() // best effort: not every system can sync a folder
-		d.Close()
-	}
-	return nil
-}
-
-// createFileAtomic writes a new file at path in one step; it refuses to
-// replace a file that is there, even one made meanwhile by another
-// program: the file is written under a temporary name and linked to path,
-// which link(2) does only when path is free.
-func createFileAtomic(path string, data []byte) error {
-	f, err := createAtomicHere(path, 0o644)
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	err = f.Chmod(0o644)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Link(tmp, path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s appeared while the import ran; nothing written", path)
-		}
-		return fmt.Errorf("%s: %w", path, cleanLinkError(err))
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync() // best effort: not every system can sync a folder
-		d.Close()
-	}
-	return nil
-}
-
-// cleanLinkError drops the two paths an *os.LinkError repeats.
-func cleanLinkError(err error) error {
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // sourceName names the input in the files written: its base name, or

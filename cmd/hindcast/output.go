@@ -312,7 +312,9 @@ func writeAndCommit(f *atomicFile, data []byte) error {
 }
 
 // writeNewFile creates path holding data in one step (permissions 0644);
-// it refuses to replace anything there, a link included.
+// it refuses to replace anything there, a link included, even a file made
+// meanwhile by another program: the file is written under a temporary
+// name and linked to path, which link(2) does only when path is free.
 func writeNewFile(path string, data []byte) error {
 	f, err := createAtomicHere(path, 0o644)
 	if err != nil {
@@ -322,12 +324,30 @@ func writeNewFile(path string, data []byte) error {
 		f.Abort()
 		return err
 	}
-	if _, err := os.Lstat(path); err == nil {
-		f.Abort()
-		return fmt.Errorf("%s appeared while hindcast ran; nothing written", path)
+	tmp := f.file.Name()
+	defer removeTemp(tmp)
+	err = f.file.Chmod(f.perm)
+	if err == nil {
+		err = f.file.Sync()
 	}
-	return f.Commit()
+	if cerr := f.file.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Link(tmp, path)
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s appeared while hindcast ran; nothing written", path)
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, cleanLinkError(err))
+	}
+	syncFolder(filepath.Dir(path))
+	return nil
 }
+
+// Chown gives the file its owner and group when it is renamed into place.
+func (f *atomicFile) Chown(uid, gid int) error { return f.file.Chown(uid, gid) }
 
 // writeNewFolder creates the folder dir holding files (its parents too):
 // they are written into a temporary folder beside it, which is renamed
@@ -369,6 +389,11 @@ func writeNewFolder(dir string, files []forecasts.StarterFile) error {
 		return fail(fmt.Errorf("%s appeared while hindcast ran; nothing written", dir))
 	}
 	if err := renameTemp(tmp, dir); err != nil {
+		if _, serr := os.Lstat(dir); serr == nil {
+			// Made meanwhile by another hindcast; rename does not
+			// replace a folder that holds files.
+			return fail(fmt.Errorf("%s appeared while hindcast ran; nothing written", dir))
+		}
 		return fail(fmt.Errorf("%s: %w", dir, cleanLinkError(err)))
 	}
 	syncFolder(parent)
