@@ -96,10 +96,16 @@ func (t *Tally) gridCell(k int) *gridCounts {
 			return &t.cells[s-1]
 		}
 	} else {
+		// No early exit: with at most linearMax keys, a scan of all of them
+		// with a conditional move beats a mispredicted branch.
+		found := -1
 		for i, key := range t.keys {
 			if int(key) == k {
-				return &t.cells[i]
+				found = i
 			}
+		}
+		if found >= 0 {
+			return &t.cells[found]
 		}
 	}
 	switch len(t.keys) {
