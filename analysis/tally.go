@@ -24,15 +24,17 @@ var gridP = func() (g [gridDenom + 1]float64) {
 // linearMax values, about 34 bytes each), the list with an index by grid
 // position (up to sparseMax values; the index takes 1 KB), and a dense
 // array of all 1,001 grid values (32 KB). At sparseMax values the indexed
-// list takes 1 KB + 255 × 34 bytes ≈ 9.7 KB.
+// list takes 1 KB + 64 × 34 bytes ≈ 3.2 KB. The dense array is the fastest
+// (Add costs a third of a search of the list), and sparseMax is low enough
+// that a tally of two-decimal forecasts, 101 values, reaches it.
 const (
 	linearMax = 8
-	sparseMax = 255 // the most a uint8 index can address
+	sparseMax = 64 // at most 255, which a uint8 index can address
 )
 
-// gridCounts are the forecasts counted at one grid value: unweighted counts,
-// exact, apart from weighted sums, so that a table of counts is exact and a
-// weighted one sums in the same order however it was tallied.
+// gridCounts are the forecasts counted at one grid value, the unweighted
+// apart from the weighted: counts stay exact integers, and a weighted sum
+// gets the same additions in the same order whatever form the tally is in.
 type gridCounts struct {
 	n, yes   uint64  // unweighted
 	wn, wyes float64 // weighted
@@ -48,16 +50,15 @@ func (c *gridCounts) add(o *gridCounts) {
 // Tally accumulates forecasts into a [Table].
 //
 // Forecasts with at most three decimals are counted by their position on the
-// grid k/1000: while a tally has seen at most 255 such values, in a list
+// grid k/1000: while a tally has seen at most 64 such values, in a list
 // (about 34 bytes a value, and an index of 1 KB from 9 values on), then in
-// a fixed array of all 1,001 (32 KB).
-// Others are counted in a map keyed by math.Float64bits(p); -0 is counted as
-// 0. Memory therefore grows with the distinct values seen, and a tally of a
-// few forecasts is small. The zero value is an empty tally ready to use. A
-// Tally is not safe for concurrent use: give each goroutine its own and
-// [Tally.Merge] them afterwards. With integer weights every count is exact
-// (up to 2⁵³); with fractional weights, merge in a fixed order to get
-// bit-for-bit reproducible sums.
+// a fixed array of all 1,001 (32 KB). Others are counted in a map keyed by
+// math.Float64bits(p); -0 is counted as 0. Memory therefore grows with the
+// distinct values seen, and a tally of a few forecasts is small. The zero
+// value is an empty tally ready to use. A Tally is not safe for concurrent
+// use: give each goroutine its own and [Tally.Merge] them afterwards. With
+// integer weights every count is exact (up to 2⁵³); with fractional
+// weights, merge in a fixed order to get bit-for-bit reproducible sums.
 type Tally struct {
 	dense *[gridDenom + 1]gridCounts // nil until more than sparseMax grid values
 	slot  *[gridDenom + 1]uint8      // while sparse, from linearMax values: 1 + position of k in keys, or 0
