@@ -116,7 +116,8 @@ const maxResample = 1 << 53
 //	s = 2^(53 − e),  n = f·2^e, f in [½, 1)
 //
 // Multiplying by a power of two is exact, so proportions between cells are
-// kept bit for bit.
+// kept bit for bit. An infinite total (weights summing past 1.8e308) gets 1:
+// no scale of the sum can recover its cells' proportions.
 func resampleScale(n float64) float64 {
 	if !(n > maxResample) || math.IsInf(n, 1) {
 		return 1
