@@ -24,7 +24,9 @@ type ConsistencyBand struct {
 // each forecast value the (1 − Level)/2 and (1 + Level)/2 quantiles of the
 // refitted probabilities (type 7, as in [BootstrapResult]).
 //
-// Weights are rounded to whole forecasts, at least one per cell. Resample r
+// Weights are rounded to whole forecasts, at least one per cell; a table
+// whose total weight N exceeds 2⁵³ has every weight first multiplied by the
+// power of two that puts N in [2⁵², 2⁵³), as in [Bootstrap]. Resample r
 // draws from its own random stream derived from (opts.Seed, r), and the
 // resamples run on GOMAXPROCS goroutines: the result depends on the seed
 // only. It panics if opts.BandReplicates < 1.
@@ -64,8 +66,9 @@ func newBandJob(t Table, opts Options) *bandJob {
 			Seed:       opts.Seed,
 		},
 	}
+	scale := resampleScale(t.N())
 	for i, c := range t.Cells {
-		j.n[i] = max(1, int64(math.Round(c.N)))
+		j.n[i] = max(1, int64(math.Round(c.N*scale)))
 		j.dist[i].init(j.n[i], c.P)
 		j.band.P[i] = c.P
 	}

@@ -43,6 +43,32 @@ func BenchmarkTallyAdd(b *testing.B) { benchmarkTallyAdd(b, false) }
 // map path; about 100,000 distinct values).
 func BenchmarkTallyAddOffGrid(b *testing.B) { benchmarkTallyAdd(b, true) }
 
+// benchmarkTallyAddValues counts forecasts drawn from the first values of
+// the three-decimal grid, few enough that a tally keeps its sparse list.
+func benchmarkTallyAddValues(b *testing.B, values int) {
+	const n = 1 << 20
+	rng := rand.New(rand.NewPCG(1, 2))
+	p := make([]float64, n)
+	yes := make([]bool, n)
+	for i := range p {
+		p[i] = float64(rng.IntN(values)) / 1000
+		yes[i] = rng.Float64() < p[i]
+	}
+	var t analysis.Tally
+	b.ResetTimer()
+	for i := range b.N {
+		t.Add(p[i&(n-1)], yes[i&(n-1)])
+	}
+}
+
+// BenchmarkTallyAddSparse8: 8 distinct values, the most a tally searches
+// linearly (a small group's tally).
+func BenchmarkTallyAddSparse8(b *testing.B) { benchmarkTallyAddValues(b, 8) }
+
+// BenchmarkTallyAddSparse60: 60 distinct values, counted in the indexed
+// list.
+func BenchmarkTallyAddSparse60(b *testing.B) { benchmarkTallyAddValues(b, 60) }
+
 // groupTables returns k tables of 101 two-decimal cells holding 10⁶
 // forecasts each, from forecasters of varying calibration.
 func groupTables(k int) []analysis.Table {

@@ -62,7 +62,19 @@ type BootstrapResult struct {
 // O(K) time. It is drawn by the conditional-binomial method: the count of
 // cell i is Binomial(n − drawn so far, n_i / Σ_{j≥i} n_j), its yes-count
 // Binomial(count, y_i/n_i). With weighted forecasts the total weight is
-// treated as the sample size, an approximation.
+// treated as the sample size, an approximation; cells are still drawn in
+// proportion to their weight.
+//
+// A total above 2⁵³ ≈ 9.0e15 is resampled at a smaller size, the sampler
+// being exact only up to there: n = round(N·s) with s the power of two that
+// puts N·s in [2⁵², 2⁵³), so
+//
+//	n = round(N · 2^(53 − e)),  N = f·2^e, f in [½, 1)
+//
+// Intervals at that size are a few 1e-8 wide (relative to the figure's
+// scale), slightly wider than those of the full total would be. Since s is a
+// power of two, a table and the same table times 2^k (both above 2⁵³) get
+// bit-identical intervals.
 //
 // Replicate r draws from its own random stream, derived from (opts.Seed, r),
 // and the replicates run on GOMAXPROCS goroutines: the result depends on the
@@ -92,6 +104,28 @@ type bootstrapJob struct {
 	undefined [numEstimates]int // replicates in which each figure is NaN
 }
 
+// maxResample is the largest sample size a resampling procedure draws: up
+// to 2⁵³ every integer is a float64, so the binomial sampler, which
+// computes in float64, is exact, and a size fits an int64.
+const maxResample = 1 << 53
+
+// resampleScale returns the factor s by which weights of total n are
+// multiplied before they are rounded to whole forecasts: 1 if n ≤ 2⁵³,
+// otherwise the power of two that puts n·s in [2⁵², 2⁵³),
+//
+//	s = 2^(53 − e),  n = f·2^e, f in [½, 1)
+//
+// Multiplying by a power of two is exact, so proportions between cells are
+// kept bit for bit. An infinite total (weights summing past 1.8e308) gets 1:
+// no scale of the sum can recover its cells' proportions.
+func resampleScale(n float64) float64 {
+	if !(n > maxResample) || math.IsInf(n, 1) {
+		return 1
+	}
+	_, e := math.Frexp(n)
+	return math.Ldexp(1, 53-e)
+}
+
 // cellScores are a cell's per-forecast scores, the same in every replicate.
 type cellScores struct{ brierYes, brierNo, logYes, logNo, sphYes, sphNo float64 }
 
@@ -99,7 +133,7 @@ func newBootstrapJob(t Table, opts Options) *bootstrapJob {
 	k := len(t.Cells)
 	j := &bootstrapJob{
 		cells:   t.Cells,
-		n:       int64(math.Round(t.N())),
+		n:       int64(math.Round(t.N() * resampleScale(t.N()))),
 		cond:    make([]float64, k),
 		yesFrac: make([]float64, k),
 		scores:  make([]cellScores, k),

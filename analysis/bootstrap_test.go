@@ -113,3 +113,75 @@ func TestConsistencyBandsBracketCalibratedForecasts(t *testing.T) {
 		}
 	}
 }
+
+// scaledTable is 16 forecasts with every weight multiplied by scale:
+//
+//	p    n  yes   Brier terms y(1−p)² + (n−y)p²
+//	0.1  4  1     0.81 + 3·0.01 = 0.84
+//	0.3  6  2     2·0.49 + 4·0.09 = 1.34
+//	0.6  4  3     3·0.16 + 0.36 = 0.84
+//	0.9  2  2     2·0.01 = 0.02
+//
+// Brier score 3.04/16 = 0.19, base rate 8/16 = 0.5.
+func scaledTable(scale float64) analysis.Table {
+	cells := []analysis.Cell{{P: 0.1, N: 4, Yes: 1}, {P: 0.3, N: 6, Yes: 2}, {P: 0.6, N: 4, Yes: 3}, {P: 0.9, N: 2, Yes: 2}}
+	for i := range cells {
+		cells[i].N *= scale
+		cells[i].Yes *= scale
+	}
+	return analysis.NewTable(cells)
+}
+
+// TestBootstrapHugeTotals: totals beyond 2⁶³ used to overflow the int64
+// sample size and collapse every interval (Brier [0.04, 0.04] for a score
+// of 0.19). Above 2⁵³ a table is resampled at the size N·2^(53−e) in
+// [2⁵², 2⁵³), so the table times 2⁶⁴ (total 2⁶⁸) resamples exactly as the
+// table times 2⁴⁸ (total 2⁵², resampled as it is).
+//
+// For the table times 1e19, N = 1.6e20 = 0.5421·2⁶⁸, so n = 0.5421·2⁵³ =
+// 4.883e15 and the 95% intervals are, by the normal approximation,
+//
+//	Brier: per-forecast terms have mean 0.19 and mean square
+//	  (0.81² + 3·0.01² + 2·0.49² + 4·0.09² + 3·0.16² + 0.36² + 2·0.01²)/16
+//	  = 1.3756/16 = 0.085975, so sd √(0.085975 − 0.0361) = 0.22333 and
+//	  half-width 1.96·0.22333/√4.883e15 = 6.26e-9
+//	base rate: 1.96·0.5/√4.883e15 = 1.402e-8
+//
+// The test wants each interval to contain the estimate, with a width within
+// 30% of that (200 replicates scatter the ends by about 10%).
+func TestBootstrapHugeTotals(t *testing.T) {
+	opts := analysis.Options{Replicates: 200, BandReplicates: 200, Seed: 3}
+	moderate := analysis.Bootstrap(scaledTable(0x1p48), opts)
+	huge := analysis.Bootstrap(scaledTable(0x1p64), opts)
+	if fmt.Sprint(moderate) != fmt.Sprint(huge) {
+		t.Errorf("bootstrap of the table times 2⁶⁴:\n%v\nwant that of the table times 2⁴⁸:\n%v", huge, moderate)
+	}
+	if b, bh := analysis.ConsistencyBands(scaledTable(0x1p48), opts), analysis.ConsistencyBands(scaledTable(0x1p64), opts); fmt.Sprint(b) != fmt.Sprint(bh) {
+		t.Errorf("consistency bands of the table times 2⁶⁴:\n%v\nwant those of the table times 2⁴⁸:\n%v", bh, b)
+	}
+
+	r := analysis.Bootstrap(scaledTable(1e19), opts)
+	for _, c := range []struct {
+		name           string
+		est, halfWidth float64
+		lo, hi         float64
+	}{
+		{"Brier score", 0.19, 6.26e-9, r.Lo.Brier, r.Hi.Brier},
+		{"base rate", 0.5, 1.402e-8, r.Lo.BaseRate, r.Hi.BaseRate},
+	} {
+		width := c.hi - c.lo
+		if !(c.lo <= c.est && c.est <= c.hi) || math.Abs(width/(2*c.halfWidth)-1) > 0.3 {
+			t.Errorf("%s of the table times 1e19: interval [%.12g, %.12g], want about %g ± %.3g",
+				c.name, c.lo, c.hi, c.est, c.halfWidth)
+		}
+	}
+
+	// Under calibration, with about 1e15 forecasts a cell, the band at p is p
+	// give or take 1e-7 (1.96 √(p(1−p)/n) ≤ 1.96·0.5/√1e15 = 3.1e-8).
+	b := analysis.ConsistencyBands(scaledTable(1e19), opts)
+	for i, p := range b.P {
+		if !(b.Lo[i] <= p && p <= b.Hi[i]) || b.Hi[i]-b.Lo[i] > 1e-7 {
+			t.Errorf("band of the table times 1e19 at %g: [%.12g, %.12g], want %g ± 1e-7", p, b.Lo[i], b.Hi[i], p)
+		}
+	}
+}

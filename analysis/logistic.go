@@ -134,7 +134,8 @@ func logLikelihood(t Table, x []float64, a, b float64) float64 {
 	return ll
 }
 
-func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+// logit returns ln(p / (1 − p)), exact for subnormal p too (see [ln]).
+func logit(p float64) float64 { return ln(p / (1 - p)) }
 
 func sigmoid(x float64) float64 {
 	if x >= 0 {

@@ -660,7 +660,7 @@ func relativeSkill(res *PairwiseResult, baseline int) {
 		if math.IsNaN(p.Ratio) {
 			continue
 		}
-		l := math.Log(p.Ratio)
+		l := ln(p.Ratio)
 		logSum[p.A] += l
 		logSum[p.B] -= l
 		res.Competitors[p.A].Opponents++

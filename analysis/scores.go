@@ -33,12 +33,34 @@ func BrierContribution(p float64, yes bool) float64 {
 //	−ln(1 − p)   if not
 //
 // It is +Inf for a forecast of 0 followed by the event or of 1 not followed
-// by it.
+// by it. It is exact for subnormal p (below 2⁻¹⁰²² ≈ 2.2e-308) too, where
+// math.Log on amd64 is not: −ln 5e-324 = 1074 ln 2 ≈ 744.44.
 func LogContribution(p float64, yes bool) float64 {
 	if yes {
-		return -math.Log(p)
+		return -ln(p)
 	}
-	return -math.Log1p(-p)
+	return -math.Log1p(-p) // 1 − p ≥ 2⁻⁵³ unless p = 1: never subnormal
+}
+
+// ln returns the natural logarithm of x. math.Log is wrong for subnormal x
+// on amd64 (its assembly gives −709.09 for ln 1e-320, which is −736.83), so
+// ln writes such x as frac·2^exp with frac in [½, 1) by math.Frexp:
+//
+//	ln x = ln frac + exp·ln 2
+//
+// with ln 2 split as math/log.go splits it, Ln2Hi + Ln2Lo, so that
+// exp·Ln2Hi is exact and the sum is correct to about an ulp.
+func ln(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 {
+		const (
+			ln2Hi = 6.93147180369123816490e-01 // 0x3fe62e42fee00000
+			ln2Lo = 1.90821492927058770002e-10 // 0x3dea39ef35793c76
+		)
+		frac, exp := math.Frexp(x)
+		e := float64(exp)
+		return e*ln2Hi + (e*ln2Lo + math.Log(frac))
+	}
+	return math.Log(x)
 }
 
 // ClippedLog returns the logarithmic scoring rule with p first clipped to

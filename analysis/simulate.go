@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -48,7 +49,14 @@ type Simulation struct {
 
 	// Decimals rounds each forecast to that many decimal places, as people
 	// and tournaments round them (2: 0.00, 0.01, …, 1.00). 0 means no
-	// rounding.
+	// rounding. Up to 308 decimals a forecast p becomes
+	//
+	//	round(p · 10^Decimals) / 10^Decimals
+	//
+	// beyond, where 10^Decimals overflows float64, the decimal rounding of
+	// strconv.FormatFloat(p, 'f', Decimals, 64). From 324 decimals on that
+	// leaves every float64 as it is: it moves p by at most ½·10⁻³²⁴, less
+	// than half the smallest gap between float64s, 2⁻¹⁰⁷⁴ ≈ 4.9e-324.
 	Decimals int
 
 	// Truth gives the true probability of the event for each (rounded)
@@ -78,13 +86,20 @@ func Simulate(s Simulation) iter.Seq2[float64, bool] {
 		truth = func(p float64) float64 { return p }
 	}
 	scale := math.Pow(10, float64(s.Decimals))
+	round := func(p float64) float64 { return math.Round(p*scale) / scale }
+	if math.IsInf(scale, 1) {
+		round = func(p float64) float64 {
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(p, 'f', s.Decimals, 64), 64)
+			return r
+		}
+	}
 	return func(yield func(float64, bool) bool) {
 		st := newStream(s.Seed, streamSimulate, 0)
 		beta := distuv.Beta{Alpha: s.Alpha, Beta: s.Beta, Src: &st.pcg}
 		for range s.N {
 			p := beta.Rand()
 			if s.Decimals > 0 {
-				p = math.Round(p*scale) / scale
+				p = round(p)
 			}
 			if !yield(p, st.uniform() < truth(p)) {
 				return

@@ -75,3 +75,24 @@ func TestSimulateRecoversCalibration(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulateManyDecimals: 10^Decimals overflows float64 beyond 308
+// decimals, and p·(+Inf)/(+Inf) made every forecast NaN. Rounding to 400
+// decimals moves p by at most ½·10⁻⁴⁰⁰, far less than half the smallest gap
+// between float64s (2⁻¹⁰⁷⁴ ≈ 4.9e-324), so it must leave every forecast as
+// it is: the same sequence as no rounding.
+func TestSimulateManyDecimals(t *testing.T) {
+	sim := analysis.Simulation{N: 1000, Seed: 4}
+	var plain []record
+	for p, yes := range analysis.Simulate(sim) {
+		plain = append(plain, record{p, yes})
+	}
+	sim.Decimals = 400
+	i := 0
+	for p, yes := range analysis.Simulate(sim) {
+		if (record{p, yes}) != plain[i] {
+			t.Fatalf("forecast %d with 400 decimals: %v, %v; want %v, %v", i, p, yes, plain[i].p, plain[i].yes)
+		}
+		i++
+	}
+}

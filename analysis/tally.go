@@ -19,18 +19,52 @@ var gridP = func() (g [gridDenom + 1]float64) {
 	return g
 }()
 
+// A Tally counts grid values in one of three forms, each used until it
+// holds too many distinct values: a list searched linearly (up to
+// linearMax values, about 34 bytes each), the list with an index by grid
+// position (up to sparseMax values; the index takes 1 KB), and a dense
+// array of all 1,001 grid values (32 KB). At sparseMax values the indexed
+// list takes 1 KB + 64 × 34 bytes ≈ 3.2 KB. The dense array is the fastest
+// (Add costs a third of a search of the list), and sparseMax is low enough
+// that a tally of two-decimal forecasts, 101 values, reaches it.
+const (
+	linearMax = 8
+	sparseMax = 64 // at most 255, which a uint8 index can address
+)
+
+// gridCounts are the forecasts counted at one grid value, the unweighted
+// apart from the weighted: counts stay exact integers, and a weighted sum
+// gets the same additions in the same order whatever form the tally is in.
+type gridCounts struct {
+	n, yes   uint64  // unweighted
+	wn, wyes float64 // weighted
+}
+
+func (c *gridCounts) add(o *gridCounts) {
+	c.n += o.n
+	c.yes += o.yes
+	c.wn += o.wn
+	c.wyes += o.wyes
+}
+
 // Tally accumulates forecasts into a [Table].
 //
-// Forecasts with at most three decimals are counted in a fixed array, others
-// in a map keyed by math.Float64bits(p); -0 is counted as 0. The zero value
-// is an empty tally ready to use. A Tally is not safe for concurrent use:
-// give each goroutine its own and [Tally.Merge] them afterwards. With
-// integer weights every count is exact (up to 2⁵³); with fractional weights,
-// merge in a fixed order to get bit-for-bit reproducible sums.
+// Forecasts with at most three decimals are counted by their position on the
+// grid k/1000: while a tally has seen at most 64 such values, in a list
+// (about 34 bytes a value, and an index of 1 KB from 9 values on), then in
+// a fixed array of all 1,001 (32 KB). Others are counted in a map keyed by
+// math.Float64bits(p); -0 is counted as 0. Memory therefore grows with the
+// distinct values seen, and a tally of a few forecasts is small. The zero
+// value is an empty tally ready to use. A Tally is not safe for concurrent
+// use: give each goroutine its own and [Tally.Merge] them afterwards. With
+// integer weights every count is exact (up to 2⁵³); with fractional
+// weights, merge in a fixed order to get bit-for-bit reproducible sums.
 type Tally struct {
-	count [gridDenom + 1]struct{ n, yes uint64 }  // unweighted, on the grid
-	grid  [gridDenom + 1]struct{ n, yes float64 } // weighted, on the grid
-	index map[uint64]int                          // Float64bits(p) → position in other
+	dense *[gridDenom + 1]gridCounts // nil until more than sparseMax grid values
+	slot  *[gridDenom + 1]uint8      // while sparse, from linearMax values: 1 + position of k in keys, or 0
+	keys  []uint16                   // while sparse: grid positions, in order of first use
+	cells []gridCounts               // while sparse: cells[i] counts grid value keys[i]
+	index map[uint64]int             // Float64bits(p) → position in other
 	other []Cell
 }
 
@@ -42,9 +76,64 @@ func (t *Tally) Add(p float64, yes bool) {
 		t.addOffGrid(p, yes)
 		return
 	}
-	c := &t.count[k]
+	var c *gridCounts
+	if d := t.dense; d != nil {
+		c = &d[k] // the hot path: no call
+	} else {
+		c = t.gridCell(k)
+	}
 	c.n++
 	c.yes += b2u(yes)
+}
+
+// gridCell returns the counts at grid position k, adding an empty cell for
+// it if it has none, and moving to the next form when a tally outgrows one.
+func (t *Tally) gridCell(k int) *gridCounts {
+	if t.dense != nil {
+		return &t.dense[k]
+	}
+	if t.slot != nil {
+		if s := t.slot[k]; s != 0 {
+			return &t.cells[s-1]
+		}
+	} else {
+		// No early exit: with at most linearMax keys, a scan of all of them
+		// with a conditional move beats a mispredicted branch.
+		found := -1
+		for i, key := range t.keys {
+			if int(key) == k {
+				found = i
+			}
+		}
+		if found >= 0 {
+			return &t.cells[found]
+		}
+	}
+	switch len(t.keys) {
+	case sparseMax:
+		t.densify()
+		return &t.dense[k]
+	case linearMax:
+		t.slot = new([gridDenom + 1]uint8)
+		for i, key := range t.keys {
+			t.slot[key] = uint8(i + 1)
+		}
+	}
+	if t.slot != nil {
+		t.slot[k] = uint8(len(t.keys) + 1)
+	}
+	t.keys = append(t.keys, uint16(k))
+	t.cells = append(t.cells, gridCounts{})
+	return &t.cells[len(t.cells)-1]
+}
+
+// densify moves the sparse list into the dense array.
+func (t *Tally) densify() {
+	d := new([gridDenom + 1]gridCounts)
+	for i, key := range t.keys {
+		d[key] = t.cells[i]
+	}
+	t.dense, t.slot, t.keys, t.cells = d, nil, nil, nil
 }
 
 // b2u converts without a branch: outcomes are unpredictable.
@@ -85,9 +174,9 @@ func (t *Tally) add(p, n, y float64) {
 	}
 	k := int(p*gridDenom + 0.5)
 	if uint(k) <= gridDenom && gridP[k] == p {
-		g := &t.grid[k]
-		g.n += n
-		g.yes += y
+		c := t.gridCell(k)
+		c.wn += n
+		c.wyes += y
 		return
 	}
 	t.addOther(p, n, y)
@@ -110,11 +199,18 @@ func (t *Tally) addOther(p, n, y float64) {
 
 // Merge adds every forecast counted in o to t. o is not modified.
 func (t *Tally) Merge(o *Tally) {
-	for k := range t.grid {
-		t.count[k].n += o.count[k].n
-		t.count[k].yes += o.count[k].yes
-		t.grid[k].n += o.grid[k].n
-		t.grid[k].yes += o.grid[k].yes
+	if o.dense != nil {
+		if t.dense == nil {
+			t.densify()
+		}
+		for k := range t.dense {
+			t.dense[k].add(&o.dense[k])
+		}
+	} else {
+		keys, cells := o.keys, o.cells // o may be t
+		for i, key := range keys {
+			t.gridCell(int(key)).add(&cells[i])
+		}
 	}
 	for _, c := range o.other {
 		t.addOther(c.P, c.N, c.Yes)
@@ -124,12 +220,19 @@ func (t *Tally) Merge(o *Tally) {
 // Table returns the forecasts counted so far as a table sorted by
 // probability. The tally can go on counting afterwards.
 func (t *Tally) Table() Table {
-	cells := make([]Cell, 0, len(t.other)+16)
-	for k, g := range t.grid {
-		c := t.count[k]
-		if n := float64(c.n) + g.n; n > 0 {
-			cells = append(cells, Cell{P: gridP[k], N: n, Yes: float64(c.yes) + g.yes})
+	cells := make([]Cell, 0, len(t.keys)+len(t.other)+16)
+	appendGrid := func(k int, c *gridCounts) {
+		if n := float64(c.n) + c.wn; n > 0 {
+			cells = append(cells, Cell{P: gridP[k], N: n, Yes: float64(c.yes) + c.wyes})
 		}
+	}
+	if t.dense != nil {
+		for k := range t.dense {
+			appendGrid(k, &t.dense[k])
+		}
+	}
+	for i, key := range t.keys {
+		appendGrid(int(key), &t.cells[i])
 	}
 	cells = append(cells, t.other...)
 	sortCells(cells)
