@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // IntervalForecast is a forecast known only to lie in [Lo, Hi], as a
@@ -61,30 +62,38 @@ func SeparableSpan(fs []IntervalForecast, s ScoringRule) Span {
 // Brier score — followed by samples codings drawn uniformly within each
 // interval from a stream seeded by seed. Each coding is a slice of
 // probabilities, one per forecast. The point coding is not included.
+// It holds (4 + samples) × len(fs) probabilities; [EachCoding] gives the
+// same codings one at a time.
 func Codings(fs []IntervalForecast, samples int, seed uint64) [][]float64 {
+	var out [][]float64
+	EachCoding(fs, samples, seed, func(c []float64) { out = append(out, slices.Clone(c)) })
+	return out
+}
+
+// EachCoding calls fn with each coding [Codings] returns, in the same
+// order, in one buffer that fn must not keep: memory O(len(fs)) whatever
+// the number of samples.
+func EachCoding(fs []IntervalForecast, samples int, seed uint64, fn func(coding []float64)) {
 	checkIntervals(fs)
-	corner := func(pick func(f IntervalForecast) float64) []float64 {
-		c := make([]float64, len(fs))
+	c := make([]float64, len(fs))
+	for _, pick := range []func(f IntervalForecast) float64{
+		func(f IntervalForecast) float64 { return f.Lo },
+		func(f IntervalForecast) float64 { return f.Hi },
+		bestEnd,
+		worstEnd,
+	} {
 		for i, f := range fs {
 			c[i] = pick(f)
 		}
-		return c
-	}
-	out := [][]float64{
-		corner(func(f IntervalForecast) float64 { return f.Lo }),
-		corner(func(f IntervalForecast) float64 { return f.Hi }),
-		corner(bestEnd),
-		corner(worstEnd),
+		fn(c)
 	}
 	st := newStream(seed, streamSensitivity, 0)
 	for range samples {
-		c := make([]float64, len(fs))
 		for i, f := range fs {
 			c[i] = f.Lo + (f.Hi-f.Lo)*st.uniform()
 		}
-		out = append(out, c)
+		fn(c)
 	}
-	return out
 }
 
 // bestEnd and worstEnd are the ends of a forecast's interval nearest to
@@ -109,6 +118,21 @@ func worstEnd(f IntervalForecast) float64 {
 // values (a figure undefined for a coding) are left out. The ranges are not
 // exact: the true extremes may lie outside them.
 func SampledSpans(fs []IntervalForecast, codings [][]float64, figures ...func(Table) float64) []Span {
+	return sampledSpans(fs, len(codings), func(fn func([]float64)) {
+		for _, c := range codings {
+			fn(c)
+		}
+	}, figures)
+}
+
+// SampledSpansSeeded is [SampledSpans] over Codings(fs, samples, seed),
+// with the same results, drawing each coding in turn instead of holding
+// them all: memory O(len(fs)).
+func SampledSpansSeeded(fs []IntervalForecast, samples int, seed uint64, figures ...func(Table) float64) []Span {
+	return sampledSpans(fs, 4+samples, func(fn func([]float64)) { EachCoding(fs, samples, seed, fn) }, figures)
+}
+
+func sampledSpans(fs []IntervalForecast, n int, each func(func([]float64)), figures []func(Table) float64) []Span {
 	yes := make([]bool, len(fs))
 	point := make([]float64, len(fs))
 	for i, f := range fs {
@@ -118,9 +142,9 @@ func SampledSpans(fs []IntervalForecast, codings [][]float64, figures ...func(Ta
 	var cells []Cell
 	t := codingTable(point, yes, cells)
 	for k, fig := range figures {
-		spans[k] = Span{Point: fig(t), Min: math.Inf(1), Max: math.Inf(-1), Samples: len(codings)}
+		spans[k] = Span{Point: fig(t), Min: math.Inf(1), Max: math.Inf(-1), Samples: n}
 	}
-	for _, c := range codings {
+	each(func(c []float64) {
 		t = codingTable(c, yes, t.Cells[:0])
 		for k, fig := range figures {
 			v := fig(t)
@@ -129,7 +153,7 @@ func SampledSpans(fs []IntervalForecast, codings [][]float64, figures ...func(Ta
 			}
 			spans[k].Min, spans[k].Max = min(spans[k].Min, v), max(spans[k].Max, v)
 		}
-	}
+	})
 	for k := range spans {
 		sp := &spans[k]
 		if !math.IsNaN(sp.Point) {

@@ -53,3 +53,26 @@ func TestSampledSpanWithinExact(t *testing.T) {
 		t.Error("codings depend on more than the seed")
 	}
 }
+
+// SampledSpansSeeded draws the codings one at a time: the same spans as
+// SampledSpans over Codings, bit for bit.
+func TestSampledSpansSeededMatches(t *testing.T) {
+	fs := []IntervalForecast{
+		{Lo: 0.1, Point: 0.2, Hi: 0.3, Yes: true},
+		{Lo: 0.6, Point: 0.8, Hi: 0.95, Yes: false},
+		{Lo: 0.4, Point: 0.4, Hi: 0.4, Yes: true},
+		{Lo: 0, Point: 0.05, Hi: 0.1, Yes: false},
+	}
+	figs := []func(Table) float64{
+		func(t Table) float64 { return Murphy(t, Distinct).Reliability },
+		func(t Table) float64 { return CORP(t, BrierContribution).Discrimination },
+		AUC,
+	}
+	want := SampledSpans(fs, Codings(fs, 300, 7), figs...)
+	got := SampledSpansSeeded(fs, 300, 7, figs...)
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("figure %d: %+v, want %+v", k, got[k], want[k])
+		}
+	}
+}
