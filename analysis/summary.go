@@ -64,39 +64,69 @@ func SummarizeAll(ts []Table, opts Options) []Summary {
 	out := make([]Summary, len(ts))
 	forEach(runtime.GOMAXPROCS(0), len(ts), func(_, i int) { out[i] = pointSummary(ts[i], opts) })
 
+	// The resampling runs a batch of tables at a time, each batch's
+	// replicates held until its intervals are read: memory is bounded by
+	// resampleBudget, not by the number of tables. Every replicate draws
+	// from its own stream, so batches change no figure.
 	var jobs []replicateJob
-	boot := make([]*bootstrapJob, len(ts))
-	bands := make([]*bandJob, len(ts))
+	var boot []*bootstrapJob
+	var bands []*bandJob
+	var batch []int
+	held := 0
+	flush := func() {
+		runJobs(jobs)
+		for k, i := range batch {
+			s := &out[i]
+			if b := boot[k]; b != nil {
+				r := b.result()
+				scaleEstimates(&r.Lo, opts.BrierScale)
+				scaleEstimates(&r.Hi, opts.BrierScale)
+				s.Bootstrap = &r
+				s.Warnings = append(s.Warnings, r.Warnings...)
+			}
+			if b := bands[k]; b != nil {
+				r := b.result()
+				s.Bands = &r
+			}
+		}
+		jobs, boot, bands, batch, held = jobs[:0], boot[:0], bands[:0], batch[:0], 0
+	}
 	for i, t := range ts {
-		if out[i].N == 0 {
+		if out[i].N == 0 || opts.Replicates == 0 && opts.BandReplicates == 0 {
 			continue
 		}
+		need := resampleBytes(t, opts)
+		if held > 0 && held+need > resampleBudget {
+			flush()
+		}
+		var b *bootstrapJob
+		var c *bandJob
 		if opts.Replicates > 0 {
-			boot[i] = newBootstrapJob(t, opts)
-			jobs = append(jobs, boot[i])
+			b = newBootstrapJob(t, opts)
+			jobs = append(jobs, b)
 		}
 		if opts.BandReplicates > 0 {
-			bands[i] = newBandJob(t, opts)
-			jobs = append(jobs, bands[i])
+			c = newBandJob(t, opts)
+			jobs = append(jobs, c)
 		}
+		boot, bands, batch = append(boot, b), append(bands, c), append(batch, i)
+		held += need
 	}
-	runJobs(jobs)
-
-	for i := range out {
-		s := &out[i]
-		if boot[i] != nil {
-			b := boot[i].result()
-			scaleEstimates(&b.Lo, opts.BrierScale)
-			scaleEstimates(&b.Hi, opts.BrierScale)
-			s.Bootstrap = &b
-			s.Warnings = append(s.Warnings, b.Warnings...)
-		}
-		if bands[i] != nil {
-			b := bands[i].result()
-			s.Bands = &b
-		}
+	if len(batch) > 0 {
+		flush()
 	}
 	return out
+}
+
+// resampleBudget bounds the bytes of replicate figures [SummarizeAll] holds
+// at once (a single table may need more).
+const resampleBudget = 64 << 20
+
+// resampleBytes is what the resampling of t holds until its intervals are
+// read: each bootstrap replicate's figures, each band resample's fit at
+// every cell.
+func resampleBytes(t Table, opts Options) int {
+	return 8 * (opts.Replicates*numEstimates + opts.BandReplicates*len(t.Cells))
 }
 
 // pointSummary computes everything but the resampling.

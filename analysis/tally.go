@@ -22,9 +22,10 @@ var gridP = func() (g [gridDenom + 1]float64) {
 // A Tally counts grid values in one of three forms, each used until it
 // holds too many distinct values: a list searched linearly (up to
 // linearMax values, about 34 bytes each), the list with an index by grid
-// position (up to sparseMax values; the index takes 1 KB), and a dense
+// position (up to sparseMax values; the index, open addressing over 128
+// places, takes 128 bytes), and a dense
 // array of all 1,001 grid values (32 KB). At sparseMax values the indexed
-// list takes 1 KB + 64 × 34 bytes ≈ 3.2 KB. The dense array is the fastest
+// list takes 128 bytes + 64 × 34 bytes ≈ 2.3 KB. The dense array is the fastest
 // (Add costs a third of a search of the list), and sparseMax is low enough
 // that a tally of two-decimal forecasts, 101 values, reaches it.
 const (
@@ -51,7 +52,7 @@ func (c *gridCounts) add(o *gridCounts) {
 //
 // Forecasts with at most three decimals are counted by their position on the
 // grid k/1000: while a tally has seen at most 64 such values, in a list
-// (about 34 bytes a value, and an index of 1 KB from 9 values on), then in
+// (about 34 bytes a value, and an index of 128 bytes from 9 values on), then in
 // a fixed array of all 1,001 (32 KB). Others are counted in a map keyed by
 // math.Float64bits(p); -0 is counted as 0. Memory therefore grows with the
 // distinct values seen, and a tally of a few forecasts is small. The zero
@@ -61,7 +62,7 @@ func (c *gridCounts) add(o *gridCounts) {
 // weights, merge in a fixed order to get bit-for-bit reproducible sums.
 type Tally struct {
 	dense *[gridDenom + 1]gridCounts // nil until more than sparseMax grid values
-	slot  *[gridDenom + 1]uint8      // while sparse, from linearMax values: 1 + position of k in keys, or 0
+	slot  *[slotSize]uint8           // while sparse, from linearMax values: an open-addressing index, 1 + position in keys, or 0
 	keys  []uint16                   // while sparse: grid positions, in order of first use
 	cells []gridCounts               // while sparse: cells[i] counts grid value keys[i]
 	index map[uint64]int             // Float64bits(p) → position in other
@@ -92,9 +93,12 @@ func (t *Tally) gridCell(k int) *gridCounts {
 	if t.dense != nil {
 		return &t.dense[k]
 	}
+	h := 0
 	if t.slot != nil {
-		if s := t.slot[k]; s != 0 {
-			return &t.cells[s-1]
+		for h = slotHash(k); t.slot[h] != 0; h = (h + 1) & (slotSize - 1) {
+			if s := t.slot[h]; int(t.keys[s-1]) == k {
+				return &t.cells[s-1]
+			}
 		}
 	} else {
 		// No early exit: with at most linearMax keys, a scan of all of them
@@ -114,17 +118,35 @@ func (t *Tally) gridCell(k int) *gridCounts {
 		t.densify()
 		return &t.dense[k]
 	case linearMax:
-		t.slot = new([gridDenom + 1]uint8)
+		t.slot = new([slotSize]uint8)
 		for i, key := range t.keys {
-			t.slot[key] = uint8(i + 1)
+			t.slot[t.freeSlot(int(key))] = uint8(i + 1)
 		}
+		h = t.freeSlot(k)
 	}
 	if t.slot != nil {
-		t.slot[k] = uint8(len(t.keys) + 1)
+		t.slot[h] = uint8(len(t.keys) + 1)
 	}
 	t.keys = append(t.keys, uint16(k))
 	t.cells = append(t.cells, gridCounts{})
 	return &t.cells[len(t.cells)-1]
+}
+
+// slotSize is the size of the sparse index: twice sparseMax, so that
+// linear probing stays short.
+const slotSize = 2 * sparseMax
+
+// slotHash places grid position k in the sparse index (Fibonacci hashing).
+func slotHash(k int) int { return int(uint32(k)*2654435769>>24) & (slotSize - 1) }
+
+// freeSlot returns the first empty place in the index for grid position k,
+// which the index does not hold.
+func (t *Tally) freeSlot(k int) int {
+	h := slotHash(k)
+	for t.slot[h] != 0 {
+		h = (h + 1) & (slotSize - 1)
+	}
+	return h
 }
 
 // densify moves the sparse list into the dense array.
