@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"io/fs"
 	"os"
@@ -198,7 +199,7 @@ func replaceDatasetFile(s *streams, file string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, cleanPathError(err))
 	}
-	f, err := createAtomic(file, info.Mode().Perm())
+	f, err := fileout.CreateAtomic(file, info.Mode().Perm())
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"path/filepath"
 	"strings"
@@ -117,7 +118,7 @@ func forecastsExport(s *streams, opts *exportOptions) error {
 	}
 	path := opts.output
 	if path == "" {
-		path = stdoutName
+		path = fileout.Stdout
 	}
-	return writeOutput(path, s.out, b.Bytes())
+	return fileout.Write(path, s.out, b.Bytes())
 }

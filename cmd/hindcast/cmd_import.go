@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -269,18 +270,18 @@ func forecastsImport(s *streams, opts *importOptions) error {
 	}
 	recordsPath := filepath.Join(target.dir, target.recordsFile)
 	if target.appending {
-		if err := writeNewFile(recordsPath, records); err != nil {
+		if err := fileout.WriteNewFile(recordsPath, records); err != nil {
 			return err
 		}
 		total := len(existing.Records) + len(ds.Records)
 		fmt.Fprintf(s.out, "created %s (%d %s from %s); %s now holds %s\n", recordsPath, len(ds.Records), plural(len(ds.Records), "record", "records"), opts.file, existing.Name, count(total, "record"))
 		return nil
 	}
-	files := []forecasts.StarterFile{
+	files := []fileout.Entry{
 		{Name: forecasts.ManifestFile, Data: forecasts.ManifestYAML(&ds.Manifest, fmt.Sprintf("The manifest of the dataset %s, imported from %s by hindcast forecasts import.\nThe format, field by field, is docs/format.md in the hindcast repository.", ds.Name, sourceName(opts.file)))},
 		{Name: target.recordsFile, Data: records},
 	}
-	if err := writeNewFolder(target.dir, files); err != nil {
+	if err := fileout.WriteNewFolder(target.dir, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.out, "created %s\ncreated %s (%d %s from %s)\n", filepath.Join(target.dir, forecasts.ManifestFile), recordsPath, len(ds.Records), plural(len(ds.Records), "record", "records"), opts.file)

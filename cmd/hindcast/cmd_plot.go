@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"slices"
 	"strings"
 
@@ -113,7 +114,7 @@ func plotRun(s *streams, o *plotOptions) error {
 	if err := ch.Write(&buf, format); err != nil {
 		return err
 	}
-	return writeOutput(o.output, nil, buf.Bytes())
+	return fileout.Write(o.output, nil, buf.Bytes())
 }
 
 // chart builds the chart of a kind from the input.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,7 +101,7 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOwnedFolder(dir, ownerFile, files); err != nil {
+	if err := fileout.WriteOwnedFolder(dir, ownerFile, files); err != nil {
 		return err
 	}
 	main := "index.html"
@@ -130,7 +131,7 @@ func reportDir(dir string, force bool) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", dir, cleanPathError(err))
 	}
-	if len(usersEntries(entries)) == 0 || force {
+	if len(fileout.UsersEntries(entries)) == 0 || force {
 		return dir, nil
 	}
 	if _, err := os.Stat(filepath.Join(dir, ownerFile)); err == nil {

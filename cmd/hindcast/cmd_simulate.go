@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"math"
 	"strconv"
@@ -102,9 +103,9 @@ func simulateRun(s *streams, o *simulateOptions) error {
 	}
 	path := o.output
 	if path == "" {
-		path = stdoutName
+		path = fileout.Stdout
 	}
-	out, err := createOutput(path, s.out)
+	out, err := fileout.Create(path, s.out)
 	if err != nil {
 		return err
 	}

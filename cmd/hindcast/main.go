@@ -2,9 +2,13 @@
 // computes, explains and plots how good they were.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/hindcast/hindcast/internal/fileout"
+)
 
 func main() {
-	handleSignals(os.Stderr)
+	fileout.HandleSignals(os.Stderr)
 	os.Exit(hindcastMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/hindcast/hindcast/internal/fileout"
 	"os"
 	"path/filepath"
 	"slices"
@@ -303,13 +304,13 @@ func TestReportCutShortIsStillHindcasts(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, ownerFile), "# hindcast wrote these files and replaces them on the next run\nb.txt\n")
-	if err := writeOwnedFolder(dir, ownerFile, files); err == nil {
+	if err := fileout.WriteOwnedFolder(dir, ownerFile, files); err == nil {
 		t.Fatal("writing over a folder succeeded")
 	}
 	if err := os.RemoveAll(filepath.Join(dir, "b.txt")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeOwnedFolder(dir, ownerFile, files); err != nil {
+	if err := fileout.WriteOwnedFolder(dir, ownerFile, files); err != nil {
 		t.Fatalf("the second run: %v", err)
 	}
 	if got := strings.Join(ownedNames(t, dir), " "); got != "a.txt b.txt c.txt" {

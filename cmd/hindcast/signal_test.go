@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/hindcast/hindcast/internal/fileout"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -34,8 +35,8 @@ func TestSignalRemovesTemporaries(t *testing.T) {
 		code int
 		name string
 	}{
-		{syscall.SIGTERM, exitTerminate, "SIGTERM"},
-		{syscall.SIGINT, exitInterrupt, "SIGINT"},
+		{syscall.SIGTERM, 143, "SIGTERM"},
+		{syscall.SIGINT, 130, "SIGINT"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if signal.Ignored(tc.sig) {
@@ -84,7 +85,7 @@ func TestSignalRemovesTemporaries(t *testing.T) {
 }
 
 func TestSignalExitCode(t *testing.T) {
-	if signalExitCode(syscall.SIGINT) != 130 || signalExitCode(syscall.SIGTERM) != 143 {
+	if fileout.ExitCode(syscall.SIGINT) != 130 || fileout.ExitCode(syscall.SIGTERM) != 143 {
 		t.Error("exit codes are not 128 + the signal's number")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package fileout
 
 import (
 	"fmt"
@@ -15,13 +15,13 @@ const (
 	exitTerminate = 143 // SIGTERM
 )
 
-// handleSignals makes SIGINT and SIGTERM stop hindcast cleanly: every
-// temporary file and folder being written is removed (see removeTemps),
+// HandleSignals makes SIGINT and SIGTERM stop hindcast cleanly: every
+// temporary file and folder being written is removed (see RemoveTemps),
 // so that nothing half-written is left, and hindcast exits with
 // exitInterrupt or exitTerminate after saying why on stderr. A signal
 // hindcast was started ignoring (SIGINT for a shell's background job,
 // under nohup) stays ignored.
-func handleSignals(stderr io.Writer) {
+func HandleSignals(stderr io.Writer) {
 	c := make(chan os.Signal, 1)
 	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		if !signal.Ignored(sig) {
@@ -30,15 +30,15 @@ func handleSignals(stderr io.Writer) {
 	}
 	go func() {
 		sig := <-c
-		removeTemps(true)
-		code := signalExitCode(sig)
+		RemoveTemps(true)
+		code := ExitCode(sig)
 		fmt.Fprintf(stderr, "hindcast: stopped by %s; files it had begun to write are removed\n", signalName(sig))
 		os.Exit(code)
 	}()
 }
 
-// signalExitCode is the exit code after sig.
-func signalExitCode(sig os.Signal) int {
+// ExitCode is the exit code after sig.
+func ExitCode(sig os.Signal) int {
 	if sig == syscall.SIGTERM {
 		return exitTerminate
 	}

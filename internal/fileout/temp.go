@@ -1,4 +1,4 @@
-package main
+package fileout
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 // Temporary files and folders are named ".NAME.tmp-RANDOM" beside the
 // NAME they become, so that a reader never takes one for a finished file,
 // and a temporary left by a run that was killed outright (SIGKILL, a power
-// cut) is recognised by isTempName and never counted as the user's.
+// cut) is recognised by IsTempName and never counted as the user's.
 const tempMark = ".tmp-"
 
 // tempPattern is the os.CreateTemp pattern for a temporary that becomes
@@ -20,10 +20,10 @@ func tempPattern(path string) string {
 	return "." + filepath.Base(path) + tempMark + "*"
 }
 
-// isTempName reports whether name, a file or folder name without its
+// IsTempName reports whether name, a file or folder name without its
 // folder, is a temporary hindcast writes before renaming it into place:
 // ".NAME.tmp-DIGITS".
-func isTempName(name string) bool {
+func IsTempName(name string) bool {
 	i := strings.LastIndex(name, tempMark)
 	if !strings.HasPrefix(name, ".") || i < 2 {
 		return false
@@ -41,12 +41,12 @@ func isTempName(name string) bool {
 }
 
 // temps are the temporary files and folders being written now. An
-// interrupt removes them all (removeTemps) before hindcast exits, so that
+// interrupt removes them all (RemoveTemps) before hindcast exits, so that
 // Ctrl-C or SIGTERM leaves nothing half-written behind.
 var temps = struct {
 	sync.Mutex
 	paths   map[string]bool
-	stopped bool // removeTemps ran: no new temporary may be made
+	stopped bool // RemoveTemps ran: no new temporary may be made
 }{paths: map[string]bool{}}
 
 // errStopped is returned for a temporary asked for after an interrupt.
@@ -114,11 +114,11 @@ func removeTemp(tmp string) {
 	forgetTemp(tmp)
 }
 
-// removeTemps removes every temporary being written and refuses new ones.
+// RemoveTemps removes every temporary being written and refuses new ones.
 // It leaves the list locked when stop is true, for an exit that follows:
 // a writer that would rename a temporary into place then waits, and the
 // exit ends it.
-func removeTemps(stop bool) {
+func RemoveTemps(stop bool) {
 	temps.Lock()
 	for tmp := range temps.paths {
 		// A writer may still be adding a file to a temporary folder:
