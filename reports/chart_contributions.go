@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
@@ -46,7 +47,7 @@ const DefaultContributionsTop = 40
 // (unresolved, ambiguous) are named in a note. A forecast of certainty
 // that went the other way has an infinite log score: its bar runs off the
 // axis, marked ∞. The figure grows with its rows.
-func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) {
+func ContributionsChart(cases []evaluate.Case, opt ContributionsOptions) (*Chart, error) {
 	st := styleOr(opt.Style)
 	top := opt.Top
 	if top == 0 {

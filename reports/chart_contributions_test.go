@@ -9,11 +9,12 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func contributionsChart(t testing.TB, cases []reports.Case, opt reports.ContributionsOptions) *reports.Chart {
+func contributionsChart(t testing.TB, cases []evaluate.Case, opt reports.ContributionsOptions) *reports.Chart {
 	ch, err := reports.ContributionsChart(cases, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -27,11 +28,11 @@ func TestGoldenContributionsCPC(t *testing.T) {
 
 // The built-in cases, 25 scored and one ambiguous.
 func TestGoldenContributionsBuiltin(t *testing.T) {
-	checkGolden(t, "contributions_builtin", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_builtin", contributionsChart(t, casesOf(builtinRecords(t)), reports.ContributionsOptions{}))
 }
 
 func TestGoldenContributionsBuiltinLog(t *testing.T) {
-	checkGolden(t, "contributions_builtin_log", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{Log: true}))
+	checkGolden(t, "contributions_builtin_log", contributionsChart(t, casesOf(builtinRecords(t)), reports.ContributionsOptions{Log: true}))
 }
 
 // 300 simulated questions: only the 40 costliest are drawn.
@@ -39,8 +40,8 @@ func TestGoldenContributionsTop(t *testing.T) {
 	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), reports.ContributionsOptions{}))
 }
 
-func simulatedCases(n int) []reports.Case {
-	var out []reports.Case
+func simulatedCases(n int) []evaluate.Case {
+	var out []evaluate.Case
 	i := 0
 	for p, yes := range analysis.Simulate(analysis.Simulation{N: n, Alpha: 0.8, Beta: 0.8, Decimals: 2, Seed: 7}) {
 		i++
@@ -48,7 +49,7 @@ func simulatedCases(n int) []reports.Case {
 		if yes {
 			o = forecasts.Yes
 		}
-		out = append(out, reports.Case{ID: fmt.Sprintf("question-%03d", i), P: p, Outcome: o})
+		out = append(out, evaluate.Case{ID: fmt.Sprintf("question-%03d", i), P: p, Outcome: o})
 	}
 	return out
 }
@@ -83,14 +84,14 @@ func TestContributionsCPC(t *testing.T) {
 func TestContributionsChartErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		cases []reports.Case
+		cases []evaluate.Case
 		opt   reports.ContributionsOptions
 		want  string
 	}{
 		{"none", nil, reports.ContributionsOptions{}, "no scored cases to chart"},
-		{"unscored", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Unresolved}}, reports.ContributionsOptions{}, "no scored cases to chart"},
-		{"bad p", []reports.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
-		{"bad top", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
+		{"unscored", []evaluate.Case{{ID: "a", P: 0.3, Outcome: forecasts.Unresolved}}, reports.ContributionsOptions{}, "no scored cases to chart"},
+		{"bad p", []evaluate.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
+		{"bad top", []evaluate.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
 	} {
 		_, err := reports.ContributionsChart(tc.cases, tc.opt)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
@@ -103,7 +104,7 @@ func TestContributionsChartErrors(t *testing.T) {
 // other way: its log score is infinite, its bar runs off the axis and the
 // note says why the mean is infinite too.
 func TestContributionsLogInfinite(t *testing.T) {
-	cases := []reports.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
+	cases := []evaluate.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
 	ch := contributionsChart(t, cases, reports.ContributionsOptions{Log: true})
 	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "infinite log score") {
 		t.Errorf("notes %q do not explain the infinite score", notes)
@@ -130,8 +131,8 @@ func TestContributionsLogTicks(t *testing.T) {
 	if got, want := strings.Join(cpc, " "), "0 0.5 1 1.5 2 2.5"; got != want {
 		t.Errorf("CPC log ticks %q, want %q", got, want)
 	}
-	for name, cases := range map[string][]reports.Case{
-		"builtin":  reports.CasesOf(builtinRecords(t)),
+	for name, cases := range map[string][]evaluate.Case{
+		"builtin":  casesOf(builtinRecords(t)),
 		"infinite": {{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}},
 		"timid":    {{ID: "a", P: 0.55, Outcome: forecasts.Yes}, {ID: "b", P: 0.45, Outcome: forecasts.No}},
 		"bold":     {{ID: "a", P: 0.0001, Outcome: forecasts.Yes}},

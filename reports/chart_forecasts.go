@@ -15,79 +15,12 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
-// A Case is one forecast with a name: the charts of a few forecasts
-// label their marks with the ids, and ContributionsChart gives each case
-// a row.
-type Case struct {
-	ID      string
-	P       float64           // P(event), in [0, 1]
-	Outcome forecasts.Outcome // only yes and no are scored
-}
-
-// CasesOf returns the records as cases, in order: each record's id, the
-// point of its P(event) and its outcome.
-func CasesOf(records []*forecasts.Record) []Case {
-	out := make([]Case, 0, len(records))
-	for _, r := range records {
-		if r != nil {
-			out = append(out, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
-		}
-	}
-	return out
-}
-
-// A ForecastGroup is the forecasts one series of a chart draws: one
-// forecaster's, one dataset's, one method's.
-type ForecastGroup struct {
-	// Name labels the group in legends and panel titles; it may be empty
-	// when a chart has one group.
-	Name string
-	// Table holds the forecasts. When it has no cells, it is built from
-	// the scored Cases.
-	Table analysis.Table
-	// Cases name the forecasts, when they have names; a chart of a few
-	// labels its marks with their ids. Optional.
-	Cases []Case
-}
-
-// GroupsOf groups the records by key (a forecaster, a tag), in the order
-// each key first appears, each group with its cases and the table of its
-// scored ones. A nil key puts every record in one group with no name.
-// Groups with no scored record are left out.
-func GroupsOf(records []*forecasts.Record, key func(*forecasts.Record) string) []ForecastGroup {
-	var groups []ForecastGroup
-	index := map[string]int{}
-	for _, r := range records {
-		if r == nil {
-			continue
-		}
-		k := ""
-		if key != nil {
-			k = key(r)
-		}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			groups = append(groups, ForecastGroup{Name: k})
-		}
-		groups[i].Cases = append(groups[i].Cases, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		g.Table = casesTable(g.Cases)
-		if len(g.Table.Cells) > 0 {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
 // casesTable is the table of the scored cases.
-func casesTable(cases []Case) analysis.Table {
+func casesTable(cases []evaluate.Case) analysis.Table {
 	var t analysis.Tally
 	for _, c := range cases {
 		if c.Outcome.Scored() {
@@ -97,13 +30,13 @@ func casesTable(cases []Case) analysis.Table {
 	return t.Table()
 }
 
-// chartGroup is a ForecastGroup checked and ready to draw: its table
+// chartGroup is a evaluate.ForecastGroup checked and ready to draw: its table
 // built, its scored cases at hand, its place among the series.
 type chartGroup struct {
 	name     string
 	table    analysis.Table
-	cases    []Case // scored cases only; nil when the group has no names
-	index    int    // position among the groups: colour, glyph and dashes
+	cases    []evaluate.Case // scored cases only; nil when the group has no names
+	index    int             // position among the groups: colour, glyph and dashes
 	unscored []string
 }
 
@@ -111,7 +44,7 @@ type chartGroup struct {
 // gs are those with scored forecasts, empty the others. A chart of
 // several groups draws gs and names empty in a note (emptyNote); it fails
 // only when no group has a scored forecast.
-func checkGroups(groups []ForecastGroup) (gs, empty []*chartGroup, err error) {
+func checkGroups(groups []evaluate.ForecastGroup) (gs, empty []*chartGroup, err error) {
 	if len(groups) == 0 {
 		return nil, nil, errors.New("no forecasts to chart")
 	}
@@ -172,7 +105,7 @@ func groupLabel(name string) string {
 	return "group " + strconv.Quote(name)
 }
 
-func caseLabel(c Case) string {
+func caseLabel(c evaluate.Case) string {
 	if c.ID == "" {
 		return "a case"
 	}
@@ -521,7 +454,7 @@ func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGrou
 // those it draws (panelGroups, given overlay and what): all is every
 // group, drawn those the chart draws, numbered from 0, and left the notes
 // that name the groups it leaves out.
-func groupsToDraw(groups []ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
+func groupsToDraw(groups []evaluate.ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
 	gs, empty, err := checkGroups(groups)
 	if err != nil {
 		return nil, nil, nil, err

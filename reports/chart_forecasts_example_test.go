@@ -23,7 +23,7 @@ func ExampleReliabilityChart() {
 			cpc = append(cpc, r)
 		}
 	}
-	groups := reports.GroupsOf(cpc, func(r *forecasts.Record) string { return r.Forecaster })
+	groups := groupsBy(cpc, func(r *forecasts.Record) string { return r.Forecaster })
 	ch, err := reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1})
 	if err != nil {
 		fmt.Println(err)
@@ -57,7 +57,7 @@ func ExampleContributionsChart() {
 	for _, d := range ds {
 		recs = append(recs, d.Records...)
 	}
-	ch, err := reports.ContributionsChart(reports.CasesOf(recs), reports.ContributionsOptions{})
+	ch, err := reports.ContributionsChart(casesOf(recs), reports.ContributionsOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

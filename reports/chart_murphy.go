@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // MurphyOptions adjusts MurphyChart.
@@ -43,7 +44,7 @@ const DefaultMurphyGrid = 200
 // at each: the chart computes it on a grid of opt.Grid steps and at every
 // distinct value and just below it, so that the jumps are drawn upright
 // where they are.
-func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
+func MurphyChart(groups []evaluate.ForecastGroup, opt MurphyOptions) (*Chart, error) {
 	all, gs, left, err := groupsToDraw(groups, murphyOverlay, "diagram")
 	if err != nil {
 		return nil, err

@@ -3,10 +3,11 @@ package reports_test
 import (
 	"testing"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func murphyChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
+func murphyChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
 	ch, err := reports.MurphyChart(groups, reports.MurphyOptions{})
 	if err != nil {
 		t.Fatal(err)

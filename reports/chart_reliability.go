@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // ReliabilityOptions adjusts ReliabilityChart.
@@ -65,7 +66,7 @@ const (
 // forecasts to judge calibration. Where several groups share a diagram,
 // those of fewer than 30 forecasts get no band, and a note says so: their
 // bands cover most of the diagram and, over each other, hide the points.
-func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
+func ReliabilityChart(groups []evaluate.ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
 	all, gs, left, err := groupsToDraw(groups, reliabilityOverlay, "diagram")
 	if err != nil {
 		return nil, err

@@ -4,10 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func reliabilityChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
+func reliabilityChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
 	ch, err := reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)

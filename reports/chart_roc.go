@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // ROCOptions adjusts ROCChart.
@@ -78,7 +79,7 @@ func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
 // all along), the earlier is drawn wider, a border round the later, and a
 // note names them. A group with no events or no non-events has no curve
 // and is named in a note.
-func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
+func ROCChart(groups []evaluate.ForecastGroup, opt ROCOptions) (*Chart, error) {
 	gs, empty, err := checkGroups(groups)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // SharpnessOptions adjusts SharpnessChart.
@@ -44,7 +45,7 @@ const sharpnessOverlay = 4
 // distance from 50%, in percentage points, says how bold its forecasts
 // were, whether or not they were right: in a note, or under each panel's
 // title.
-func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
+func SharpnessChart(groups []evaluate.ForecastGroup, opt SharpnessOptions) (*Chart, error) {
 	all, gs, left, err := groupsToDraw(groups, sharpnessOverlay, "histogram")
 	if err != nil {
 		return nil, err

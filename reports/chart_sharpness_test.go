@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func sharpnessChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
+func sharpnessChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
 	ch, err := reports.SharpnessChart(groups, reports.SharpnessOptions{})
 	if err != nil {
 		t.Fatal(err)

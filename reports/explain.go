@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // Explained is one figure with one plain sentence saying what it means
@@ -37,7 +38,7 @@ func withInterval(v, lo, hi float64, ok bool) string {
 
 // Explain gives each headline figure of a group with one plain sentence
 // about these forecasts, computed from the numbers.
-func (s *Score) Explain(g *ScoreGroup) []Explained {
+func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 	sum := &g.Summary
 	if sum.N == 0 {
 		return []Explained{{Figure: "forecasts", Value: "0", Sentence: "There are no scored forecasts, so there is nothing to explain."}}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // reportChart is one chart of the report, with how to read it.
@@ -23,7 +25,9 @@ var reportCharts = []reportChart{
 			return ReliabilityChart(r.Groups, ReliabilityOptions{Style: style, Seed: r.Seed})
 		}},
 	{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
-		func(r *Report, style *ChartStyle) (*Chart, error) { return ROCChart(r.Groups, ROCOptions{Style: style}) }},
+		func(r *Report, style *ChartStyle) (*Chart, error) {
+			return ROCChart(r.Groups, ROCOptions{Style: style})
+		}},
 	{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
 			return SharpnessChart(r.Groups, SharpnessOptions{Style: style})
@@ -49,9 +53,10 @@ var reportCharts = []reportChart{
 // RenderReport draws the report's charts (two at a time) and renders its
 // pages, all in memory: file name → bytes. format is "html" (index.html,
 // report.md and the charts as SVG and PNG) or "markdown" (no index.html).
-// A chart that cannot be drawn for the data is left out and named in
-// r.Skipped; r.Charts is filled with the charts drawn.
-func RenderReport(r *Report, format string) (map[string][]byte, error) {
+// A chart that cannot be drawn for the data is left out, named in the
+// report and in skipped.
+func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
+	r := &Report{ReportResult: res}
 	type rendered struct {
 		svg, png []byte
 		skip     error // the chart cannot be drawn for these data
@@ -85,11 +90,11 @@ func RenderReport(r *Report, format string) (map[string][]byte, error) {
 		}()
 	}
 	wg.Wait()
-	files := map[string][]byte{}
+	files = map[string][]byte{}
 	r.Charts, r.Skipped = nil, nil
 	for i, sp := range reportCharts {
 		if out[i].err != nil {
-			return nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
+			return nil, nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
 		}
 		if out[i].skip != nil {
 			// A chart that cannot be drawn for this data (no scored forecast,
@@ -103,15 +108,15 @@ func RenderReport(r *Report, format string) (map[string][]byte, error) {
 	}
 	var md bytes.Buffer
 	if err := WriteMarkdown(&md, r); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files["report.md"] = md.Bytes()
 	if format == "html" {
 		var html bytes.Buffer
 		if err := WriteHTML(&html, r); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files["index.html"] = html.Bytes()
 	}
-	return files, nil
+	return files, r.Skipped, nil
 }
