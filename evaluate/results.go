@@ -242,10 +242,15 @@ type ReportResult struct {
 	Score        *ScoreResult // all records
 	ByForecaster *ScoreResult // grouped by forecaster
 	Sensitivity  *SensitivityResult
-	// What the charts draw: every record as a case, the scored forecasts
-	// as groups, the verbal scales, and the seed of the consistency band.
-	Cases  []Case
-	Groups []ForecastGroup
-	Scales []*forecasts.Scale
-	Seed   uint64
+	Scales       []*forecasts.Scale // the verbal scales
+	Seed         uint64
+	// The data of the report's charts, at the charts' defaults. A chart
+	// whose data these records cannot give has none; ChartErrors says
+	// why, by the chart's name ("reliability").
+	Contributions *ContributionsData
+	Reliability   *ReliabilityData
+	ROC           *ROCData
+	Sharpness     *SharpnessData
+	Murphy        *MurphyData
+	ChartErrors   map[string]error
 }

@@ -151,7 +151,7 @@ func TestChartsBoundedByRecords(t *testing.T) {
 		}{
 			{"timeline", func() (*reports.Chart, error) { return reports.TimelineChart(recs, reports.TimelineOptions{}) }},
 			{"contributions", func() (*reports.Chart, error) {
-				return reports.ContributionsChart(cases, reports.ContributionsOptions{Top: n})
+				return buildContributions(cases, false, reports.ContributionsOptions{Top: n})
 			}},
 			{"sensitivity", func() (*reports.Chart, error) {
 				return reports.SensitivityChart(sens, reports.SensitivityOptions{Score: reports.SensitivityBoth, ShowSampled: true})
@@ -186,7 +186,7 @@ func TestChartsNoteAggregate(t *testing.T) {
 	if !strings.Contains(strings.Join(tl.Notes, " "), "3,000") {
 		t.Errorf("timeline of %d records: notes %q do not say how many there are", n, tl.Notes)
 	}
-	co, err := reports.ContributionsChart(manyCases(n), reports.ContributionsOptions{Top: n})
+	co, err := buildContributions(manyCases(n), false, reports.ContributionsOptions{Top: n})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestLongLabelSVG(t *testing.T) {
 			return reports.TimelineChart(withID(name), reports.TimelineOptions{})
 		}},
 		{"contributions", func(name string) (*reports.Chart, error) {
-			return reports.ContributionsChart(casesOf(withID(name)), reports.ContributionsOptions{})
+			return buildContributions(casesOf(withID(name)), false, reports.ContributionsOptions{})
 		}},
 		{"title", func(name string) (*reports.Chart, error) {
 			return reports.TimelineChart(withID("x"), reports.TimelineOptions{Title: name})

@@ -14,8 +14,8 @@ import (
 	"github.com/hindcast/hindcast/reports"
 )
 
-func contributionsChart(t testing.TB, cases []evaluate.Case, opt reports.ContributionsOptions) *reports.Chart {
-	ch, err := reports.ContributionsChart(cases, opt)
+func contributionsChart(t testing.TB, cases []evaluate.Case, log bool, opt reports.ContributionsOptions) *reports.Chart {
+	ch, err := buildContributions(cases, log, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,21 +23,21 @@ func contributionsChart(t testing.TB, cases []evaluate.Case, opt reports.Contrib
 }
 
 func TestGoldenContributionsCPC(t *testing.T) {
-	checkGolden(t, "contributions_cpc", contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_cpc", contributionsChart(t, cpcGroup(t)[0].Cases, false, reports.ContributionsOptions{}))
 }
 
 // The built-in cases, 25 scored and one ambiguous.
 func TestGoldenContributionsBuiltin(t *testing.T) {
-	checkGolden(t, "contributions_builtin", contributionsChart(t, casesOf(builtinRecords(t)), reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_builtin", contributionsChart(t, casesOf(builtinRecords(t)), false, reports.ContributionsOptions{}))
 }
 
 func TestGoldenContributionsBuiltinLog(t *testing.T) {
-	checkGolden(t, "contributions_builtin_log", contributionsChart(t, casesOf(builtinRecords(t)), reports.ContributionsOptions{Log: true}))
+	checkGolden(t, "contributions_builtin_log", contributionsChart(t, casesOf(builtinRecords(t)), true, reports.ContributionsOptions{}))
 }
 
 // 300 simulated questions: only the 40 costliest are drawn.
 func TestGoldenContributionsTop(t *testing.T) {
-	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), false, reports.ContributionsOptions{}))
 }
 
 func simulatedCases(n int) []evaluate.Case {
@@ -60,7 +60,7 @@ func simulatedCases(n int) []evaluate.Case {
 // (shah); their mean is 2.892425/4 = 0.723, and the costliest makes up
 // 0.8649/2.892425 = 29.9% of the total. Ties go in order of id.
 func TestContributionsCPC(t *testing.T) {
-	ch := contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{})
+	ch := contributionsChart(t, cpcGroup(t)[0].Cases, false, reports.ContributionsOptions{})
 	p := ch.Body.(*plot.Plot)
 	var rows []string
 	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
@@ -93,7 +93,7 @@ func TestContributionsChartErrors(t *testing.T) {
 		{"bad p", []evaluate.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
 		{"bad top", []evaluate.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
 	} {
-		_, err := reports.ContributionsChart(tc.cases, tc.opt)
+		_, err := buildContributions(tc.cases, false, tc.opt)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %s", tc.name, err, tc.want)
 		}
@@ -105,7 +105,7 @@ func TestContributionsChartErrors(t *testing.T) {
 // note says why the mean is infinite too.
 func TestContributionsLogInfinite(t *testing.T) {
 	cases := []evaluate.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
-	ch := contributionsChart(t, cases, reports.ContributionsOptions{Log: true})
+	ch := contributionsChart(t, cases, true, reports.ContributionsOptions{})
 	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "infinite log score") {
 		t.Errorf("notes %q do not explain the infinite score", notes)
 	}
@@ -127,7 +127,7 @@ func TestContributionsLogTicks(t *testing.T) {
 		}
 		return out
 	}
-	cpc := labels(contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{Log: true}))
+	cpc := labels(contributionsChart(t, cpcGroup(t)[0].Cases, true, reports.ContributionsOptions{}))
 	if got, want := strings.Join(cpc, " "), "0 0.5 1 1.5 2 2.5"; got != want {
 		t.Errorf("CPC log ticks %q, want %q", got, want)
 	}
@@ -137,7 +137,7 @@ func TestContributionsLogTicks(t *testing.T) {
 		"timid":    {{ID: "a", P: 0.55, Outcome: forecasts.Yes}, {ID: "b", P: 0.45, Outcome: forecasts.No}},
 		"bold":     {{ID: "a", P: 0.0001, Outcome: forecasts.Yes}},
 	} {
-		got := labels(contributionsChart(t, cases, reports.ContributionsOptions{Log: true}))
+		got := labels(contributionsChart(t, cases, true, reports.ContributionsOptions{}))
 		if len(got) < 4 || len(got) > 6 {
 			t.Errorf("%s: log ticks %q, want 4 to 6", name, got)
 		}

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -16,73 +15,29 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/forecasts"
 )
 
-// casesTable is the table of the scored cases.
-func casesTable(cases []evaluate.Case) analysis.Table {
-	var t analysis.Tally
-	for _, c := range cases {
-		if c.Outcome.Scored() {
-			t.Add(c.P, c.Outcome == forecasts.Yes)
-		}
-	}
-	return t.Table()
-}
-
-// chartGroup is a evaluate.ForecastGroup checked and ready to draw: its table
-// built, its scored cases at hand, its place among the series.
+// chartGroup is a group of a chart's data ready to draw: its table, its
+// scored cases at hand, its place among the series.
 type chartGroup struct {
 	name     string
 	table    analysis.Table
 	cases    []evaluate.Case // scored cases only; nil when the group has no names
 	index    int             // position among the groups: colour, glyph and dashes
 	unscored []string
+	pos      int // position among the groups with scored forecasts, whose figures the data holds; -1 for none
 }
 
-// checkGroups validates the groups of a chart and builds their tables:
-// gs are those with scored forecasts, empty the others. A chart of
-// several groups draws gs and names empty in a note (emptyNote); it fails
-// only when no group has a scored forecast.
-func checkGroups(groups []evaluate.ForecastGroup) (gs, empty []*chartGroup, err error) {
-	if len(groups) == 0 {
-		return nil, nil, errors.New("no forecasts to chart")
+// chartGroups are the data's groups as a chart draws them: gs those with
+// scored forecasts, empty the others.
+func chartGroups(cg evaluate.ChartGroups) (gs, empty []*chartGroup) {
+	for i, g := range cg.Scored {
+		gs = append(gs, &chartGroup{name: g.Name, table: g.Table, cases: g.Cases, index: g.Index, unscored: g.Unscored, pos: i})
 	}
-	for i, g := range groups {
-		name := g.Name
-		if name == "" && len(groups) > 1 {
-			return nil, nil, fmt.Errorf("group %d of %d has no name", i+1, len(groups))
-		}
-		cg := &chartGroup{name: name, index: i}
-		for _, c := range g.Cases {
-			if !(c.P >= 0 && c.P <= 1) {
-				return nil, nil, fmt.Errorf("%s: P(event) %v of %s is outside 0–1", groupLabel(name), c.P, caseLabel(c))
-			}
-			if c.Outcome.Scored() {
-				cg.cases = append(cg.cases, c)
-			} else {
-				cg.unscored = append(cg.unscored, c.ID)
-			}
-		}
-		cg.table = g.Table
-		if len(cg.table.Cells) == 0 {
-			cg.table = casesTable(g.Cases)
-		}
-		if cg.table.N() <= 0 {
-			empty = append(empty, cg)
-			continue
-		}
-		gs = append(gs, cg)
+	for _, g := range cg.Empty {
+		empty = append(empty, &chartGroup{name: g.Name, table: g.Table, cases: g.Cases, index: g.Index, unscored: g.Unscored, pos: -1})
 	}
-	switch {
-	case len(gs) > 0:
-		return gs, empty, nil
-	case len(groups) == 1 && groups[0].Name != "":
-		return nil, nil, fmt.Errorf("%s has no scored forecasts", groupLabel(groups[0].Name))
-	case len(groups) > 1:
-		return nil, nil, errors.New("no group has scored forecasts: none has the outcome yes or no")
-	}
-	return nil, nil, errors.New("no scored forecasts: none has the outcome yes or no")
+	return gs, empty
 }
 
 // emptyNote names the groups a chart leaves out for having no scored
@@ -96,20 +51,6 @@ func emptyNote(empty []*chartGroup) string {
 		names = append(names, g.title())
 	}
 	return fmt.Sprintf("Not drawn: %s with no scored forecast (every outcome unresolved or ambiguous): %s.", groupsText(len(empty)), joinNames(names))
-}
-
-func groupLabel(name string) string {
-	if name == "" {
-		return "the forecasts"
-	}
-	return "group " + strconv.Quote(name)
-}
-
-func caseLabel(c evaluate.Case) string {
-	if c.ID == "" {
-		return "a case"
-	}
-	return c.ID
 }
 
 // title is the group's name, or "All forecasts" for an unnamed one.
@@ -450,20 +391,17 @@ func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGrou
 	return renumber(drawn), notes
 }
 
-// groupsToDraw checks the groups of a chart (checkGroups) and chooses
+// groupsToDraw takes the groups of a chart's data and chooses
 // those it draws (panelGroups, given overlay and what): all is every
 // group, drawn those the chart draws, numbered from 0, and left the notes
 // that name the groups it leaves out.
-func groupsToDraw(groups []evaluate.ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
-	gs, empty, err := checkGroups(groups)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+func groupsToDraw(cg evaluate.ChartGroups, overlay int, what string) (all, drawn []*chartGroup, left []string) {
+	gs, empty := chartGroups(cg)
 	drawn, left = panelGroups(gs, overlay, what)
 	if n := emptyNote(empty); n != "" {
 		left = append([]string{n}, left...)
 	}
-	return append(gs, empty...), drawn, left, nil
+	return append(gs, empty...), drawn, left
 }
 
 // groupNotes are the notes a chart of groups ends with: small, the caveat

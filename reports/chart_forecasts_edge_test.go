@@ -21,15 +21,15 @@ func forecastCharts(groups []evaluate.ForecastGroup) map[string]func() (*reports
 	}
 	charts := map[string]func() (*reports.Chart, error){
 		"reliability": func() (*reports.Chart, error) {
-			return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1, Replicates: 200})
+			return buildReliability(groups, evaluate.ReliabilityOptions{Seed: 1, Replicates: 200}, reports.ReliabilityOptions{})
 		},
-		"roc":       func() (*reports.Chart, error) { return reports.ROCChart(groups, reports.ROCOptions{}) },
-		"sharpness": func() (*reports.Chart, error) { return reports.SharpnessChart(groups, reports.SharpnessOptions{}) },
-		"murphy":    func() (*reports.Chart, error) { return reports.MurphyChart(groups, reports.MurphyOptions{}) },
+		"roc":       func() (*reports.Chart, error) { return buildROC(groups, reports.ROCOptions{}) },
+		"sharpness": func() (*reports.Chart, error) { return buildSharpness(groups, 0, reports.SharpnessOptions{}) },
+		"murphy":    func() (*reports.Chart, error) { return buildMurphy(groups, reports.MurphyOptions{}) },
 	}
 	if len(cases) > 0 {
 		charts["contributions"] = func() (*reports.Chart, error) {
-			return reports.ContributionsChart(cases, reports.ContributionsOptions{})
+			return buildContributions(cases, false, reports.ContributionsOptions{})
 		}
 	}
 	return charts

@@ -8,7 +8,7 @@ import (
 )
 
 func murphyChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
-	ch, err := reports.MurphyChart(groups, reports.MurphyOptions{})
+	ch, err := buildMurphy(groups, reports.MurphyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

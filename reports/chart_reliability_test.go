@@ -9,7 +9,7 @@ import (
 )
 
 func reliabilityChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
-	ch, err := reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1})
+	ch, err := buildReliability(groups, evaluate.ReliabilityOptions{Seed: 1}, reports.ReliabilityOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func rocChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
-	ch, err := reports.ROCChart(groups, reports.ROCOptions{})
+	ch, err := buildROC(groups, reports.ROCOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestROCChartLegend(t *testing.T) {
 
 func TestROCChartOneOutcome(t *testing.T) {
 	all := []evaluate.ForecastGroup{{Table: analysis.TableOf([]float64{0.2, 0.7}, []bool{true, true}, nil)}}
-	if _, err := reports.ROCChart(all, reports.ROCOptions{}); err == nil {
+	if _, err := buildROC(all, reports.ROCOptions{}); err == nil {
 		t.Error("a ROC chart of events only: no error")
 	}
 	mixed := append(mixedGroups(), evaluate.ForecastGroup{Name: "Sure", Table: all[0].Table})

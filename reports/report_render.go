@@ -18,19 +18,31 @@ type reportChart struct {
 var reportCharts = []reportChart{
 	{"contributions", "Which cases cost most", "Each forecast's Brier score, (P − outcome)², costliest first. A long bar is a confident forecast that went the other way; the lines mark the mean and the 0.25 of always saying 50%.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return ContributionsChart(r.Cases, ContributionsOptions{Style: style})
+			if r.Contributions == nil {
+				return nil, r.missing("contributions")
+			}
+			return ContributionsChart(r.Contributions, ContributionsOptions{Style: style})
 		}},
 	{"reliability", "Reliability", "Did the events happen as often as forecast? Points above the diagonal: the event happened more often than forecast. With few forecasts, the diagram shows cases rather than calibration.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return ReliabilityChart(r.Groups, ReliabilityOptions{Style: style, Seed: r.Seed})
+			if r.Reliability == nil {
+				return nil, r.missing("reliability")
+			}
+			return ReliabilityChart(r.Reliability, ReliabilityOptions{Style: style})
 		}},
 	{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return ROCChart(r.Groups, ROCOptions{Style: style})
+			if r.ROC == nil {
+				return nil, r.missing("roc")
+			}
+			return ROCChart(r.ROC, ROCOptions{Style: style})
 		}},
 	{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return SharpnessChart(r.Groups, SharpnessOptions{Style: style})
+			if r.Sharpness == nil {
+				return nil, r.missing("sharpness")
+			}
+			return SharpnessChart(r.Sharpness, SharpnessOptions{Style: style})
 		}},
 	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
@@ -46,7 +58,10 @@ var reportCharts = []reportChart{
 		}},
 	{"murphy", "Murphy diagram", "The mean elementary score at every threshold: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return MurphyChart(r.Groups, MurphyOptions{Style: style})
+			if r.Murphy == nil {
+				return nil, r.missing("murphy")
+			}
+			return MurphyChart(r.Murphy, MurphyOptions{Style: style})
 		}},
 }
 
@@ -119,4 +134,12 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 		files["index.html"] = html.Bytes()
 	}
 	return files, r.Skipped, nil
+}
+
+// missing is why the report has no data for the chart of the name.
+func (r *Report) missing(name string) error {
+	if err := r.ChartErrors[name]; err != nil {
+		return err
+	}
+	return fmt.Errorf("no data for the %s chart", name)
 }
