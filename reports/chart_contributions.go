@@ -97,8 +97,8 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 		ch.Legend = append(ch.Legend, LegendEntry{Label: "did not happen", Thumbs: []plot.Thumbnailer{BarThumbnail(st.No, 8)}})
 	}
 	ch.Legend = append(ch.Legend,
-		LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", countText(float64(all)), scoreText(mean)), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.meanStyle())}},
-		LegendEntry{Label: "always 50%: " + scoreText(rule50), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.halfStyle())}},
+		LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", countText(float64(all)), num(mean)), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.meanStyle())}},
+		LegendEntry{Label: "always 50%: " + num(rule50), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.halfStyle())}},
 	)
 
 	ch.Notes = append(ch.Notes, "After each bar: its score, and in brackets the forecast P(event).")
@@ -172,7 +172,7 @@ func (b *contributionBars) labelStyle() text.Style {
 }
 
 func (b *contributionBars) label(r contribution) string {
-	return fmt.Sprintf("%s (%s)", scoreText(r.score), Percent(r.p))
+	return fmt.Sprintf("%s (%s)", num(r.score), Percent(r.p))
 }
 
 const barLabelGap = vg.Length(4)

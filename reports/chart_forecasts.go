@@ -243,22 +243,6 @@ func translucent(clr color.Color, a float64) color.Color {
 
 // Number formats of the charts.
 
-// scoreText writes a score with three decimals, "–" when undefined and
-// "∞" when infinite, as the score table does.
-func scoreText(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case math.IsInf(v, 1):
-		return "∞"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if s == "-0.000" {
-		s = "0.000"
-	}
-	return s
-}
-
 // countText writes a number of forecasts with thousands separators,
 // "100,000"; a weight that is not whole keeps two decimals.
 func countText(v float64) string {

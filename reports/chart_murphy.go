@@ -58,11 +58,11 @@ func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*Chart, error) {
 		p.X.Tick.Marker = PercentTicks{Step: 0.1}
 		ch.Body = p
 		for _, c := range curves {
-			label := "Brier score " + scoreText(c.brier)
+			label := "Brier score " + num(c.brier)
 			if len(gs) > 1 {
-				label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
+				label = fmt.Sprintf("%s, Brier %s", c.group.label(), num(c.brier))
 			} else if c.group.name != "" {
-				label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
+				label = fmt.Sprintf("%s, Brier score %s", c.group.label(), num(c.brier))
 			}
 			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 		}
@@ -110,7 +110,7 @@ func murphyPanels(st *ChartStyle, curves []*murphyCurve, top float64, w vg.Lengt
 		p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
 		p.X.Tick.Marker = PercentTicks{Step: 0.5}
 		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
-			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), num(c.brier))}
 	})
 }
 

@@ -228,7 +228,7 @@ func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels, w 
 		hist.Y.Max = most * 1.08 // the same scale in every panel
 		hist.Y.Tick.Marker = CountTicks{Most: 2}
 		return []*plot.Plot{main, hist}, panelTitle{name: r.group.title(),
-			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), num(r.corp.Score))}
 	})
 }
 
@@ -463,10 +463,10 @@ func corpText(st *ChartStyle, rs []*reliability) *textBlock {
 	row("Forecasts", func(r *reliability) string { return countText(r.table.N()) })
 	row("Events", func(r *reliability) string { return countText(r.table.Yes()) })
 	row("Base rate", func(r *reliability) string { return Percent(r.table.Yes() / r.table.N()) })
-	row("Brier score", func(r *reliability) string { return scoreText(r.corp.Score) })
-	row("= MCB", func(r *reliability) string { return scoreText(r.corp.Miscalibration) })
-	row("− DSC", func(r *reliability) string { return scoreText(r.corp.Discrimination) })
-	row("+ UNC", func(r *reliability) string { return scoreText(r.corp.Uncertainty) })
+	row("Brier score", func(r *reliability) string { return num(r.corp.Score) })
+	row("= MCB", func(r *reliability) string { return num(r.corp.Miscalibration) })
+	row("− DSC", func(r *reliability) string { return num(r.corp.Discrimination) })
+	row("+ UNC", func(r *reliability) string { return num(r.corp.Uncertainty) })
 	note := st.TextStyle(st.NoteSize)
 	note.Color = st.Muted
 	for i, s := range []string{
@@ -496,6 +496,6 @@ func eventsText(t analysis.Table) string {
 
 // corpLine is the Brier score split into its CORP terms.
 func corpLine(d analysis.CORPDecomposition) string {
-	return fmt.Sprintf("Brier %s = MCB %s − DSC %s + UNC %s", scoreText(d.Score), scoreText(d.Miscalibration),
-		scoreText(d.Discrimination), scoreText(d.Uncertainty))
+	return fmt.Sprintf("Brier %s = MCB %s − DSC %s + UNC %s", num(d.Score), num(d.Miscalibration),
+		num(d.Discrimination), num(d.Uncertainty))
 }

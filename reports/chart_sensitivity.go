@@ -102,7 +102,7 @@ func SensitivityChart(s *evaluate.SensitivityResult, opt SensitivityOptions) (*C
 	}
 	if showLog {
 		rows := sensitivityRows(s, func(r evaluate.ScaleSensitivity) analysis.Span { return r.Log }, s.Readers.Log)
-		b := &sensitivityBars{style: st, labels: true, values: true, ref: math.Ln2, refLabel: "always saying 50%: " + scoreText(math.Ln2)}
+		b := &sensitivityBars{style: st, labels: true, values: true, ref: math.Ln2, refLabel: "always saying 50%: " + num(math.Ln2)}
 		b.layout(rows)
 		p := st.NewPlot("Mean log score, −ln P(what happened)", "")
 		p.X.Min, p.X.Max = 0, b.logAxisMax()
@@ -450,10 +450,10 @@ func (b *sensitivityBars) value(r sensitivityRow) string {
 	if math.IsNaN(r.span.Point) && math.IsNaN(r.span.Min) {
 		return "–"
 	}
-	if lo, pt, hi := scoreText(r.span.Min), scoreText(r.span.Point), scoreText(r.span.Max); lo == pt && pt == hi {
+	if lo, pt, hi := num(r.span.Min), num(r.span.Point), num(r.span.Max); lo == pt && pt == hi {
 		return pt
 	}
-	return fmt.Sprintf("%s (%s–%s)", scoreText(r.span.Point), scoreText(r.span.Min), scoreText(r.span.Max))
+	return fmt.Sprintf("%s (%s–%s)", num(r.span.Point), num(r.span.Min), num(r.span.Max))
 }
 
 // Sizes of the marks, in points.

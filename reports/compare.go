@@ -184,17 +184,6 @@ func diff4(v float64) string {
 	return s
 }
 
-// pValue formats a p-value with three decimals, "<0.001" below.
-func pValue(p float64) string {
-	switch {
-	case math.IsNaN(p):
-		return "–"
-	case p < 0.001:
-		return "<0.001"
-	}
-	return strconv.FormatFloat(p, 'f', 3, 64)
-}
-
 // ratio formats a ratio or relative skill: three decimals between 0.001
 // and 1000, three significant digits outside.
 func ratio(v float64) string {

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
@@ -183,16 +182,4 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 			fmt.Sprintf("With only %s every figure above is fragile: one case more or less can change it a lot.", forecastsN)})
 	}
 	return out
-}
-
-// pvalue formats a p-value with its relation: "< 0.001" or "= 0.03";
-// "–" when undefined (no p-value without a test statistic).
-func pvalue(p float64) string {
-	if math.IsNaN(p) {
-		return "–"
-	}
-	if p < 0.001 {
-		return "< 0.001"
-	}
-	return "= " + strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
 }
