@@ -10,7 +10,6 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
-	"github.com/hindcast/hindcast/reports"
 )
 
 // CompareOptions are the choices of a pairwise comparison.
@@ -45,7 +44,7 @@ type compareEntry struct {
 // forecaster, or a table's ForecasterCols, by default the competitor);
 // a competitor's score on a question is the weighted mean of its
 // forecasts' scores there.
-func Compare(in Input, opts CompareOptions) (*reports.Compare, error) {
+func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 	if err := checkCompare(&in, opts); err != nil {
 		return nil, err
 	}
@@ -224,7 +223,7 @@ func (cs *competitorScores) perQuestion(name string, weighted bool) analysis.Que
 }
 
 // pairwise runs the pairwise comparison of every group.
-func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, warnings []analysis.Warning, weighted bool) (*reports.Compare, error) {
+func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, warnings []analysis.Warning, weighted bool) (*CompareResult, error) {
 	popts := opts.Pairwise
 	baseline := popts.Baseline
 	popts.Baseline = ""
@@ -232,7 +231,7 @@ func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, war
 	if len(question) == 0 {
 		question = []string{"question"}
 	}
-	out := &reports.Compare{By: in.By, Question: question, Within: opts.Within, Score: opts.Score, Warnings: warnings}
+	out := &CompareResult{By: in.By, Question: question, Within: opts.Within, Score: opts.Score, Warnings: warnings}
 	found := false
 	var all []string
 	for _, id := range slices.Sorted(maps.Keys(groups)) {
@@ -244,7 +243,7 @@ func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, war
 				all = append(all, name)
 			}
 		}
-		cg := &reports.CompareGroup{Key: g.key, Questions: len(g.questionIDs), Forecasts: g.forecasts}
+		cg := &CompareGroup{Key: g.key, Questions: len(g.questionIDs), Forecasts: g.forecasts}
 		gopts := popts
 		if baseline != "" {
 			if _, ok := g.competitors[baseline]; ok {
@@ -256,6 +255,7 @@ func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, war
 			}
 		}
 		cg.Result = analysis.Pairwise(cs, gopts)
+		cg.Rank()
 		out.Groups = append(out.Groups, cg)
 	}
 	if baseline != "" && !found {

@@ -158,7 +158,7 @@ func TestReportDeterministic(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, err := reports.RenderReport(rep, "html")
+			files, _, err := reports.RenderReport(rep, "html")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,7 +3,6 @@ package evaluate
 import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
-	"github.com/hindcast/hindcast/reports"
 )
 
 // ReportOptions are the choices of the teaching report.
@@ -22,7 +21,7 @@ const reportSamples = 2000
 // of the input (flat tables are refused): the scores overall and by
 // forecaster, the sensitivity to the coding of words, the cases and the
 // groups its charts draw.
-func Report(in Input, opts ReportOptions) (*reports.Report, error) {
+func Report(in Input, opts ReportOptions) (*ReportResult, error) {
 	if in.HasTables() {
 		return nil, usagef("report reads datasets of records; for a flat table use score and plot")
 	}
@@ -56,10 +55,28 @@ func Report(in Input, opts ReportOptions) (*reports.Report, error) {
 	for _, sr := range f.Overall.Scored {
 		coded[sr.Record.ID] = sr.P
 	}
-	return &reports.Report{
+	r := &ReportResult{
 		Version: opts.Version, Datasets: f.Datasets, Records: recs, Coded: coded,
 		Scale: in.Scale, Reading: string(in.reading()), Score: sc, ByForecaster: bySc,
 		Sensitivity: Sensitivity(f.Datasets, SensitivityOptions{Samples: opts.Samples, Seed: opts.Seed}),
-		Cases:       f.Cases(), Groups: f.ForecastGroups(), Scales: forecasts.BuiltinScales().All(), Seed: opts.Seed,
-	}, nil
+		Scales:      forecasts.BuiltinScales().All(), Seed: opts.Seed, ChartErrors: map[string]error{},
+	}
+	groups := f.ForecastGroups()
+	keep := func(name string, err error) {
+		if err != nil {
+			r.ChartErrors[name] = err
+		}
+	}
+	var err2 error
+	r.Contributions, err2 = Contributions(f.Cases(), false)
+	keep("contributions", err2)
+	r.Reliability, err2 = Reliability(groups, ReliabilityOptions{Seed: opts.Seed})
+	keep("reliability", err2)
+	r.ROC, err2 = ROC(groups)
+	keep("roc", err2)
+	r.Sharpness, err2 = Sharpness(groups, 0)
+	keep("sharpness", err2)
+	r.Murphy, err2 = Murphy(groups, 0)
+	keep("murphy", err2)
+	return r, nil
 }

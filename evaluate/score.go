@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
-	"github.com/hindcast/hindcast/reports"
 )
 
 // ScoreOptions are the choices of a score: the analysis options, and the
@@ -48,7 +47,7 @@ func CheckAnalysisOptions(o analysis.Options) error {
 }
 
 // Score gives the figures of the forecasts overall and by group.
-func Score(f *Forecasts, opts ScoreOptions) (*reports.Score, error) {
+func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 	if err := CheckAnalysisOptions(opts.Analysis); err != nil {
 		return nil, err
 	}
@@ -65,12 +64,12 @@ func Score(f *Forecasts, opts ScoreOptions) (*reports.Score, error) {
 	case 0:
 		bins = analysis.DefaultBins
 	}
-	sc := &reports.Score{By: f.By, Bins: bins, Reference: opts.Reference}
+	sc := &ScoreResult{By: f.By, Bins: bins, Reference: opts.Reference}
 	if opts.Analysis.LogClip > 0 {
 		sc.LogClip = opts.Analysis.LogClip
 	}
 	for i, g := range all {
-		sg := &reports.ScoreGroup{Key: g.Key, Summary: sums[i], Excluded: g.Excluded, ReferenceSkill: math.NaN()}
+		sg := &ScoreGroup{Key: g.Key, Summary: sums[i], Excluded: g.Excluded, ReferenceSkill: math.NaN()}
 		sg.Bins, sg.ECE = sg.Summary.Bins, sg.Summary.ECE
 		sg.Summary.Warnings = append(sg.Summary.Warnings, g.Warnings...)
 		for k, w := range sg.Summary.Warnings {
@@ -94,7 +93,7 @@ func Score(f *Forecasts, opts ScoreOptions) (*reports.Score, error) {
 		if len(f.By) == 0 {
 			return nil, usagef("--reference names a group: give --by too")
 		}
-		var ref *reports.ScoreGroup
+		var ref *ScoreGroup
 		var keys []string
 		for _, g := range sc.Groups {
 			k := strings.Join(g.Key, "/")

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
-	"github.com/hindcast/hindcast/reports"
 )
 
 // SensitivityOptions are the choices of a sensitivity analysis: the random
@@ -28,11 +27,11 @@ const surveyScale = "mauboussin-2018"
 
 // Sensitivity scores the scored records of the datasets under every scale:
 // as coded, and read on each built-in scale through the crosswalk.
-func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sensitivity {
+func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *SensitivityResult {
 	samples, seed := opts.Samples, opts.Seed
 	scales, cw := forecasts.BuiltinScales(), forecasts.BuiltinCrosswalk()
 	var recs []*forecasts.Record
-	out := &reports.Sensitivity{Samples: samples, Seed: seed}
+	out := &SensitivityResult{Samples: samples, Seed: seed}
 	for _, d := range ds {
 		out.Datasets = append(out.Datasets, d.Name)
 		if d.Selection == forecasts.SelectChosenForFailure {
@@ -53,15 +52,15 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sens
 		}
 	}
 	targets := append([]string{""}, scales.Names()...) // "" is each record as coded
-	perRecord := make([]reports.RecordSensitivity, len(recs))
+	perRecord := make([]RecordSensitivity, len(recs))
 	for i, r := range recs {
-		perRecord[i] = reports.RecordSensitivity{ID: r.ID, Outcome: string(r.Outcome), Estimate: r.Estimate.String(), Negated: r.Negated}
+		perRecord[i] = RecordSensitivity{ID: r.ID, Outcome: string(r.Outcome), Estimate: r.Estimate.String(), Negated: r.Negated}
 	}
 	for _, target := range targets {
 		fs := make([]analysis.IntervalForecast, len(recs))
-		row := reports.ScaleSensitivity{Scale: target}
+		row := ScaleSensitivity{Scale: target}
 		if target == "" {
-			row.Scale = reports.AsCoded
+			row.Scale = AsCoded
 		}
 		for i, r := range recs {
 			c := cw.Recode(r, scales, target)
@@ -72,7 +71,7 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sens
 			case c.Translated:
 				row.Translated++
 			}
-			perRecord[i].Codings = append(perRecord[i].Codings, reports.RecordCoding{Scale: row.Scale, Term: c.Term, PEvent: c.Event, Missing: c.Missing})
+			perRecord[i].Codings = append(perRecord[i].Codings, RecordCoding{Scale: row.Scale, Term: c.Term, PEvent: c.Event, Missing: c.Missing})
 		}
 		row.Brier = analysis.SeparableSpan(fs, analysis.BrierContribution)
 		row.Log = analysis.SeparableSpan(fs, analysis.LogContribution)
@@ -98,7 +97,7 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sens
 		}
 		perRecord[i].Swing = (hi - lo) / float64(len(recs))
 	}
-	slices.SortStableFunc(perRecord, func(a, b reports.RecordSensitivity) int {
+	slices.SortStableFunc(perRecord, func(a, b RecordSensitivity) int {
 		switch {
 		case a.Swing > b.Swing:
 			return -1
@@ -108,7 +107,6 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sens
 		return 0
 	})
 	out.Records = perRecord
-	out.Reading = reports.ReadSensitivity(out)
 	return out
 }
 
@@ -116,8 +114,8 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *reports.Sens
 // each phrase at the readers' 25th percentile, median and 75th
 // percentile. The percentile is of the statement as worded, so for a
 // negated statement P(event) is one minus it.
-func readersView(recs []*forecasts.Record, cw *forecasts.Crosswalk, scales *forecasts.Scales) reports.ReadersView {
-	var v reports.ReadersView
+func readersView(recs []*forecasts.Record, cw *forecasts.Crosswalk, scales *forecasts.Scales) ReadersView {
+	var v ReadersView
 	v.Scale = surveyScale
 	quantiles := []func(forecasts.Interval) float64{
 		func(iv forecasts.Interval) float64 { return iv.Low },

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
@@ -47,12 +48,12 @@ func manyRecords(t testing.TB, n int) []*forecasts.Record {
 // it (its spans invented, its lists of ids as long as a large dataset
 // makes them): five scales, one of which has no counterpart for every
 // 25th record; every 25th record not scored; a row per record.
-func manySensitivity(n int) *reports.Sensitivity {
+func manySensitivity(n int) *evaluate.SensitivityResult {
 	exact := func(lo, pt, hi float64) analysis.Span { return analysis.Span{Min: lo, Point: pt, Max: hi, Exact: true} }
 	sampled := func(lo, pt, hi float64) analysis.Span {
 		return analysis.Span{Min: lo, Point: pt, Max: hi, Samples: 2004}
 	}
-	s := &reports.Sensitivity{Datasets: []string{"big0", "big1", "big2", "big3"}, Samples: 2000, Seed: 1}
+	s := &evaluate.SensitivityResult{Datasets: []string{"big0", "big1", "big2", "big3"}, Samples: 2000, Seed: 1}
 	var missing []string
 	for i := range n {
 		id := fmt.Sprintf("record-%05d", i)
@@ -67,14 +68,14 @@ func manySensitivity(n int) *reports.Sensitivity {
 		if i%25 == 1 {
 			missing = append(missing, id)
 		}
-		var codings []reports.RecordCoding
-		for _, sc := range []string{reports.AsCoded, "icd-203", "kent-1964", "mauboussin-2018", "uk-phia"} {
-			codings = append(codings, reports.RecordCoding{Scale: sc, PEvent: forecasts.Interval{Low: 0.2, Point: 0.3, High: 0.4}})
+		var codings []evaluate.RecordCoding
+		for _, sc := range []string{evaluate.AsCoded, "icd-203", "kent-1964", "mauboussin-2018", "uk-phia"} {
+			codings = append(codings, evaluate.RecordCoding{Scale: sc, PEvent: forecasts.Interval{Low: 0.2, Point: 0.3, High: 0.4}})
 		}
-		s.Records = append(s.Records, reports.RecordSensitivity{ID: id, Outcome: "no", Estimate: "unlikely (icd-203)", Codings: codings, Swing: 0.1 / float64(n)})
+		s.Records = append(s.Records, evaluate.RecordSensitivity{ID: id, Outcome: "no", Estimate: "unlikely (icd-203)", Codings: codings, Swing: 0.1 / float64(n)})
 	}
-	for k, sc := range []string{reports.AsCoded, "icd-203", "kent-1964", "mauboussin-2018", "uk-phia"} {
-		row := reports.ScaleSensitivity{Scale: sc, Translated: s.TermCoded,
+	for k, sc := range []string{evaluate.AsCoded, "icd-203", "kent-1964", "mauboussin-2018", "uk-phia"} {
+		row := evaluate.ScaleSensitivity{Scale: sc, Translated: s.TermCoded,
 			Brier: exact(0.36+0.01*float64(k), 0.46, 0.59), Log: exact(1, 1.3, 1.9),
 			Reliability: sampled(0.1, 0.12, 0.15), Miscalibration: sampled(0.1, 0.11, 0.14),
 			Discrimination: sampled(0.01, 0.02, 0.03), AUC: sampled(0.5, 0.55, 0.6)}
@@ -83,13 +84,12 @@ func manySensitivity(n int) *reports.Sensitivity {
 		}
 		s.Scales = append(s.Scales, row)
 	}
-	s.Readers = reports.ReadersView{Scale: "mauboussin-2018", Brier: [3]float64{0.46, 0.463, 0.486}, Log: [3]float64{1.2, 1.3, 1.4}, NoCounterpart: missing}
-	s.Reading = reports.ReadSensitivity(s)
+	s.Readers = evaluate.ReadersView{Scale: "mauboussin-2018", Brier: [3]float64{0.46, 0.463, 0.486}, Log: [3]float64{1.2, 1.3, 1.4}, NoCounterpart: missing}
 	return s
 }
 
 // manyCases are n cases with long ids, every 25th not scored.
-func manyCases(n int) []reports.Case {
+func manyCases(n int) []evaluate.Case {
 	out := simulatedCases(n)
 	for i := range out {
 		out[i].ID = fmt.Sprintf("a-question-with-a-long-identifier-%05d", i)
@@ -151,7 +151,7 @@ func TestChartsBoundedByRecords(t *testing.T) {
 		}{
 			{"timeline", func() (*reports.Chart, error) { return reports.TimelineChart(recs, reports.TimelineOptions{}) }},
 			{"contributions", func() (*reports.Chart, error) {
-				return reports.ContributionsChart(cases, reports.ContributionsOptions{Top: n})
+				return buildContributions(cases, false, reports.ContributionsOptions{Top: n})
 			}},
 			{"sensitivity", func() (*reports.Chart, error) {
 				return reports.SensitivityChart(sens, reports.SensitivityOptions{Score: reports.SensitivityBoth, ShowSampled: true})
@@ -186,7 +186,7 @@ func TestChartsNoteAggregate(t *testing.T) {
 	if !strings.Contains(strings.Join(tl.Notes, " "), "3,000") {
 		t.Errorf("timeline of %d records: notes %q do not say how many there are", n, tl.Notes)
 	}
-	co, err := reports.ContributionsChart(manyCases(n), reports.ContributionsOptions{Top: n})
+	co, err := buildContributions(manyCases(n), false, reports.ContributionsOptions{Top: n})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestLongLabelSVG(t *testing.T) {
 			return reports.TimelineChart(withID(name), reports.TimelineOptions{})
 		}},
 		{"contributions", func(name string) (*reports.Chart, error) {
-			return reports.ContributionsChart(reports.CasesOf(withID(name)), reports.ContributionsOptions{})
+			return buildContributions(casesOf(withID(name)), false, reports.ContributionsOptions{})
 		}},
 		{"title", func(name string) (*reports.Chart, error) {
 			return reports.TimelineChart(withID("x"), reports.TimelineOptions{Title: name})

@@ -1,20 +1,16 @@
 package reports
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
-	"slices"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
@@ -24,9 +20,6 @@ type ContributionsOptions struct {
 	Style *ChartStyle
 	// Title replaces the chart's title.
 	Title string
-	// Log scores each case by the log score, minus the natural log of the
-	// probability it gave to what happened, instead of the Brier score.
-	Log bool
 	// Top is the most cases drawn, the costliest; zero means 40, and
 	// more than MaxChartRows means MaxChartRows.
 	Top int
@@ -46,7 +39,7 @@ const DefaultContributionsTop = 40
 // (unresolved, ambiguous) are named in a note. A forecast of certainty
 // that went the other way has an infinite log score: its bar runs off the
 // axis, marked ∞. The figure grows with its rows.
-func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) {
+func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions) (*Chart, error) {
 	st := styleOr(opt.Style)
 	top := opt.Top
 	if top == 0 {
@@ -56,46 +49,17 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 		return nil, fmt.Errorf("top %d: the number of cases to draw must be positive", top)
 	}
 	top = min(top, MaxChartRows)
-	rule, rule50 := analysis.ScoringRule(analysis.BrierContribution), 0.25
-	if opt.Log {
-		rule, rule50 = analysis.LogContribution, math.Ln2
-	}
 	var rows []contribution
-	var unscored []string
-	for i, c := range cases {
-		if !(c.P >= 0 && c.P <= 1) {
-			return nil, fmt.Errorf("P(event) %v of %s is outside 0–1", c.P, caseLabel(c))
-		}
-		id := c.ID
-		if id == "" {
-			id = fmt.Sprintf("case %d", i+1)
-		}
-		if !c.Outcome.Scored() {
-			unscored = append(unscored, id)
-			continue
-		}
-		rows = append(rows, contribution{id: id, p: c.P, outcome: c.Outcome, score: rule(c.P, c.Outcome == forecasts.Yes)})
+	for _, c := range d.Rows {
+		rows = append(rows, contribution{id: c.ID, p: c.P, outcome: c.Outcome, score: c.Score})
 	}
-	if len(rows) == 0 {
-		return nil, errors.New("no scored cases to chart")
-	}
-	var sum float64
-	for _, r := range rows {
-		sum += r.score
-	}
-	mean := sum / float64(len(rows))
-	slices.SortStableFunc(rows, func(a, b contribution) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.id, b.id)
-	})
+	sum, mean, rule50, unscored := d.Total, d.Mean, d.Half, d.Unscored
 	all := len(rows)
 	rows = rows[:min(top, len(rows))]
 
 	bars := &contributionBars{style: st, rows: rows, mean: mean, half: rule50}
 	name, formula := "Brier score", "(P − outcome)²"
-	if opt.Log {
+	if d.Log {
 		name, formula = "log score", "−ln P(what happened)"
 	}
 	p := st.NewPlot(fmt.Sprintf("%s of the forecast, %s", capitalize(name), formula), "")
@@ -107,7 +71,7 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 	}
 	RowAxis(&p.Y, ids)
 	p.X.Min, p.X.Max = 0, bars.axisMax()
-	if opt.Log {
+	if d.Log {
 		// Log scores run to any height: 1, 2, 2.5 or 5 times a power of
 		// ten, 4 to 6 labels, as the sensitivity chart's score axes.
 		p.X.Tick.Marker = scoreTicks{}
@@ -133,8 +97,8 @@ func ContributionsChart(cases []Case, opt ContributionsOptions) (*Chart, error) 
 		ch.Legend = append(ch.Legend, LegendEntry{Label: "did not happen", Thumbs: []plot.Thumbnailer{BarThumbnail(st.No, 8)}})
 	}
 	ch.Legend = append(ch.Legend,
-		LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", countText(float64(all)), scoreText(mean)), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.meanStyle())}},
-		LegendEntry{Label: "always 50%: " + scoreText(rule50), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.halfStyle())}},
+		LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", countText(float64(all)), num(mean)), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.meanStyle())}},
+		LegendEntry{Label: "always 50%: " + num(rule50), Thumbs: []plot.Thumbnailer{VerticalLineThumbnail(bars.halfStyle())}},
 	)
 
 	ch.Notes = append(ch.Notes, "After each bar: its score, and in brackets the forecast P(event).")
@@ -208,7 +172,7 @@ func (b *contributionBars) labelStyle() text.Style {
 }
 
 func (b *contributionBars) label(r contribution) string {
-	return fmt.Sprintf("%s (%s)", scoreText(r.score), Percent(r.p))
+	return fmt.Sprintf("%s (%s)", num(r.score), Percent(r.p))
 }
 
 const barLabelGap = vg.Length(4)

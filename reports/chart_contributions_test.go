@@ -9,12 +9,13 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func contributionsChart(t testing.TB, cases []reports.Case, opt reports.ContributionsOptions) *reports.Chart {
-	ch, err := reports.ContributionsChart(cases, opt)
+func contributionsChart(t testing.TB, cases []evaluate.Case, log bool, opt reports.ContributionsOptions) *reports.Chart {
+	ch, err := buildContributions(cases, log, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,25 +23,25 @@ func contributionsChart(t testing.TB, cases []reports.Case, opt reports.Contribu
 }
 
 func TestGoldenContributionsCPC(t *testing.T) {
-	checkGolden(t, "contributions_cpc", contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_cpc", contributionsChart(t, cpcGroup(t)[0].Cases, false, reports.ContributionsOptions{}))
 }
 
 // The built-in cases, 25 scored and one ambiguous.
 func TestGoldenContributionsBuiltin(t *testing.T) {
-	checkGolden(t, "contributions_builtin", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_builtin", contributionsChart(t, casesOf(builtinRecords(t)), false, reports.ContributionsOptions{}))
 }
 
 func TestGoldenContributionsBuiltinLog(t *testing.T) {
-	checkGolden(t, "contributions_builtin_log", contributionsChart(t, reports.CasesOf(builtinRecords(t)), reports.ContributionsOptions{Log: true}))
+	checkGolden(t, "contributions_builtin_log", contributionsChart(t, casesOf(builtinRecords(t)), true, reports.ContributionsOptions{}))
 }
 
 // 300 simulated questions: only the 40 costliest are drawn.
 func TestGoldenContributionsTop(t *testing.T) {
-	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), reports.ContributionsOptions{}))
+	checkGolden(t, "contributions_top", contributionsChart(t, simulatedCases(300), false, reports.ContributionsOptions{}))
 }
 
-func simulatedCases(n int) []reports.Case {
-	var out []reports.Case
+func simulatedCases(n int) []evaluate.Case {
+	var out []evaluate.Case
 	i := 0
 	for p, yes := range analysis.Simulate(analysis.Simulation{N: n, Alpha: 0.8, Beta: 0.8, Decimals: 2, Seed: 7}) {
 		i++
@@ -48,7 +49,7 @@ func simulatedCases(n int) []reports.Case {
 		if yes {
 			o = forecasts.Yes
 		}
-		out = append(out, reports.Case{ID: fmt.Sprintf("question-%03d", i), P: p, Outcome: o})
+		out = append(out, evaluate.Case{ID: fmt.Sprintf("question-%03d", i), P: p, Outcome: o})
 	}
 	return out
 }
@@ -59,7 +60,7 @@ func simulatedCases(n int) []reports.Case {
 // (shah); their mean is 2.892425/4 = 0.723, and the costliest makes up
 // 0.8649/2.892425 = 29.9% of the total. Ties go in order of id.
 func TestContributionsCPC(t *testing.T) {
-	ch := contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{})
+	ch := contributionsChart(t, cpcGroup(t)[0].Cases, false, reports.ContributionsOptions{})
 	p := ch.Body.(*plot.Plot)
 	var rows []string
 	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
@@ -83,16 +84,16 @@ func TestContributionsCPC(t *testing.T) {
 func TestContributionsChartErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		cases []reports.Case
+		cases []evaluate.Case
 		opt   reports.ContributionsOptions
 		want  string
 	}{
 		{"none", nil, reports.ContributionsOptions{}, "no scored cases to chart"},
-		{"unscored", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Unresolved}}, reports.ContributionsOptions{}, "no scored cases to chart"},
-		{"bad p", []reports.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
-		{"bad top", []reports.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
+		{"unscored", []evaluate.Case{{ID: "a", P: 0.3, Outcome: forecasts.Unresolved}}, reports.ContributionsOptions{}, "no scored cases to chart"},
+		{"bad p", []evaluate.Case{{ID: "a", P: 1.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{}, "P(event) 1.3 of a is outside 0–1"},
+		{"bad top", []evaluate.Case{{ID: "a", P: 0.3, Outcome: forecasts.Yes}}, reports.ContributionsOptions{Top: -1}, "top -1"},
 	} {
-		_, err := reports.ContributionsChart(tc.cases, tc.opt)
+		_, err := buildContributions(tc.cases, false, tc.opt)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %s", tc.name, err, tc.want)
 		}
@@ -103,8 +104,8 @@ func TestContributionsChartErrors(t *testing.T) {
 // other way: its log score is infinite, its bar runs off the axis and the
 // note says why the mean is infinite too.
 func TestContributionsLogInfinite(t *testing.T) {
-	cases := []reports.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
-	ch := contributionsChart(t, cases, reports.ContributionsOptions{Log: true})
+	cases := []evaluate.Case{{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}}
+	ch := contributionsChart(t, cases, true, reports.ContributionsOptions{})
 	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "infinite log score") {
 		t.Errorf("notes %q do not explain the infinite score", notes)
 	}
@@ -126,17 +127,17 @@ func TestContributionsLogTicks(t *testing.T) {
 		}
 		return out
 	}
-	cpc := labels(contributionsChart(t, cpcGroup(t)[0].Cases, reports.ContributionsOptions{Log: true}))
+	cpc := labels(contributionsChart(t, cpcGroup(t)[0].Cases, true, reports.ContributionsOptions{}))
 	if got, want := strings.Join(cpc, " "), "0 0.5 1 1.5 2 2.5"; got != want {
 		t.Errorf("CPC log ticks %q, want %q", got, want)
 	}
-	for name, cases := range map[string][]reports.Case{
-		"builtin":  reports.CasesOf(builtinRecords(t)),
+	for name, cases := range map[string][]evaluate.Case{
+		"builtin":  casesOf(builtinRecords(t)),
 		"infinite": {{ID: "sure", P: 1, Outcome: forecasts.No}, {ID: "fair", P: 0.6, Outcome: forecasts.Yes}},
 		"timid":    {{ID: "a", P: 0.55, Outcome: forecasts.Yes}, {ID: "b", P: 0.45, Outcome: forecasts.No}},
 		"bold":     {{ID: "a", P: 0.0001, Outcome: forecasts.Yes}},
 	} {
-		got := labels(contributionsChart(t, cases, reports.ContributionsOptions{Log: true}))
+		got := labels(contributionsChart(t, cases, true, reports.ContributionsOptions{}))
 		if len(got) < 4 || len(got) > 6 {
 			t.Errorf("%s: log ticks %q, want 4 to 6", name, got)
 		}

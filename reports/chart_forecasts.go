@@ -2,7 +2,6 @@ package reports
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -15,141 +14,30 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
-	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
-// A Case is one forecast with a name: the charts of a few forecasts
-// label their marks with the ids, and ContributionsChart gives each case
-// a row.
-type Case struct {
-	ID      string
-	P       float64           // P(event), in [0, 1]
-	Outcome forecasts.Outcome // only yes and no are scored
-}
-
-// CasesOf returns the records as cases, in order: each record's id, the
-// point of its P(event) and its outcome.
-func CasesOf(records []*forecasts.Record) []Case {
-	out := make([]Case, 0, len(records))
-	for _, r := range records {
-		if r != nil {
-			out = append(out, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
-		}
-	}
-	return out
-}
-
-// A ForecastGroup is the forecasts one series of a chart draws: one
-// forecaster's, one dataset's, one method's.
-type ForecastGroup struct {
-	// Name labels the group in legends and panel titles; it may be empty
-	// when a chart has one group.
-	Name string
-	// Table holds the forecasts. When it has no cells, it is built from
-	// the scored Cases.
-	Table analysis.Table
-	// Cases name the forecasts, when they have names; a chart of a few
-	// labels its marks with their ids. Optional.
-	Cases []Case
-}
-
-// GroupsOf groups the records by key (a forecaster, a tag), in the order
-// each key first appears, each group with its cases and the table of its
-// scored ones. A nil key puts every record in one group with no name.
-// Groups with no scored record are left out.
-func GroupsOf(records []*forecasts.Record, key func(*forecasts.Record) string) []ForecastGroup {
-	var groups []ForecastGroup
-	index := map[string]int{}
-	for _, r := range records {
-		if r == nil {
-			continue
-		}
-		k := ""
-		if key != nil {
-			k = key(r)
-		}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			groups = append(groups, ForecastGroup{Name: k})
-		}
-		groups[i].Cases = append(groups[i].Cases, Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		g.Table = casesTable(g.Cases)
-		if len(g.Table.Cells) > 0 {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
-// casesTable is the table of the scored cases.
-func casesTable(cases []Case) analysis.Table {
-	var t analysis.Tally
-	for _, c := range cases {
-		if c.Outcome.Scored() {
-			t.Add(c.P, c.Outcome == forecasts.Yes)
-		}
-	}
-	return t.Table()
-}
-
-// chartGroup is a ForecastGroup checked and ready to draw: its table
-// built, its scored cases at hand, its place among the series.
+// chartGroup is a group of a chart's data ready to draw: its table, its
+// scored cases at hand, its place among the series.
 type chartGroup struct {
 	name     string
 	table    analysis.Table
-	cases    []Case // scored cases only; nil when the group has no names
-	index    int    // position among the groups: colour, glyph and dashes
+	cases    []evaluate.Case // scored cases only; nil when the group has no names
+	index    int             // position among the groups: colour, glyph and dashes
 	unscored []string
+	pos      int // position among the groups with scored forecasts, whose figures the data holds; -1 for none
 }
 
-// checkGroups validates the groups of a chart and builds their tables:
-// gs are those with scored forecasts, empty the others. A chart of
-// several groups draws gs and names empty in a note (emptyNote); it fails
-// only when no group has a scored forecast.
-func checkGroups(groups []ForecastGroup) (gs, empty []*chartGroup, err error) {
-	if len(groups) == 0 {
-		return nil, nil, errors.New("no forecasts to chart")
+// chartGroups are the data's groups as a chart draws them: gs those with
+// scored forecasts, empty the others.
+func chartGroups(cg evaluate.ChartGroups) (gs, empty []*chartGroup) {
+	for i, g := range cg.Scored {
+		gs = append(gs, &chartGroup{name: g.Name, table: g.Table, cases: g.Cases, index: g.Index, unscored: g.Unscored, pos: i})
 	}
-	for i, g := range groups {
-		name := g.Name
-		if name == "" && len(groups) > 1 {
-			return nil, nil, fmt.Errorf("group %d of %d has no name", i+1, len(groups))
-		}
-		cg := &chartGroup{name: name, index: i}
-		for _, c := range g.Cases {
-			if !(c.P >= 0 && c.P <= 1) {
-				return nil, nil, fmt.Errorf("%s: P(event) %v of %s is outside 0–1", groupLabel(name), c.P, caseLabel(c))
-			}
-			if c.Outcome.Scored() {
-				cg.cases = append(cg.cases, c)
-			} else {
-				cg.unscored = append(cg.unscored, c.ID)
-			}
-		}
-		cg.table = g.Table
-		if len(cg.table.Cells) == 0 {
-			cg.table = casesTable(g.Cases)
-		}
-		if cg.table.N() <= 0 {
-			empty = append(empty, cg)
-			continue
-		}
-		gs = append(gs, cg)
+	for _, g := range cg.Empty {
+		empty = append(empty, &chartGroup{name: g.Name, table: g.Table, cases: g.Cases, index: g.Index, unscored: g.Unscored, pos: -1})
 	}
-	switch {
-	case len(gs) > 0:
-		return gs, empty, nil
-	case len(groups) == 1 && groups[0].Name != "":
-		return nil, nil, fmt.Errorf("%s has no scored forecasts", groupLabel(groups[0].Name))
-	case len(groups) > 1:
-		return nil, nil, errors.New("no group has scored forecasts: none has the outcome yes or no")
-	}
-	return nil, nil, errors.New("no scored forecasts: none has the outcome yes or no")
+	return gs, empty
 }
 
 // emptyNote names the groups a chart leaves out for having no scored
@@ -163,20 +51,6 @@ func emptyNote(empty []*chartGroup) string {
 		names = append(names, g.title())
 	}
 	return fmt.Sprintf("Not drawn: %s with no scored forecast (every outcome unresolved or ambiguous): %s.", groupsText(len(empty)), joinNames(names))
-}
-
-func groupLabel(name string) string {
-	if name == "" {
-		return "the forecasts"
-	}
-	return "group " + strconv.Quote(name)
-}
-
-func caseLabel(c Case) string {
-	if c.ID == "" {
-		return "a case"
-	}
-	return c.ID
 }
 
 // title is the group's name, or "All forecasts" for an unnamed one.
@@ -369,22 +243,6 @@ func translucent(clr color.Color, a float64) color.Color {
 
 // Number formats of the charts.
 
-// scoreText writes a score with three decimals, "–" when undefined and
-// "∞" when infinite, as the score table does.
-func scoreText(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case math.IsInf(v, 1):
-		return "∞"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if s == "-0.000" {
-		s = "0.000"
-	}
-	return s
-}
-
 // countText writes a number of forecasts with thousands separators,
 // "100,000"; a weight that is not whole keeps two decimals.
 func countText(v float64) string {
@@ -517,20 +375,17 @@ func panelGroups(gs []*chartGroup, overlay int, what string) (drawn []*chartGrou
 	return renumber(drawn), notes
 }
 
-// groupsToDraw checks the groups of a chart (checkGroups) and chooses
+// groupsToDraw takes the groups of a chart's data and chooses
 // those it draws (panelGroups, given overlay and what): all is every
 // group, drawn those the chart draws, numbered from 0, and left the notes
 // that name the groups it leaves out.
-func groupsToDraw(groups []ForecastGroup, overlay int, what string) (all, drawn []*chartGroup, left []string, err error) {
-	gs, empty, err := checkGroups(groups)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+func groupsToDraw(cg evaluate.ChartGroups, overlay int, what string) (all, drawn []*chartGroup, left []string) {
+	gs, empty := chartGroups(cg)
 	drawn, left = panelGroups(gs, overlay, what)
 	if n := emptyNote(empty); n != "" {
 		left = append([]string{n}, left...)
 	}
-	return append(gs, empty...), drawn, left, nil
+	return append(gs, empty...), drawn, left
 }
 
 // groupNotes are the notes a chart of groups ends with: small, the caveat

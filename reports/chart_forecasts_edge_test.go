@@ -7,28 +7,29 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
 
 // forecastCharts builds every chart of forecasts from groups (and their
 // cases, for the contributions chart).
-func forecastCharts(groups []reports.ForecastGroup) map[string]func() (*reports.Chart, error) {
-	var cases []reports.Case
+func forecastCharts(groups []evaluate.ForecastGroup) map[string]func() (*reports.Chart, error) {
+	var cases []evaluate.Case
 	for _, g := range groups {
 		cases = append(cases, g.Cases...)
 	}
 	charts := map[string]func() (*reports.Chart, error){
 		"reliability": func() (*reports.Chart, error) {
-			return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1, Replicates: 200})
+			return buildReliability(groups, evaluate.ReliabilityOptions{Seed: 1, Replicates: 200}, reports.ReliabilityOptions{})
 		},
-		"roc":       func() (*reports.Chart, error) { return reports.ROCChart(groups, reports.ROCOptions{}) },
-		"sharpness": func() (*reports.Chart, error) { return reports.SharpnessChart(groups, reports.SharpnessOptions{}) },
-		"murphy":    func() (*reports.Chart, error) { return reports.MurphyChart(groups, reports.MurphyOptions{}) },
+		"roc":       func() (*reports.Chart, error) { return buildROC(groups, reports.ROCOptions{}) },
+		"sharpness": func() (*reports.Chart, error) { return buildSharpness(groups, 0, reports.SharpnessOptions{}) },
+		"murphy":    func() (*reports.Chart, error) { return buildMurphy(groups, reports.MurphyOptions{}) },
 	}
 	if len(cases) > 0 {
 		charts["contributions"] = func() (*reports.Chart, error) {
-			return reports.ContributionsChart(cases, reports.ContributionsOptions{})
+			return buildContributions(cases, false, reports.ContributionsOptions{})
 		}
 	}
 	return charts
@@ -39,8 +40,8 @@ func forecastCharts(groups []reports.ForecastGroup) map[string]func() (*reports.
 // PDF bytes: the consistency band's resamples are seeded, and nothing
 // depends on map order, time or the machine.
 func TestForecastChartsReproducible(t *testing.T) {
-	inputs := map[string]func() []reports.ForecastGroup{
-		"cpc":       func() []reports.ForecastGroup { return cpcGroup(t) },
+	inputs := map[string]func() []evaluate.ForecastGroup{
+		"cpc":       func() []evaluate.ForecastGroup { return cpcGroup(t) },
 		"mixed":     mixedGroups,
 		"simulated": simulatedGroups,
 		"panels":    manyGroups,
@@ -73,24 +74,24 @@ func TestForecastChartsReproducible(t *testing.T) {
 // long group name, eight groups, and cases with no ids. Each must render
 // in every format with nothing in the white margin.
 func TestForecastChartsUnusualInputs(t *testing.T) {
-	one := []reports.ForecastGroup{{Cases: []reports.Case{{ID: "only", P: 0.3, Outcome: forecasts.Yes}}}}
-	same := []reports.ForecastGroup{{Table: analysis.TableOf([]float64{0.6, 0.6, 0.6}, []bool{true, false, true}, nil)}}
-	certain := []reports.ForecastGroup{{Cases: []reports.Case{
+	one := []evaluate.ForecastGroup{{Cases: []evaluate.Case{{ID: "only", P: 0.3, Outcome: forecasts.Yes}}}}
+	same := []evaluate.ForecastGroup{{Table: analysis.TableOf([]float64{0.6, 0.6, 0.6}, []bool{true, false, true}, nil)}}
+	certain := []evaluate.ForecastGroup{{Cases: []evaluate.Case{
 		{ID: "never", P: 0, Outcome: forecasts.No}, {ID: "surely", P: 1, Outcome: forecasts.Yes},
 		{ID: "wrongly-sure", P: 1, Outcome: forecasts.No}, {ID: "open", P: 0.4, Outcome: forecasts.Unresolved},
 	}}}
-	weighted := []reports.ForecastGroup{{Name: "Weighted", Table: analysis.TableOf(
+	weighted := []evaluate.ForecastGroup{{Name: "Weighted", Table: analysis.TableOf(
 		[]float64{0.1, 0.5, 0.9}, []bool{false, true, true}, []float64{2.5, 0.5, 1.25})}}
 	long := mixedGroups()
 	long[0].Name = strings.Repeat("A forecaster with a very long name ", 3)
-	var eight []reports.ForecastGroup
+	var eight []evaluate.ForecastGroup
 	for i := range 8 {
 		eight = append(eight, simulated(fmt.Sprintf("F%d", i+1), analysis.Simulation{N: 300, Alpha: 1, Beta: 1, Seed: uint64(i + 1)}))
 	}
-	noIDs := []reports.ForecastGroup{{Cases: []reports.Case{
+	noIDs := []evaluate.ForecastGroup{{Cases: []evaluate.Case{
 		{P: 0.2, Outcome: forecasts.No}, {P: 0.7, Outcome: forecasts.Yes}, {P: 0.9, Outcome: forecasts.No},
 	}}}
-	inputs := map[string][]reports.ForecastGroup{
+	inputs := map[string][]evaluate.ForecastGroup{
 		"one forecast": one, "one value": same, "certain": certain, "weighted": weighted,
 		"long name": long, "eight groups": eight, "no ids": noIDs,
 	}
@@ -113,15 +114,15 @@ func TestForecastChartsUnusualInputs(t *testing.T) {
 func TestForecastChartsErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		groups []reports.ForecastGroup
+		groups []evaluate.ForecastGroup
 		want   string
 	}{
 		{"none", nil, "no forecasts to chart"},
-		{"empty", []reports.ForecastGroup{{Name: "A"}}, `group "A" has no scored forecasts`},
-		{"unscored", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}},
+		{"empty", []evaluate.ForecastGroup{{Name: "A"}}, `group "A" has no scored forecasts`},
+		{"unscored", []evaluate.ForecastGroup{{Cases: []evaluate.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}},
 			"no scored forecasts: none has the outcome yes or no"},
-		{"unnamed", append(mixedGroups(), reports.ForecastGroup{Table: mixedGroups()[0].Table}), "group 3 of 3 has no name"},
-		{"bad p", []reports.ForecastGroup{{Cases: []reports.Case{{ID: "x", P: -0.1, Outcome: forecasts.Yes}}}},
+		{"unnamed", append(mixedGroups(), evaluate.ForecastGroup{Table: mixedGroups()[0].Table}), "group 3 of 3 has no name"},
+		{"bad p", []evaluate.ForecastGroup{{Cases: []evaluate.Case{{ID: "x", P: -0.1, Outcome: forecasts.Yes}}}},
 			"the forecasts: P(event) -0.1 of x is outside 0–1"},
 	} {
 		for name, build := range forecastCharts(tc.groups) {
@@ -135,35 +136,12 @@ func TestForecastChartsErrors(t *testing.T) {
 	}
 }
 
-// TestGroupsOf groups the built-in records by forecaster: every record
-// lands in its forecaster's group, in order of first appearance, and the
-// ambiguous one is a case of its group but not in its table.
-func TestGroupsOf(t *testing.T) {
-	recs := builtinRecords(t)
-	groups := reports.GroupsOf(recs, func(r *forecasts.Record) string { return r.Forecaster })
-	var cases, scored float64
-	for _, g := range groups {
-		cases += float64(len(g.Cases))
-		scored += g.Table.N()
-	}
-	if cases != 26 || scored != 25 {
-		t.Errorf("%v cases, %v scored, want 26 and 25", cases, scored)
-	}
-	if groups[0].Name != "CPC intelligence community" || groups[0].Table.N() != 4 {
-		t.Errorf("first group %q of %v forecasts, want the CPC's four", groups[0].Name, groups[0].Table.N())
-	}
-	all := reports.GroupsOf(recs, nil)
-	if len(all) != 1 || all[0].Name != "" || all[0].Table.N() != 25 {
-		t.Errorf("GroupsOf(nil key): %d groups, want one unnamed of 25 forecasts", len(all))
-	}
-}
-
 // A group whose every outcome is unresolved or ambiguous does not stop a
 // chart of several groups: the others are drawn, and a note names it and
 // its unscored cases.
 func TestForecastChartsLeaveOutEmptyGroups(t *testing.T) {
-	groups := append(mixedGroups(), reports.ForecastGroup{Name: "Pending desk",
-		Cases: []reports.Case{{ID: "q-open", P: 0.4, Outcome: forecasts.Unresolved}}})
+	groups := append(mixedGroups(), evaluate.ForecastGroup{Name: "Pending desk",
+		Cases: []evaluate.Case{{ID: "q-open", P: 0.4, Outcome: forecasts.Unresolved}}})
 	charts := forecastCharts(groups)
 	delete(charts, "contributions") // a chart of cases, not of groups
 	for name, build := range charts {
@@ -178,7 +156,7 @@ func TestForecastChartsLeaveOutEmptyGroups(t *testing.T) {
 		}
 	}
 	// Only empty groups: an error that says so.
-	only := []reports.ForecastGroup{groups[2], {Name: "Other", Cases: []reports.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}}
+	only := []evaluate.ForecastGroup{groups[2], {Name: "Other", Cases: []evaluate.Case{{ID: "x", P: 0.5, Outcome: forecasts.Ambiguous}}}}
 	for name, build := range forecastCharts(only) {
 		if name == "contributions" {
 			continue

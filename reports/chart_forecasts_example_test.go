@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
@@ -23,8 +24,8 @@ func ExampleReliabilityChart() {
 			cpc = append(cpc, r)
 		}
 	}
-	groups := reports.GroupsOf(cpc, func(r *forecasts.Record) string { return r.Forecaster })
-	ch, err := reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1})
+	groups := groupsBy(cpc, func(r *forecasts.Record) string { return r.Forecaster })
+	ch, err := buildReliability(groups, evaluate.ReliabilityOptions{Seed: 1}, reports.ReliabilityOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -57,7 +58,7 @@ func ExampleContributionsChart() {
 	for _, d := range ds {
 		recs = append(recs, d.Records...)
 	}
-	ch, err := reports.ContributionsChart(reports.CasesOf(recs), reports.ContributionsOptions{})
+	ch, err := buildContributions(casesOf(recs), false, reports.ContributionsOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

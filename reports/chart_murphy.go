@@ -3,13 +3,12 @@ package reports
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // MurphyOptions adjusts MurphyChart.
@@ -18,15 +17,7 @@ type MurphyOptions struct {
 	Style *ChartStyle
 	// Title replaces the chart's title.
 	Title string
-	// Grid is the number of equal steps across (0, 1) at which the curves
-	// are computed, besides at every distinct forecast value; zero means
-	// 200.
-	Grid int
 }
-
-// DefaultMurphyGrid is the number of equal steps of θ MurphyChart
-// computes its curves at unless told otherwise.
-const DefaultMurphyGrid = 200
 
 // MurphyChart draws the Murphy diagram of each group (Ehm, Gneiting,
 // Jordan & Krüger 2016): for every threshold θ in (0, 1), the mean
@@ -40,27 +31,18 @@ const DefaultMurphyGrid = 200
 // the Brier score under each panel's title.
 //
 // The curve is linear in θ between the distinct forecast values and jumps
-// at each: the chart computes it on a grid of opt.Grid steps and at every
-// distinct value and just below it, so that the jumps are drawn upright
-// where they are.
-func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
-	all, gs, left, err := groupsToDraw(groups, murphyOverlay, "diagram")
-	if err != nil {
-		return nil, err
-	}
+// at each: evaluate.Murphy computes it on a grid and at every distinct
+// value and just below it, so that the jumps are drawn upright where they
+// are.
+func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*Chart, error) {
+	all, gs, left := groupsToDraw(d.ChartGroups, murphyOverlay, "diagram")
 	st := styleOr(opt.Style)
-	grid := opt.Grid
-	if grid == 0 {
-		grid = DefaultMurphyGrid
-	}
-	if grid < 0 {
-		return nil, fmt.Errorf("a grid of %d steps: the number of steps must be positive", grid)
-	}
 	curves := make([]*murphyCurve, len(gs))
 	var most float64
 	for i, g := range gs {
-		theta, score := murphyPoints(g.table, grid)
-		curves[i] = &murphyCurve{group: g, theta: theta, score: score, brier: analysis.Brier(g.table)}
+		m := d.Groups[g.pos]
+		theta, score := m.Theta, m.Score
+		curves[i] = &murphyCurve{group: g, theta: theta, score: score, brier: m.Brier}
 		for _, s := range score {
 			most = max(most, s)
 		}
@@ -76,11 +58,11 @@ func MurphyChart(groups []ForecastGroup, opt MurphyOptions) (*Chart, error) {
 		p.X.Tick.Marker = PercentTicks{Step: 0.1}
 		ch.Body = p
 		for _, c := range curves {
-			label := "Brier score " + scoreText(c.brier)
+			label := "Brier score " + num(c.brier)
 			if len(gs) > 1 {
-				label = fmt.Sprintf("%s, Brier %s", c.group.label(), scoreText(c.brier))
+				label = fmt.Sprintf("%s, Brier %s", c.group.label(), num(c.brier))
 			} else if c.group.name != "" {
-				label = fmt.Sprintf("%s, Brier score %s", c.group.label(), scoreText(c.brier))
+				label = fmt.Sprintf("%s, Brier score %s", c.group.label(), num(c.brier))
 			}
 			ch.Legend = append(ch.Legend, LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{LineThumbnail(st.lineStyle(c.group.index))}})
 		}
@@ -128,7 +110,7 @@ func murphyPanels(st *ChartStyle, curves []*murphyCurve, top float64, w vg.Lengt
 		p.X.Label.Text, p.Y.Label.Text = "Threshold θ", "Mean loss"
 		p.X.Tick.Marker = PercentTicks{Step: 0.5}
 		return []*plot.Plot{p}, panelTitle{name: c.group.title(),
-			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), scoreText(c.brier))}
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(c.group.table.N()), num(c.brier))}
 	})
 }
 
@@ -137,27 +119,6 @@ type murphyCurve struct {
 	group        *chartGroup
 	theta, score []float64
 	brier        float64
-}
-
-// murphyPoints computes the Murphy diagram of t at grid equal steps
-// across (0, 1), at each distinct forecast value p inside (0, 1) and at
-// the largest float64 below p, where the curve has its left limit, and at
-// the float64s nearest 0 and 1, where it has its limits at the ends: the
-// points, joined by straight lines, are the curve exactly, for it is
-// linear between forecast values.
-func murphyPoints(t analysis.Table, grid int) (theta, score []float64) {
-	theta = append(theta, math.Nextafter(0, 1), math.Nextafter(1, 0))
-	for k := 1; k < grid; k++ {
-		theta = append(theta, float64(k)/float64(grid))
-	}
-	for _, c := range t.Cells {
-		if c.P > 0 && c.P < 1 {
-			theta = append(theta, math.Nextafter(c.P, 0), c.P)
-		}
-	}
-	slices.Sort(theta)
-	theta = slices.Compact(theta)
-	return theta, analysis.MurphyDiagram(t, theta)
 }
 
 // murphyLines is the plotter of MurphyChart: a line per group.

@@ -3,11 +3,12 @@ package reports_test
 import (
 	"testing"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func murphyChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
-	ch, err := reports.MurphyChart(groups, reports.MurphyOptions{})
+func murphyChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
+	ch, err := buildMurphy(groups, reports.MurphyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,15 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // groupsOfSize is n simulated methods of size forecasts each, sharp and
 // blunt, over- and underconfident, like a forecast verification table:
 // the input of the charts that give each group a panel. The second has a
 // name too long for a panel's title.
-func groupsOfSize(n, size int) []reports.ForecastGroup {
-	var out []reports.ForecastGroup
+func groupsOfSize(n, size int) []evaluate.ForecastGroup {
+	var out []evaluate.ForecastGroup
 	for i := range n {
 		name := fmt.Sprintf("Method %02d", i+1)
 		if i == 1 {
@@ -51,8 +51,8 @@ func TestPanelChartsLeaveOut(t *testing.T) {
 	many := groupsOfSize(33, 60)
 	// Two tiny groups, with both outcomes so that ROC would draw them.
 	many = append(many,
-		reports.ForecastGroup{Name: "Tiny A", Table: analysis.TableOf([]float64{0.2, 0.8}, []bool{false, true}, nil)},
-		reports.ForecastGroup{Name: "Tiny B", Table: analysis.TableOf([]float64{0.3, 0.6}, []bool{true, false}, nil)})
+		evaluate.ForecastGroup{Name: "Tiny A", Table: analysis.TableOf([]float64{0.2, 0.8}, []bool{false, true}, nil)},
+		evaluate.ForecastGroup{Name: "Tiny B", Table: analysis.TableOf([]float64{0.3, 0.6}, []bool{true, false}, nil)})
 	many[5] = simulated("Method 06", analysis.Simulation{N: 20, Seed: 7}) // the fewest of the rest
 	for name, build := range forecastCharts(many) {
 		if name == "contributions" {
@@ -82,7 +82,7 @@ func TestPanelChartsLeaveOut(t *testing.T) {
 func TestPanelChartsFewLeft(t *testing.T) {
 	gs := groupsOfSize(2, 200)
 	for i := range 6 {
-		gs = append(gs, reports.ForecastGroup{Name: fmt.Sprintf("Lone %d", i+1), Table: analysis.TableOf([]float64{0.7}, []bool{i%2 == 0}, nil)})
+		gs = append(gs, evaluate.ForecastGroup{Name: fmt.Sprintf("Lone %d", i+1), Table: analysis.TableOf([]float64{0.7}, []bool{i%2 == 0}, nil)})
 	}
 	ch := reliabilityChart(t, gs)
 	var labels []string

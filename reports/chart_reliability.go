@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // ReliabilityOptions adjusts ReliabilityChart.
@@ -18,15 +19,6 @@ type ReliabilityOptions struct {
 	Style *ChartStyle
 	// Title replaces the chart's title.
 	Title string
-	// Bins is the number of equal-width bins of the points and the
-	// histogram; zero means 10.
-	Bins int
-	// Replicates is the number of resamples of the consistency band
-	// (analysis.ConsistencyBands); zero means 1000, and a negative number
-	// draws no band.
-	Replicates int
-	// Seed seeds the resamples: the same seed draws the same band.
-	Seed uint64
 }
 
 // Thresholds of ReliabilityChart.
@@ -65,23 +57,10 @@ const (
 // forecasts to judge calibration. Where several groups share a diagram,
 // those of fewer than 30 forecasts get no band, and a note says so: their
 // bands cover most of the diagram and, over each other, hide the points.
-func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, error) {
-	all, gs, left, err := groupsToDraw(groups, reliabilityOverlay, "diagram")
-	if err != nil {
-		return nil, err
-	}
+func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*Chart, error) {
+	all, gs, left := groupsToDraw(d.ChartGroups, reliabilityOverlay, "diagram")
 	st := styleOr(opt.Style)
-	nb := opt.Bins
-	if nb == 0 {
-		nb = analysis.DefaultBins
-	}
-	if nb < 0 {
-		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
-	}
-	reps := opt.Replicates
-	if reps == 0 {
-		reps = analysis.DefaultReplicates
-	}
+	nb, reps := d.Bins, d.Replicates
 	overlay := len(gs) <= reliabilityOverlay
 	rs := make([]*reliability, len(gs))
 	var bandless []string
@@ -94,7 +73,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 			r = -1
 			bandless = append(bandless, g.title())
 		}
-		rs[i] = newReliability(g, nb, r, opt.Seed)
+		rs[i] = newReliability(g, d.Groups[g.pos], nb, r > 0)
 		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
@@ -131,7 +110,7 @@ func ReliabilityChart(groups []ForecastGroup, opt ReliabilityOptions) (*Chart, e
 	how := fmt.Sprintf("Points: the forecasts in each of %d equal bins, at their mean forecast, with Wilson 95%% intervals.", nb)
 	if band {
 		how += fmt.Sprintf(" Band: where 95%% of step lines fall if the forecasts are calibrated (%s resamples, seed %d).",
-			countText(float64(reps)), opt.Seed)
+			countText(float64(reps)), d.Seed)
 	}
 	ch.Notes = append(ch.Notes, how)
 	if len(bandless) > 0 {
@@ -160,45 +139,21 @@ type reliability struct {
 	nbins int
 	bins  []analysis.Bin
 	corp  analysis.CORPDecomposition
+	steps []vg.Point // the CORP step line, in data units
 	band  *analysis.ConsistencyBand
 }
 
-func newReliability(g *chartGroup, nbins, reps int, seed uint64) *reliability {
-	r := &reliability{
-		group: g,
-		table: g.table,
-		nbins: nbins,
-		bins:  analysis.Bins(g.table, nbins),
-		corp:  analysis.CORP(g.table, analysis.BrierContribution),
+// newReliability is the group's diagram from its data, with its band when
+// band is set.
+func newReliability(g *chartGroup, d *evaluate.ReliabilityGroup, nbins int, band bool) *reliability {
+	r := &reliability{group: g, table: g.table, nbins: nbins, bins: d.Bins, corp: d.CORP}
+	for _, p := range d.Steps {
+		r.steps = append(r.steps, vg.Point{X: vg.Length(p.X), Y: vg.Length(p.Y)})
 	}
-	if reps > 0 {
-		b := analysis.ConsistencyBands(g.table, analysis.Options{BandReplicates: reps, Seed: seed})
-		r.band = &b
+	if band {
+		r.band = d.Band
 	}
 	return r
-}
-
-// steps is the CORP recalibration as a step line: from each distinct
-// forecast value to the next at its recalibrated probability, then up to
-// the next one's. One value gives one point.
-func (r *reliability) steps() []vg.Point {
-	var pts []vg.Point
-	for i, c := range r.table.Cells {
-		y := vg.Length(r.corp.Recalibrated[i])
-		if i > 0 && pts[len(pts)-1].Y != y {
-			pts = append(pts, vg.Point{X: vg.Length(c.P), Y: pts[len(pts)-1].Y})
-		}
-		pts = append(pts, vg.Point{X: vg.Length(c.P), Y: y})
-	}
-	// Drop the points in the middle of a flat run.
-	out := pts[:0]
-	for i, p := range pts {
-		if i > 0 && i < len(pts)-1 && pts[i-1].Y == p.Y && pts[i+1].Y == p.Y {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 type pointLabels int
@@ -273,7 +228,7 @@ func reliabilityPanels(st *ChartStyle, rs []*reliability, labels pointLabels, w 
 		hist.Y.Max = most * 1.08 // the same scale in every panel
 		hist.Y.Tick.Marker = CountTicks{Most: 2}
 		return []*plot.Plot{main, hist}, panelTitle{name: r.group.title(),
-			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), scoreText(r.corp.Score))}
+			caption: fmt.Sprintf("%s\nBrier %s", forecastsText(r.table.N()), num(r.corp.Score))}
 	})
 }
 
@@ -326,7 +281,7 @@ func (m *reliabilityMarks) Plot(c draw.Canvas, plt *plot.Plot) {
 
 	for _, r := range m.rs {
 		sty := st.lineStyle(r.group.index)
-		steps := r.steps()
+		steps := r.steps
 		if len(steps) == 1 {
 			p := at(float64(steps[0].X), float64(steps[0].Y))
 			c.StrokeLine2(sty, p.X-6, p.Y, p.X+6, p.Y)
@@ -376,7 +331,7 @@ func (m *reliabilityMarks) Plot(c draw.Canvas, plt *plot.Plot) {
 		lines := [][]vg.Point{{at(0, 0), at(1, 1)}}
 		for _, r := range m.rs {
 			var line []vg.Point
-			for _, p := range r.steps() {
+			for _, p := range r.steps {
 				line = append(line, at(float64(p.X), float64(p.Y)))
 			}
 			lines = append(lines, line)
@@ -508,10 +463,10 @@ func corpText(st *ChartStyle, rs []*reliability) *textBlock {
 	row("Forecasts", func(r *reliability) string { return countText(r.table.N()) })
 	row("Events", func(r *reliability) string { return countText(r.table.Yes()) })
 	row("Base rate", func(r *reliability) string { return Percent(r.table.Yes() / r.table.N()) })
-	row("Brier score", func(r *reliability) string { return scoreText(r.corp.Score) })
-	row("= MCB", func(r *reliability) string { return scoreText(r.corp.Miscalibration) })
-	row("− DSC", func(r *reliability) string { return scoreText(r.corp.Discrimination) })
-	row("+ UNC", func(r *reliability) string { return scoreText(r.corp.Uncertainty) })
+	row("Brier score", func(r *reliability) string { return num(r.corp.Score) })
+	row("= MCB", func(r *reliability) string { return num(r.corp.Miscalibration) })
+	row("− DSC", func(r *reliability) string { return num(r.corp.Discrimination) })
+	row("+ UNC", func(r *reliability) string { return num(r.corp.Uncertainty) })
 	note := st.TextStyle(st.NoteSize)
 	note.Color = st.Muted
 	for i, s := range []string{
@@ -541,6 +496,6 @@ func eventsText(t analysis.Table) string {
 
 // corpLine is the Brier score split into its CORP terms.
 func corpLine(d analysis.CORPDecomposition) string {
-	return fmt.Sprintf("Brier %s = MCB %s − DSC %s + UNC %s", scoreText(d.Score), scoreText(d.Miscalibration),
-		scoreText(d.Discrimination), scoreText(d.Uncertainty))
+	return fmt.Sprintf("Brier %s = MCB %s − DSC %s + UNC %s", num(d.Score), num(d.Miscalibration),
+		num(d.Discrimination), num(d.Uncertainty))
 }

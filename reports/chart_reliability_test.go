@@ -4,11 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func reliabilityChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
-	ch, err := reports.ReliabilityChart(groups, reports.ReliabilityOptions{Seed: 1})
+func reliabilityChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
+	ch, err := buildReliability(groups, evaluate.ReliabilityOptions{Seed: 1}, reports.ReliabilityOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

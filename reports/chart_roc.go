@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // ROCOptions adjusts ROCChart.
@@ -78,17 +79,14 @@ func rocPanels(st *ChartStyle, curves []*rocCurve, w vg.Length) *plotGrid {
 // all along), the earlier is drawn wider, a border round the later, and a
 // note names them. A group with no events or no non-events has no curve
 // and is named in a note.
-func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
-	gs, empty, err := checkGroups(groups)
-	if err != nil {
-		return nil, err
-	}
+func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*Chart, error) {
+	gs, empty := chartGroups(d.ChartGroups)
 	several := len(gs)+len(empty) > 1 // name the groups even when one is left
 	st := styleOr(opt.Style)
 	var withCurve []*chartGroup
 	var skipped []string
 	for _, g := range gs {
-		if math.IsNaN(analysis.AUC(g.table)) {
+		if math.IsNaN(d.Groups[g.pos].AUC) {
 			skipped = append(skipped, g.title())
 			continue
 		}
@@ -100,7 +98,7 @@ func ROCChart(groups []ForecastGroup, opt ROCOptions) (*Chart, error) {
 	drawn, left := panelGroups(withCurve, rocOverlay, "curve")
 	curves := make([]*rocCurve, len(drawn))
 	for i, g := range drawn {
-		curves[i] = &rocCurve{group: g, points: analysis.ROC(g.table), auc: analysis.AUC(g.table)}
+		curves[i] = &rocCurve{group: g, points: d.Groups[g.pos].Points, auc: d.Groups[g.pos].AUC}
 	}
 	overlay := len(curves) <= rocOverlay
 

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func rocChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
-	ch, err := reports.ROCChart(groups, reports.ROCOptions{})
+func rocChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
+	ch, err := buildROC(groups, reports.ROCOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestGoldenROCSimulated(t *testing.T) {
 // events: AUC 0.
 func TestROCChartLegend(t *testing.T) {
 	for _, tc := range []struct {
-		groups []reports.ForecastGroup
+		groups []evaluate.ForecastGroup
 		want   []string
 	}{
 		{mixedGroups(), []string{"Analysts, AUC 0.22", "Red team, AUC 0.95", "no better than chance"}},
@@ -53,11 +54,11 @@ func TestROCChartLegend(t *testing.T) {
 }
 
 func TestROCChartOneOutcome(t *testing.T) {
-	all := []reports.ForecastGroup{{Table: analysis.TableOf([]float64{0.2, 0.7}, []bool{true, true}, nil)}}
-	if _, err := reports.ROCChart(all, reports.ROCOptions{}); err == nil {
+	all := []evaluate.ForecastGroup{{Table: analysis.TableOf([]float64{0.2, 0.7}, []bool{true, true}, nil)}}
+	if _, err := buildROC(all, reports.ROCOptions{}); err == nil {
 		t.Error("a ROC chart of events only: no error")
 	}
-	mixed := append(mixedGroups(), reports.ForecastGroup{Name: "Sure", Table: all[0].Table})
+	mixed := append(mixedGroups(), evaluate.ForecastGroup{Name: "Sure", Table: all[0].Table})
 	ch := rocChart(t, mixed)
 	if !strings.Contains(strings.Join(ch.Notes, " "), "No curve for Sure") {
 		t.Errorf("notes %q do not name the group without a curve", ch.Notes)
@@ -68,9 +69,9 @@ func TestROCChartOneOutcome(t *testing.T) {
 // through different points, as the CPC and the US intelligence community
 // of the built-in data do; and two with only events, one named with a
 // comma of its own.
-func coincidentGroups() []reports.ForecastGroup {
+func coincidentGroups() []evaluate.ForecastGroup {
 	table := outcomeTable
-	return []reports.ForecastGroup{
+	return []evaluate.ForecastGroup{
 		{Name: "CPC", Table: table([]float64{0.93, 0.07, 0.225, 0.25}, "nyyy")},
 		{Name: "US intelligence community", Table: table([]float64{0.9, 0.1, 0.2, 0.3, 0.4, 0.5}, "nyyyyy")},
 		{Name: "AMAN (Israeli military intelligence), under Maj. Gen. Eli Zeira", Table: table([]float64{0.15}, "y")},

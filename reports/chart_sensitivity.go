@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // The scores SensitivityChart can draw (SensitivityOptions.Score).
@@ -38,6 +39,10 @@ type SensitivityOptions struct {
 	// miscalibration and discrimination, and the AUC. Their bars are
 	// hatched.
 	ShowSampled bool
+	// Reading is the plain-language reading whose first sentence the
+	// notes quote; nil means ReadSensitivity(s), when s has scales besides
+	// "as coded".
+	Reading []string
 }
 
 // SensitivityChart draws how much the verdict on a set of forecasts
@@ -59,11 +64,11 @@ type SensitivityOptions struct {
 // miscalibration, CORP discrimination and the AUC, whose ranges come from
 // random codings and the corners and may be narrower than the true ones.
 //
-// The notes give the first sentence of s.Reading (of ReadSensitivity when
-// it is empty and there are scales besides "as coded"), the records kept
+// The notes give the first sentence of opt.Reading (of ReadSensitivity
+// when it is nil and there are scales besides "as coded"), the records kept
 // as coded for want of a term on a scale, and whether a dataset was chosen
 // for its failures. The figure is as tall as its rows need.
-func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
+func SensitivityChart(s *evaluate.SensitivityResult, opt SensitivityOptions) (*Chart, error) {
 	if s == nil || len(s.Scales) == 0 {
 		return nil, errors.New("no sensitivity to chart: it has no scales")
 	}
@@ -84,7 +89,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	rowH := st.SmallSize * 1.6
 	var infinite, inexact, readersOutside bool
 	if showBrier {
-		rows := sensitivityRows(s, func(r ScaleSensitivity) analysis.Span { return r.Brier }, s.Readers.Brier)
+		rows := sensitivityRows(s, func(r evaluate.ScaleSensitivity) analysis.Span { return r.Brier }, s.Readers.Brier)
 		b := &sensitivityBars{style: st, labels: true, values: true, ref: halfBrier, refLabel: "always saying 50%: 0.25"}
 		b.layout(rows)
 		p := st.NewPlot("Mean Brier score, (P − outcome)²", "")
@@ -96,8 +101,8 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 		inexact, readersOutside = b.inexact(), b.readersOutside()
 	}
 	if showLog {
-		rows := sensitivityRows(s, func(r ScaleSensitivity) analysis.Span { return r.Log }, s.Readers.Log)
-		b := &sensitivityBars{style: st, labels: true, values: true, ref: math.Ln2, refLabel: "always saying 50%: " + scoreText(math.Ln2)}
+		rows := sensitivityRows(s, func(r evaluate.ScaleSensitivity) analysis.Span { return r.Log }, s.Readers.Log)
+		b := &sensitivityBars{style: st, labels: true, values: true, ref: math.Ln2, refLabel: "always saying 50%: " + num(math.Ln2)}
 		b.layout(rows)
 		p := st.NewPlot("Mean log score, −ln P(what happened)", "")
 		p.X.Min, p.X.Max = 0, b.logAxisMax()
@@ -136,8 +141,8 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 	ch.Body = body
 	ch.Legend = sensitivityLegend(st, s, opt.ShowSampled || inexact)
 
-	reading := s.Reading
-	if len(reading) == 0 && len(s.Scales) > 1 { // the reading compares scales other than "as coded"
+	reading := opt.Reading
+	if reading == nil && len(s.Scales) > 1 { // the reading compares scales other than "as coded"
 		reading = ReadSensitivity(s)
 	}
 	if len(reading) > 0 {
@@ -185,7 +190,7 @@ func SensitivityChart(s *Sensitivity, opt SensitivityOptions) (*Chart, error) {
 // A sampledFigure is one of the small panels of SensitivityChart.
 type sampledFigure struct {
 	name  string
-	span  func(ScaleSensitivity) analysis.Span
+	span  func(evaluate.ScaleSensitivity) analysis.Span
 	max   float64 // the axis runs from 0 to the largest value the figure can take
 	ticks plot.ConstantTicks
 }
@@ -193,18 +198,18 @@ type sampledFigure struct {
 var unitTicks = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 0.25}, {Value: 0.5, Label: "0.5"}, {Value: 0.75}, {Value: 1, Label: "1"}}
 
 var sampledFigures = []sampledFigure{
-	{"Reliability", func(r ScaleSensitivity) analysis.Span { return r.Reliability }, 1, unitTicks},
-	{"Miscalibration", func(r ScaleSensitivity) analysis.Span { return r.Miscalibration }, 1, unitTicks},
+	{"Reliability", func(r evaluate.ScaleSensitivity) analysis.Span { return r.Reliability }, 1, unitTicks},
+	{"Miscalibration", func(r evaluate.ScaleSensitivity) analysis.Span { return r.Miscalibration }, 1, unitTicks},
 	// CORP discrimination is at most the uncertainty, ȳ(1 − ȳ) ≤ 0.25.
-	{"Discrimination", func(r ScaleSensitivity) analysis.Span { return r.Discrimination }, 0.25,
+	{"Discrimination", func(r evaluate.ScaleSensitivity) analysis.Span { return r.Discrimination }, 0.25,
 		plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 0.05}, {Value: 0.1, Label: "0.1"}, {Value: 0.15}, {Value: 0.2, Label: "0.2"}}},
-	{"AUC", func(r ScaleSensitivity) analysis.Span { return r.AUC }, 1, unitTicks},
+	{"AUC", func(r evaluate.ScaleSensitivity) analysis.Span { return r.AUC }, 1, unitTicks},
 }
 
 // forecastCount says how many forecasts were scored, from which datasets,
 // and how many of them were words: "5 forecasts (cpc), 4 of them coded as
 // words".
-func forecastCount(s *Sensitivity) string {
+func forecastCount(s *evaluate.SensitivityResult) string {
 	out := forecastsText(float64(s.N))
 	if len(s.Datasets) > 0 {
 		out += " (" + listSome(s.Datasets, maxListed) + ")"
@@ -245,7 +250,7 @@ func firstSentence(s string) string {
 // keptAsCoded lists, per scale and for the readers, the records that scale
 // has no term for: "kent-1964: aman-yom-kippur-1973; readers: …", at most
 // maxListed of each and how many more.
-func keptAsCoded(s *Sensitivity) string {
+func keptAsCoded(s *evaluate.SensitivityResult) string {
 	var parts []string
 	for _, r := range s.Scales {
 		if len(r.NoCounterpart) > 0 {
@@ -278,11 +283,11 @@ type sensitivityRow struct {
 // sensitivityRows are the rows of a panel: each scale's span of a figure,
 // then the readers' scores at their 25th percentile, median and 75th
 // percentile when the readers were asked.
-func sensitivityRows(s *Sensitivity, span func(ScaleSensitivity) analysis.Span, readers [3]float64) []sensitivityRow {
+func sensitivityRows(s *evaluate.SensitivityResult, span func(evaluate.ScaleSensitivity) analysis.Span, readers [3]float64) []sensitivityRow {
 	var rows []sensitivityRow
 	for _, r := range s.Scales {
 		row := sensitivityRow{label: truncate(r.Scale, rowLabelMost), span: span(r), group: 1}
-		if r.Scale == AsCoded {
+		if r.Scale == evaluate.AsCoded {
 			row.group = 0
 		}
 		if len(r.NoCounterpart) > 0 {
@@ -445,10 +450,10 @@ func (b *sensitivityBars) value(r sensitivityRow) string {
 	if math.IsNaN(r.span.Point) && math.IsNaN(r.span.Min) {
 		return "–"
 	}
-	if lo, pt, hi := scoreText(r.span.Min), scoreText(r.span.Point), scoreText(r.span.Max); lo == pt && pt == hi {
+	if lo, pt, hi := num(r.span.Min), num(r.span.Point), num(r.span.Max); lo == pt && pt == hi {
 		return pt
 	}
-	return fmt.Sprintf("%s (%s–%s)", scoreText(r.span.Point), scoreText(r.span.Min), scoreText(r.span.Max))
+	return fmt.Sprintf("%s (%s–%s)", num(r.span.Point), num(r.span.Min), num(r.span.Max))
 }
 
 // Sizes of the marks, in points.
@@ -610,7 +615,7 @@ func hatchedBar(c draw.Canvas, clr color.Color, x0, x1, y, h vg.Length) {
 }
 
 // sensitivityLegend explains the bars, the marks and the readers' row.
-func sensitivityLegend(st *ChartStyle, s *Sensitivity, sampled bool) []LegendEntry {
+func sensitivityLegend(st *ChartStyle, s *evaluate.SensitivityResult, sampled bool) []LegendEntry {
 	blue, green := st.SeriesColor(0), st.SeriesColor(2)
 	const h = 7
 	tick := func(fill color.Color) ThumbnailFunc {

@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 )
 
@@ -24,8 +27,23 @@ import (
 // depending on the command. A null log score in them is infinite; a null
 // sampled figure is undefined.
 
-// sensitivityFixture reads one of the fixtures back into a Sensitivity.
-func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
+// fixtureReadings holds the reading each fixture was written with, which
+// its goldens quote: an earlier wording of ReadSensitivity's first
+// sentence ("Under every scale, …", now "As coded and under every
+// scale, …").
+var (
+	fixtureReadings   = map[*evaluate.SensitivityResult][]string{}
+	fixtureReadingsMu sync.Mutex
+)
+
+func fixtureReading(s *evaluate.SensitivityResult) []string {
+	fixtureReadingsMu.Lock()
+	defer fixtureReadingsMu.Unlock()
+	return fixtureReadings[s]
+}
+
+// sensitivityFixture reads one of the fixtures back into a SensitivityResult.
+func sensitivityFixture(t testing.TB, name string) *evaluate.SensitivityResult {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -36,9 +54,21 @@ func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
 		Exact           bool
 		Samples         int
 	}
+	type coding struct {
+		Scale   string
+		Term    string
+		PEvent  forecasts.Interval `json:"p_event"`
+		Missing bool               `json:"no_counterpart"`
+	}
 	var raw struct {
-		reports.Sensitivity
-		Scales []struct {
+		Datasets         []string
+		ChosenForFailure []string `json:"chosen_for_failure"`
+		N                int
+		TermCoded        int `json:"term_coded"`
+		Excluded         []string
+		Samples          int
+		Seed             uint64
+		Scales           []struct {
 			Scale                                                        string
 			Translated                                                   int
 			NoCounterpart                                                []string `json:"no_counterpart"`
@@ -50,6 +80,13 @@ func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
 			Brier         [3]*float64
 			Log           [3]*float64 `json:"log_score"`
 		} `json:"readers"`
+		Reading []string
+		Records []struct {
+			ID, Outcome, Estimate string
+			Negated               bool
+			Codings               []coding
+			Swing                 float64
+		}
 	}
 	// The log score's key differs from its field's name.
 	data = bytes.ReplaceAll(data, []byte(`"log_score": {`), []byte(`"log": {`))
@@ -65,17 +102,25 @@ func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
 	conv := func(s span, null float64) analysis.Span {
 		return analysis.Span{Point: orElse(s.Point, null), Min: orElse(s.Min, null), Max: orElse(s.Max, null), Exact: s.Exact, Samples: s.Samples}
 	}
-	out := raw.Sensitivity
+	out := evaluate.SensitivityResult{Datasets: raw.Datasets, ChosenForFailure: raw.ChosenForFailure, N: raw.N,
+		TermCoded: raw.TermCoded, Excluded: raw.Excluded, Samples: raw.Samples, Seed: raw.Seed}
+	for _, r := range raw.Records {
+		rs := evaluate.RecordSensitivity{ID: r.ID, Outcome: r.Outcome, Estimate: r.Estimate, Negated: r.Negated, Swing: r.Swing}
+		for _, c := range r.Codings {
+			rs.Codings = append(rs.Codings, evaluate.RecordCoding{Scale: c.Scale, Term: c.Term, PEvent: c.PEvent, Missing: c.Missing})
+		}
+		out.Records = append(out.Records, rs)
+	}
 	out.Scales = nil
 	for _, r := range raw.Scales {
-		out.Scales = append(out.Scales, reports.ScaleSensitivity{
+		out.Scales = append(out.Scales, evaluate.ScaleSensitivity{
 			Scale: r.Scale, Translated: r.Translated, NoCounterpart: r.NoCounterpart,
 			Brier: conv(r.Brier, math.NaN()), Log: conv(r.Log, math.Inf(1)),
 			Reliability: conv(r.Reliability, math.NaN()), Miscalibration: conv(r.Miscalibration, math.NaN()),
 			Discrimination: conv(r.Discrimination, math.NaN()), AUC: conv(r.AUC, math.NaN()),
 		})
 	}
-	out.Readers = reports.ReadersView{Scale: raw.Readers.Scale, NoCounterpart: raw.Readers.NoCounterpart}
+	out.Readers = evaluate.ReadersView{Scale: raw.Readers.Scale, NoCounterpart: raw.Readers.NoCounterpart}
 	for i := range 3 {
 		out.Readers.Brier[i] = orElse(raw.Readers.Brier[i], math.NaN())
 		out.Readers.Log[i] = orElse(raw.Readers.Log[i], math.Inf(1))
@@ -83,6 +128,9 @@ func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
 	if len(out.Scales) == 0 || out.N == 0 {
 		t.Fatalf("%s holds no sensitivity", name)
 	}
+	fixtureReadingsMu.Lock()
+	fixtureReadings[&out] = raw.Reading
+	fixtureReadingsMu.Unlock()
 	return &out
 }
 
@@ -92,20 +140,20 @@ func sensitivityFixture(t testing.TB, name string) *reports.Sensitivity {
 // reaches certainty, so its log score can be infinite, and so can the
 // readers' at their 75th percentile. Each span is hand-chosen, not
 // computed.
-func handmadeSensitivity() *reports.Sensitivity {
+func handmadeSensitivity() *evaluate.SensitivityResult {
 	exact := func(lo, pt, hi float64) analysis.Span { return analysis.Span{Min: lo, Point: pt, Max: hi, Exact: true} }
 	sampled := func(lo, pt, hi float64) analysis.Span {
 		return analysis.Span{Min: lo, Point: pt, Max: hi, Samples: 504}
 	}
 	inf := math.Inf(1)
-	return &reports.Sensitivity{
+	return &evaluate.SensitivityResult{
 		Datasets:  []string{"seminar"},
 		N:         12,
 		TermCoded: 9,
 		Samples:   500,
 		Seed:      1,
-		Scales: []reports.ScaleSensitivity{
-			{Scale: reports.AsCoded, Brier: exact(0.17, 0.21, 0.26), Log: exact(0.52, 0.61, 0.74),
+		Scales: []evaluate.ScaleSensitivity{
+			{Scale: evaluate.AsCoded, Brier: exact(0.17, 0.21, 0.26), Log: exact(0.52, 0.61, 0.74),
 				Reliability: sampled(0.02, 0.04, 0.07), Miscalibration: sampled(0.01, 0.03, 0.06), Discrimination: sampled(0.05, 0.07, 0.08), AUC: sampled(0.71, 0.75, 0.8)},
 			{Scale: "narrow", Translated: 9, Brier: exact(0.18, 0.2, 0.23), Log: exact(0.55, 0.6, 0.66),
 				Reliability: sampled(0.02, 0.03, 0.05), Miscalibration: sampled(0.01, 0.02, 0.04), Discrimination: sampled(0.06, 0.07, 0.08), AUC: sampled(0.72, 0.75, 0.78)},
@@ -114,12 +162,15 @@ func handmadeSensitivity() *reports.Sensitivity {
 			{Scale: "sure", Translated: 9, Brier: exact(0.26, 0.3, 0.41), Log: exact(0.8, 1.9, inf),
 				Reliability: sampled(0.06, 0.09, 0.18), Miscalibration: sampled(0.05, 0.08, 0.16), Discrimination: sampled(0.04, 0.06, 0.07), AUC: analysis.Span{Min: math.NaN(), Point: math.NaN(), Max: math.NaN(), Samples: 504}},
 		},
-		Readers: reports.ReadersView{Scale: "survey", Brier: [3]float64{0.2, 0.23, 0.29}, Log: [3]float64{0.6, 0.66, inf}},
+		Readers: evaluate.ReadersView{Scale: "survey", Brier: [3]float64{0.2, 0.23, 0.29}, Log: [3]float64{0.6, 0.66, inf}},
 	}
 }
 
-func sensitivityChart(t testing.TB, s *reports.Sensitivity, opt reports.SensitivityOptions) *reports.Chart {
+func sensitivityChart(t testing.TB, s *evaluate.SensitivityResult, opt reports.SensitivityOptions) *reports.Chart {
 	t.Helper()
+	if opt.Reading == nil {
+		opt.Reading = fixtureReading(s)
+	}
 	ch, err := reports.SensitivityChart(s, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +219,7 @@ func TestSensitivityChartText(t *testing.T) {
 	if want := "Each bar: the score over every coding the terms' intervals allow; the mark: the coder's point reading. 5 forecasts (cpc), 4 of them coded as words."; ch.Subtitle != want {
 		t.Errorf("subtitle %q, want %q", ch.Subtitle, want)
 	}
-	if want := s.Reading[0]; len(ch.Notes) == 0 || ch.Notes[0] != want {
+	if want := fixtureReading(s)[0]; len(ch.Notes) == 0 || ch.Notes[0] != want {
 		t.Errorf("first note %q, want the first sentence of the reading, %q", ch.Notes, want)
 	}
 	notes := strings.Join(ch.Notes, "\n")
@@ -197,19 +248,14 @@ func TestSensitivityChartText(t *testing.T) {
 	}
 }
 
-// TestSensitivityChartReading reads the result out itself when the
-// Sensitivity comes without its reading, and keeps only the first
-// sentence.
+// TestSensitivityChartReading reads the result out itself: its first
+// note is the first sentence of the reading.
 func TestSensitivityChartReading(t *testing.T) {
 	s := handmadeSensitivity()
 	ch := sensitivityChart(t, s, reports.SensitivityOptions{})
 	want := reports.ReadSensitivity(s)[0]
 	if ch.Notes[0] != want {
 		t.Errorf("first note %q, want %q", ch.Notes[0], want)
-	}
-	s.Reading = []string{"One sentence. And another one."}
-	if ch := sensitivityChart(t, s, reports.SensitivityOptions{}); ch.Notes[0] != "One sentence." {
-		t.Errorf("first note %q, want the first sentence only", ch.Notes[0])
 	}
 }
 
@@ -235,8 +281,8 @@ func TestSensitivityChartReproducible(t *testing.T) {
 // ten scales, every score infinite, spans not exact in the main panel.
 func TestSensitivityChartUnusual(t *testing.T) {
 	inf := math.Inf(1)
-	one := &reports.Sensitivity{N: 1, TermCoded: 1, Scales: []reports.ScaleSensitivity{
-		{Scale: reports.AsCoded, Brier: analysis.Span{Min: 0, Point: 0.01, Max: 0.04, Exact: true}, Log: analysis.Span{Min: 0, Point: 0.1, Max: 0.2, Exact: true}},
+	one := &evaluate.SensitivityResult{N: 1, TermCoded: 1, Scales: []evaluate.ScaleSensitivity{
+		{Scale: evaluate.AsCoded, Brier: analysis.Span{Min: 0, Point: 0.01, Max: 0.04, Exact: true}, Log: analysis.Span{Min: 0, Point: 0.1, Max: 0.2, Exact: true}},
 	}}
 	long := handmadeSensitivity()
 	long.Scales[1].Scale = "a-scale-with-a-name-as-long-as-anyone-would-give-one-2025"
@@ -255,7 +301,7 @@ func TestSensitivityChartUnusual(t *testing.T) {
 	sampled := handmadeSensitivity()
 	sampled.Scales[2].Brier.Exact, sampled.Scales[2].Brier.Samples = false, 100
 	for name, tc := range map[string]struct {
-		s   *reports.Sensitivity
+		s   *evaluate.SensitivityResult
 		opt reports.SensitivityOptions
 	}{
 		"one":     {one, reports.SensitivityOptions{Score: "both", ShowSampled: true}},
@@ -282,13 +328,13 @@ func TestSensitivityChartUnusual(t *testing.T) {
 func TestSensitivityChartErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		s    *reports.Sensitivity
+		s    *evaluate.SensitivityResult
 		opt  reports.SensitivityOptions
 		want string
 	}{
 		{"nil", nil, reports.SensitivityOptions{}, "no sensitivity to chart"},
-		{"empty", &reports.Sensitivity{}, reports.SensitivityOptions{}, "no sensitivity to chart"},
-		{"no forecasts", &reports.Sensitivity{Scales: []reports.ScaleSensitivity{{Scale: reports.AsCoded}}}, reports.SensitivityOptions{}, "no scored forecasts to chart"},
+		{"empty", &evaluate.SensitivityResult{}, reports.SensitivityOptions{}, "no sensitivity to chart"},
+		{"no forecasts", &evaluate.SensitivityResult{Scales: []evaluate.ScaleSensitivity{{Scale: evaluate.AsCoded}}}, reports.SensitivityOptions{}, "no scored forecasts to chart"},
 		{"score", handmadeSensitivity(), reports.SensitivityOptions{Score: "spherical"}, `score "spherical": use brier, log or both`},
 	} {
 		_, err := reports.SensitivityChart(tc.s, tc.opt)

@@ -2,14 +2,13 @@ package reports
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // SharpnessOptions adjusts SharpnessChart.
@@ -18,18 +17,7 @@ type SharpnessOptions struct {
 	Style *ChartStyle
 	// Title replaces the chart's title.
 	Title string
-	// Bins is the number of equal-width bins from 0 to 100%; zero means
-	// DefaultSharpnessBins, bands of 10 points.
-	Bins int
 }
-
-// DefaultSharpnessBins is the number of bins SharpnessChart counts
-// forecasts in unless told otherwise: bands of 10 points, the bins of the
-// reliability diagram and of `hindcast score`. The report's chart and
-// `hindcast plot sharpness` both use it, so that one chart name gives one
-// picture; with a few dozen forecasts, bands of 5 points leave most bins
-// at 0 or 1 and show gaps rather than a shape.
-const DefaultSharpnessBins = analysis.DefaultBins
 
 // sharpnessOverlay is the most groups whose histograms are drawn over
 // each other, as outlines; more get a panel each.
@@ -44,23 +32,14 @@ const sharpnessOverlay = 4
 // distance from 50%, in percentage points, says how bold its forecasts
 // were, whether or not they were right: in a note, or under each panel's
 // title.
-func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error) {
-	all, gs, left, err := groupsToDraw(groups, sharpnessOverlay, "histogram")
-	if err != nil {
-		return nil, err
-	}
+func SharpnessChart(d *evaluate.SharpnessData, opt SharpnessOptions) (*Chart, error) {
+	all, gs, left := groupsToDraw(d.ChartGroups, sharpnessOverlay, "histogram")
 	st := styleOr(opt.Style)
-	nb := opt.Bins
-	if nb == 0 {
-		nb = DefaultSharpnessBins
-	}
-	if nb < 0 {
-		return nil, fmt.Errorf("%d bins: the number of bins must be positive", nb)
-	}
+	nb := d.Bins
 	hs := make([]*histogram, len(gs))
 	var most float64
 	for i, g := range gs {
-		hs[i] = newHistogram(g, nb)
+		hs[i] = &histogram{group: g, counts: d.Groups[g.pos].Counts, dist: d.Groups[g.pos].Distance}
 		most = max(most, hs[i].most())
 	}
 
@@ -111,7 +90,7 @@ func SharpnessChart(groups []ForecastGroup, opt SharpnessOptions) (*Chart, error
 	} else {
 		var bold []string
 		for _, h := range hs {
-			s := pointsText(h.distance())
+			s := pointsText(h.dist)
 			if len(hs) > 1 {
 				s = h.group.name + " " + s
 			}
@@ -142,7 +121,7 @@ func sharpnessPanels(st *ChartStyle, hs []*histogram, w vg.Length, newPlot func(
 		p := newPlot([]*histogram{&h}, false)
 		p.Y.Tick.Marker = CountTicks{Most: 3}
 		return []*plot.Plot{p}, panelTitle{name: h.group.title(),
-			caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.distance()))}
+			caption: fmt.Sprintf("%s\n%s points from 50%%", forecastsText(h.group.table.N()), pointsText(h.dist))}
 	})
 }
 
@@ -154,18 +133,11 @@ func bandWidthText(n int) string {
 // pointsText writes a distance in percentage points with one decimal.
 func pointsText(v float64) string { return fmt.Sprintf("%.1f", 100*v) }
 
-// histogram counts one group's forecasts in equal bins.
+// histogram is one group's forecasts counted in equal bins.
 type histogram struct {
 	group  *chartGroup
 	counts []float64 // per bin, empty ones too
-}
-
-func newHistogram(g *chartGroup, n int) *histogram {
-	h := &histogram{group: g, counts: make([]float64, n)}
-	for _, b := range analysis.Bins(g.table, n) {
-		h.counts[b.Index] = b.N
-	}
-	return h
+	dist   float64   // the mean distance of the forecasts from 50%
 }
 
 func (h *histogram) most() float64 {
@@ -174,17 +146,6 @@ func (h *histogram) most() float64 {
 		most = max(most, c)
 	}
 	return most
-}
-
-// distance is the mean distance of the forecasts from 50%,
-//
-//	Σ n_i |p_i − 0.5| / N
-func (h *histogram) distance() float64 {
-	var sum float64
-	for _, c := range h.group.table.Cells {
-		sum += c.N * math.Abs(c.P-0.5)
-	}
-	return sum / h.group.table.N()
 }
 
 // outline is the histogram's outline in data units: from (0, 0) along

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
-func sharpnessChart(t testing.TB, groups []reports.ForecastGroup) *reports.Chart {
-	ch, err := reports.SharpnessChart(groups, reports.SharpnessOptions{})
+func sharpnessChart(t testing.TB, groups []evaluate.ForecastGroup) *reports.Chart {
+	ch, err := buildSharpness(groups, 0, reports.SharpnessOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +37,11 @@ func TestGoldenSharpnessPanels(t *testing.T) {
 // points unless told otherwise, the bins of the reliability diagram and of
 // `hindcast plot --bins`, so that the report's chart and the plot agree.
 func TestSharpnessDefaultBins(t *testing.T) {
-	if reports.DefaultSharpnessBins != analysis.DefaultBins {
-		t.Errorf("DefaultSharpnessBins = %d, want analysis.DefaultBins = %d", reports.DefaultSharpnessBins, analysis.DefaultBins)
+	if evaluate.DefaultSharpnessBins != analysis.DefaultBins {
+		t.Errorf("DefaultSharpnessBins = %d, want analysis.DefaultBins = %d", evaluate.DefaultSharpnessBins, analysis.DefaultBins)
 	}
 	def := sharpnessChart(t, cpcGroup(t))
-	ten, err := reports.SharpnessChart(cpcGroup(t), reports.SharpnessOptions{Bins: 10})
+	ten, err := buildSharpness(cpcGroup(t), 10, reports.SharpnessOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,96 +12,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
-// Compare is the result of `hindcast compare`: competitors compared pair by
-// pair on the questions both answered, once for all forecasts or once per
-// value of the Within columns.
-type Compare struct {
-	By       []string // the columns that name a competitor
-	Question []string // the columns (or record fields) that name a question
-	Within   []string // separate comparisons for each value of these; empty for one
-	Score    string   // "brier" or "log"
-	LogClip  float64  // the log score's clip; 0 with the Brier score
-	Options  analysis.PairwiseOptions
-	Groups   []*CompareGroup
-	Warnings []analysis.Warning // about the input as a whole
-}
-
-// CompareGroup is one comparison: every competitor of one value of Within.
-type CompareGroup struct {
-	Key       []string // the values of Compare.Within; empty when not split
-	Questions int      // questions forecast by at least one competitor
-	Forecasts int      // forecasts scored
-	Result    analysis.PairwiseResult
-	Warnings  []analysis.Warning // about this group's input (a missing baseline, say)
-}
-
-// ComparePair is a pair as shown: A is the competitor ranked higher (lower
-// relative skill), so that a negative difference says the better-ranked
-// competitor scored better.
-type ComparePair struct {
-	A, B           string
-	Shared         int
-	MeanA, MeanB   float64
-	MeanDifference float64 // A − B
-	Lo, Hi         float64 // bootstrap interval of MeanDifference
-	Ratio          float64 // MeanA / MeanB
-	P, PHolm       float64
-	Exact          bool
-	Permutations   int
-	Warnings       []analysis.Warning
-}
-
-// RankedPairs returns the group's pairs in ranking order, each oriented with
-// the better-ranked competitor as A.
-func (g *CompareGroup) RankedPairs() []ComparePair {
-	res := &g.Result
-	rank := make([]int, len(res.Competitors))
-	for r, i := range res.Ranking() {
-		rank[i] = r
-	}
-	type keyed struct {
-		p      ComparePair
-		ra, rb int
-	}
-	var ks []keyed
-	for _, p := range res.Pairs {
-		cp := ComparePair{
-			A: res.Competitors[p.A].Name, B: res.Competitors[p.B].Name, Shared: p.Shared,
-			MeanA: p.MeanA, MeanB: p.MeanB, MeanDifference: p.MeanDifference, Lo: p.Lo, Hi: p.Hi,
-			Ratio: p.Ratio, P: p.P, PHolm: p.PHolm, Exact: p.Exact, Permutations: p.Permutations, Warnings: p.Warnings,
-		}
-		ra, rb := rank[p.A], rank[p.B]
-		if rb < ra {
-			cp.A, cp.B, cp.MeanA, cp.MeanB = cp.B, cp.A, cp.MeanB, cp.MeanA
-			cp.MeanDifference, cp.Lo, cp.Hi = 0-cp.MeanDifference, 0-cp.Hi, 0-cp.Lo // 0 − x: no −0
-			cp.Ratio = cp.MeanA / cp.MeanB
-			ra, rb = rb, ra
-		}
-		ks = append(ks, keyed{cp, ra, rb})
-	}
-	// Insertion order is (i, j) in name order; sort by ranks.
-	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && (ks[j].ra < ks[j-1].ra || ks[j].ra == ks[j-1].ra && ks[j].rb < ks[j-1].rb); j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
-		}
-	}
-	out := make([]ComparePair, len(ks))
-	for i, k := range ks {
-		out[i] = k.p
-	}
-	return out
-}
-
-func (c *Compare) scoreName() string {
+func compareScoreName(c *evaluate.CompareResult) string {
 	if c.Score == "log" {
 		return fmt.Sprintf("log score (probabilities clipped to [%g, 1 − %g])", c.LogClip, c.LogClip)
 	}
 	return "Brier score"
 }
 
-func (c *Compare) groupLabel(g *CompareGroup) string {
+func withinLabel(c *evaluate.CompareResult, g *evaluate.CompareGroup) string {
 	var parts []string
 	for i, k := range c.Within {
 		parts = append(parts, k+" = "+g.Key[i])
@@ -192,7 +113,7 @@ func warningsJSON(ws ...[]analysis.Warning) []warningJSON {
 //
 // Undefined figures (a relative skill without opponents, an interval from
 // one question, a p-value not computed) are null.
-func WriteCompareJSON(w io.Writer, c *Compare) error {
+func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 	o := c.Options
 	out := compareJSON{
 		By: c.By, Question: c.Question, Within: c.Within, Score: c.Score, LogClip: jsonFloat(c.LogClip),
@@ -217,7 +138,7 @@ func WriteCompareJSON(w io.Writer, c *Compare) error {
 				gj.Key[k] = g.Key[i]
 			}
 		}
-		for r, i := range res.Ranking() {
+		for r, i := range g.Ranking {
 			s := res.Competitors[i]
 			cj := competitorJSON{
 				Name: s.Name, Questions: s.Questions, Forecasts: s.Forecasts, MeanScore: jsonFloat(s.MeanScore),
@@ -233,7 +154,7 @@ func WriteCompareJSON(w io.Writer, c *Compare) error {
 			}
 			gj.Competitors = append(gj.Competitors, cj)
 		}
-		for _, p := range g.RankedPairs() {
+		for _, p := range g.Pairs {
 			gj.Pairs = append(gj.Pairs, pairJSON{
 				A: p.A, B: p.B, Shared: p.Shared, MeanA: jsonFloat(p.MeanA), MeanB: jsonFloat(p.MeanB),
 				MeanDifference: jsonFloat(p.MeanDifference), Interval: [2]jsonFloat{jsonFloat(p.Lo), jsonFloat(p.Hi)},
@@ -263,17 +184,6 @@ func diff4(v float64) string {
 	return s
 }
 
-// pValue formats a p-value with three decimals, "<0.001" below.
-func pValue(p float64) string {
-	switch {
-	case math.IsNaN(p):
-		return "–"
-	case p < 0.001:
-		return "<0.001"
-	}
-	return strconv.FormatFloat(p, 'f', 3, 64)
-}
-
 // ratio formats a ratio or relative skill: three decimals between 0.001
 // and 1000, three significant digits outside.
 func ratio(v float64) string {
@@ -284,7 +194,7 @@ func ratio(v float64) string {
 }
 
 // groupCounts says how many competitors, questions and forecasts a comparison has.
-func groupCounts(g *CompareGroup) string {
+func groupCounts(g *evaluate.CompareGroup) string {
 	return fmt.Sprintf("%s, %s, %s", countWord(len(g.Result.Competitors), "competitor", "competitors"),
 		countWord(g.Questions, "question", "questions"), countWord(g.Forecasts, "forecast", "forecasts"))
 }
@@ -294,26 +204,26 @@ func runeWidth(s string) int { return utf8.RuneCountInString(s) }
 // WriteCompareTable writes the comparison as text for an 80-column
 // terminal: for each comparison, the relative-skill ranking and the pairs,
 // then the warnings.
-func WriteCompareTable(w io.Writer, c *Compare) error {
+func WriteCompareTable(w io.Writer, c *evaluate.CompareResult) error {
 	var b strings.Builder
-	c.writeIntro(&b)
+	writeCompareIntro(c, &b)
 	for _, g := range c.Groups {
 		b.WriteString("\n")
 		if len(c.Within) > 0 {
-			fmt.Fprintf(&b, "== %s ==\n", TerminalText(c.groupLabel(g)))
+			fmt.Fprintf(&b, "== %s ==\n", TerminalText(withinLabel(c, g)))
 		}
-		c.writeGroupTable(&b, g)
+		writeCompareGroup(c, &b, g)
 	}
 	b.WriteString("\n")
-	for _, l := range c.legend() {
+	for _, l := range compareLegend(c) {
 		fmt.Fprintf(&b, "%s\n", strings.Join(wrap(l, compareWidth-1), "\n  "))
 	}
-	c.writeWarnings(&b, false)
+	writeCompareWarnings(c, &b, false)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func (c *Compare) writeIntro(b *strings.Builder) {
+func writeCompareIntro(c *evaluate.CompareResult, b *strings.Builder) {
 	q := "one value of " + c.Question[0]
 	switch {
 	case len(c.Question) > 1:
@@ -322,13 +232,13 @@ func (c *Compare) writeIntro(b *strings.Builder) {
 		q = "the question's text"
 	}
 	text := TerminalText(fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
-		strings.Join(c.By, "/"), q, c.scoreName()))
+		strings.Join(c.By, "/"), q, compareScoreName(c)))
 	b.WriteString(strings.Join(wrap(text, compareWidth-1), "\n"))
 	b.WriteString("\n")
 }
 
 // legend explains the columns of the tables, in plain words.
-func (c *Compare) legend() []string {
+func compareLegend(c *evaluate.CompareResult) []string {
 	o := c.Options
 	test := fmt.Sprintf("exact up to %d shared questions, else %d random sign flips, seed %d", o.ExactMax, o.Permutations, o.Seed)
 	switch {
@@ -361,7 +271,7 @@ func fitNames(used, columns, min int) int {
 	return max(min, (compareWidth-1-used)/columns)
 }
 
-func (c *Compare) writeGroupTable(b *strings.Builder, g *CompareGroup) {
+func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluate.CompareGroup) {
 	res := &g.Result
 	fmt.Fprintf(b, "%s\n\n", groupCounts(g))
 	baseline := c.Options.Baseline != ""
@@ -372,7 +282,7 @@ func (c *Compare) writeGroupTable(b *strings.Builder, g *CompareGroup) {
 		header = append(header, "SCALED")
 	}
 	var rows [][]string
-	for r, i := range res.Ranking() {
+	for r, i := range g.Ranking {
 		s := res.Competitors[i]
 		rank := strconv.Itoa(r + 1)
 		if math.IsNaN(s.RelativeSkill) {
@@ -387,13 +297,13 @@ func (c *Compare) writeGroupTable(b *strings.Builder, g *CompareGroup) {
 	writeFitted(b, header, rows, []int{1})
 
 	// Pairs.
-	pairs := g.RankedPairs()
+	pairs := g.Pairs
 	if len(pairs) == 0 {
 		b.WriteString("\nNo two competitors answered the same question.\n")
 		return
 	}
 	rankOf := map[string]int{}
-	for r, i := range res.Ranking() {
+	for r, i := range g.Ranking {
 		rankOf[res.Competitors[i].Name] = r + 1
 	}
 	label := func(name string) string { return fmt.Sprintf("#%d %s", rankOf[name], name) }
@@ -493,7 +403,7 @@ func writeFitted(b *strings.Builder, header []string, rows [][]string, nameCols 
 
 // writeWarnings lists the warnings once each; pairs sharing too few
 // questions are summed up in one line (they are starred in the tables).
-func (c *Compare) writeWarnings(b *strings.Builder, markdown bool) {
+func writeCompareWarnings(c *evaluate.CompareResult, b *strings.Builder, markdown bool) {
 	var lines []string
 	add := func(label string, ws []analysis.Warning) {
 		for _, w := range ws {
@@ -510,7 +420,7 @@ func (c *Compare) writeWarnings(b *strings.Builder, markdown bool) {
 	add("", c.Warnings)
 	var few []string
 	for _, g := range c.Groups {
-		label := c.groupLabel(g)
+		label := withinLabel(c, g)
 		add(label, g.Warnings)
 		add(label, g.Result.Warnings)
 		n := 0
@@ -556,17 +466,17 @@ func (c *Compare) writeWarnings(b *strings.Builder, markdown bool) {
 
 // WriteCompareMarkdown writes the comparison as Markdown tables, names in
 // full, with the mean scores and ratios of each pair.
-func WriteCompareMarkdown(w io.Writer, c *Compare) error {
+func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 	var b strings.Builder
 	var intro strings.Builder
-	c.writeIntro(&intro)
+	writeCompareIntro(c, &intro)
 	b.WriteString(mdEscape(strings.ReplaceAll(strings.TrimSpace(intro.String()), "\n", " ")) + "\n")
 	baseline := c.Options.Baseline != ""
 	for _, g := range c.Groups {
 		res := &g.Result
 		b.WriteString("\n")
 		if len(c.Within) > 0 {
-			fmt.Fprintf(&b, "### %s\n\n", mdEscape(c.groupLabel(g)))
+			fmt.Fprintf(&b, "### %s\n\n", mdEscape(withinLabel(c, g)))
 		}
 		fmt.Fprintf(&b, "%s\n\n", groupCounts(g))
 		fmt.Fprintf(&b, "| rank | %s | forecasts | questions | opponents | mean score | relative skill |", mdEscape(strings.Join(c.By, "/")))
@@ -578,7 +488,7 @@ func WriteCompareMarkdown(w io.Writer, c *Compare) error {
 			b.WriteString("---:|")
 		}
 		b.WriteString("\n")
-		for r, i := range res.Ranking() {
+		for r, i := range g.Ranking {
 			s := res.Competitors[i]
 			rank := strconv.Itoa(r + 1)
 			if math.IsNaN(s.RelativeSkill) {
@@ -590,7 +500,7 @@ func WriteCompareMarkdown(w io.Writer, c *Compare) error {
 			}
 			b.WriteString("\n")
 		}
-		pairs := g.RankedPairs()
+		pairs := g.Pairs
 		if len(pairs) == 0 {
 			b.WriteString("\nNo two competitors answered the same question.\n")
 			continue
@@ -610,10 +520,10 @@ func WriteCompareMarkdown(w io.Writer, c *Compare) error {
 		}
 	}
 	b.WriteString("\n**Reading the tables**\n\n")
-	for _, l := range c.legend() {
+	for _, l := range compareLegend(c) {
 		b.WriteString("- " + mdEscape(l) + "\n")
 	}
-	c.writeWarnings(&b, true)
+	writeCompareWarnings(c, &b, true)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -629,20 +539,20 @@ var CompareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score
 	"questions", "opponents", "mean_score", "relative_skill", "scaled_relative_skill", "rank", "warnings"}
 
 // WriteCompareCSV writes the comparison as one long table.
-func WriteCompareCSV(w io.Writer, c *Compare) error {
+func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 	cw := csv.NewWriter(w)
 	f := csvFloat
 	cw.Write(append(append([]string{}, c.Within...), CompareCSVColumns...))
 	for _, g := range c.Groups {
 		res := &g.Result
 		rank := map[string]string{}
-		for r, i := range res.Ranking() {
+		for r, i := range g.Ranking {
 			if !math.IsNaN(res.Competitors[i].RelativeSkill) {
 				rank[res.Competitors[i].Name] = strconv.Itoa(r + 1)
 			}
 		}
-		pairs := g.RankedPairs()
-		for _, i := range res.Ranking() {
+		pairs := g.Pairs
+		for _, i := range g.Ranking {
 			s := res.Competitors[i]
 			tail := func() []string {
 				return []string{strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), f(s.MeanScore),

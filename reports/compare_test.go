@@ -10,12 +10,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // exampleCompare is the three-competitor case of the analysis package's
 // hand test (relative skills C ∛0.35 = 0.7047, A ∛(5/14) = 0.7095, B ∛8 = 2),
 // with a fourth competitor that shares no question and a long name.
-func exampleCompare(baseline string) *Compare {
+func exampleCompare(baseline string) *evaluate.CompareResult {
 	opts := analysis.DefaultPairwiseOptions()
 	opts.Baseline = baseline
 	res := analysis.Pairwise([]analysis.QuestionScores{
@@ -24,9 +25,11 @@ func exampleCompare(baseline string) *Compare {
 		{Name: "C", Questions: []int{2, 3, 4}, Scores: []float64{0.1, 0.6, 0.5}, Forecasts: 4},
 		{Name: "Director of Central Intelligence (interdepartmental study)", Questions: []int{9}, Scores: []float64{0.8}, Forecasts: 1},
 	}, opts)
-	return &Compare{
+	g := &evaluate.CompareGroup{Questions: 5, Forecasts: 10, Result: res}
+	g.Rank()
+	return &evaluate.CompareResult{
 		By: []string{"forecaster"}, Question: []string{"question"}, Score: "brier", Options: res.Options,
-		Groups: []*CompareGroup{{Questions: 5, Forecasts: 10, Result: res}},
+		Groups: []*evaluate.CompareGroup{g},
 	}
 }
 
@@ -42,7 +45,7 @@ func TestRankedPairs(t *testing.T) {
 			raw = p
 		}
 	}
-	pairs := g.RankedPairs()
+	pairs := g.Pairs
 	var got []string
 	for _, p := range pairs {
 		got = append(got, p.A+p.B)

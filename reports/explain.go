@@ -3,9 +3,9 @@ package reports
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // Explained is one figure with one plain sentence saying what it means
@@ -37,7 +37,7 @@ func withInterval(v, lo, hi float64, ok bool) string {
 
 // Explain gives each headline figure of a group with one plain sentence
 // about these forecasts, computed from the numbers.
-func (s *Score) Explain(g *ScoreGroup) []Explained {
+func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 	sum := &g.Summary
 	if sum.N == 0 {
 		return []Explained{{Figure: "forecasts", Value: "0", Sentence: "There are no scored forecasts, so there is nothing to explain."}}
@@ -182,16 +182,4 @@ func (s *Score) Explain(g *ScoreGroup) []Explained {
 			fmt.Sprintf("With only %s every figure above is fragile: one case more or less can change it a lot.", forecastsN)})
 	}
 	return out
-}
-
-// pvalue formats a p-value with its relation: "< 0.001" or "= 0.03";
-// "–" when undefined (no p-value without a test statistic).
-func pvalue(p float64) string {
-	if math.IsNaN(p) {
-		return "–"
-	}
-	if p < 0.001 {
-		return "< 0.001"
-	}
-	return "= " + strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
 }

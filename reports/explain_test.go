@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // The four CPC assessments (P(event) 0.93 no, 0.07 yes, 0.25 yes, 0.225
@@ -15,9 +16,9 @@ import (
 func TestExplainCPC(t *testing.T) {
 	tab := analysis.TableOf([]float64{0.93, 0.07, 0.25, 0.225}, []bool{false, true, true, true}, nil)
 	sum := analysis.Summarize(tab, analysis.Options{Replicates: 0})
-	s := &Score{Bins: 10, Overall: ScoreGroup{Summary: sum}}
+	s := &evaluate.ScoreResult{Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum}}
 	got := map[string]string{}
-	for _, e := range s.Explain(&s.Overall) {
+	for _, e := range Explain(s, &s.Overall) {
 		got[e.Figure] = e.Sentence
 	}
 	for fig, want := range map[string]string{

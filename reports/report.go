@@ -11,34 +11,17 @@ import (
 	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
-// Report is everything the teaching report shows: the data and how it was
-// chosen, a card per case, the scores explained, the charts, the
-// sensitivity to verbal coding, the comparison by forecaster, figures from
-// the literature, method notes and references.
+// Report is the teaching report as rendered: the values evaluate gives
+// (the data, the scores, the sensitivity, what the charts draw) with the
+// charts drawn and those that could not be.
 type Report struct {
-	Version  string
-	Datasets []*forecasts.Dataset
-	Records  []*forecasts.Record // every record, in issue order
-	// Coded gives P(event) as scored, by record id (after --scale and
-	// --reading); records not scored are absent.
-	Coded        map[string]float64
-	Scale        string // --scale, or "" for each record as coded
-	Reading      string
-	Score        *Score // all records
-	ByForecaster *Score // grouped by forecaster
-	Sensitivity  *Sensitivity
-	// What the charts draw: every record as a case, the scored forecasts
-	// as groups, the verbal scales, and the seed of the consistency band.
-	Cases  []Case
-	Groups []ForecastGroup
-	Scales []*forecasts.Scale
-	Seed   uint64
-
-	Charts       []ReportChart
-	Skipped      []string // charts that could not be drawn for this data, with why
+	*evaluate.ReportResult
+	Charts  []ReportChart
+	Skipped []string // charts that could not be drawn for this data, with why
 }
 
 // ReportChart is one chart of the report, rendered.
@@ -87,10 +70,10 @@ func (r *Report) funcs() template.FuncMap {
 			}
 			return Percent(p)
 		},
-		"explain":  func(s *Score) []Explained { return s.Explain(&s.Overall) },
-		"warnings": func(g *ScoreGroup) []analysis.Warning { return g.Summary.Warnings },
-		"key":      func(g *ScoreGroup) string { return strings.Join(g.Key, "/") },
-		"logscore": func(s *Score, g *ScoreGroup) float64 { return s.LogScore(g) },
+		"explain":  func(s *evaluate.ScoreResult) []Explained { return Explain(s, &s.Overall) },
+		"warnings": func(g *evaluate.ScoreGroup) []analysis.Warning { return g.Summary.Warnings },
+		"key":      func(g *evaluate.ScoreGroup) string { return strings.Join(g.Key, "/") },
+		"logscore": func(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) float64 { return s.LogScore(g) },
 		"chosenForFailure": func(d *forecasts.Dataset) bool {
 			return d.Selection == forecasts.SelectChosenForFailure
 		},
@@ -100,6 +83,7 @@ func (r *Report) funcs() template.FuncMap {
 		"span":        spanText,
 		"settledText": settledText,
 		"verdict":     verdict,
+		"reading":     ReadSensitivity,
 		"css": func() template.CSS {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
@@ -213,7 +197,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p("\n")
 	}
 	p("## How good were the forecasts?\n\n")
-	for _, e := range r.Score.Explain(&r.Score.Overall) {
+	for _, e := range Explain(r.Score, &r.Score.Overall) {
 		p("- **%s: %s.** %s\n", mdText(e.Figure), mdText(e.Value), mdText(e.Sentence))
 	}
 	p("\n")
@@ -296,7 +280,7 @@ func (r *Report) Subtitle() string {
 }
 
 // ScoreTableText renders a score as the terminal table, for a <pre> block.
-func ScoreTableText(s *Score) string {
+func ScoreTableText(s *evaluate.ScoreResult) string {
 	var b strings.Builder
 	WriteScoreTable(&b, s)
 	return b.String()

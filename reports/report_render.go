@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // reportChart is one chart of the report, with how to read it.
@@ -16,17 +18,31 @@ type reportChart struct {
 var reportCharts = []reportChart{
 	{"contributions", "Which cases cost most", "Each forecast's Brier score, (P − outcome)², costliest first. A long bar is a confident forecast that went the other way; the lines mark the mean and the 0.25 of always saying 50%.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return ContributionsChart(r.Cases, ContributionsOptions{Style: style})
+			if r.Contributions == nil {
+				return nil, r.missing("contributions")
+			}
+			return ContributionsChart(r.Contributions, ContributionsOptions{Style: style})
 		}},
 	{"reliability", "Reliability", "Did the events happen as often as forecast? Points above the diagonal: the event happened more often than forecast. With few forecasts, the diagram shows cases rather than calibration.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return ReliabilityChart(r.Groups, ReliabilityOptions{Style: style, Seed: r.Seed})
+			if r.Reliability == nil {
+				return nil, r.missing("reliability")
+			}
+			return ReliabilityChart(r.Reliability, ReliabilityOptions{Style: style})
 		}},
 	{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
-		func(r *Report, style *ChartStyle) (*Chart, error) { return ROCChart(r.Groups, ROCOptions{Style: style}) }},
+		func(r *Report, style *ChartStyle) (*Chart, error) {
+			if r.ROC == nil {
+				return nil, r.missing("roc")
+			}
+			return ROCChart(r.ROC, ROCOptions{Style: style})
+		}},
 	{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return SharpnessChart(r.Groups, SharpnessOptions{Style: style})
+			if r.Sharpness == nil {
+				return nil, r.missing("sharpness")
+			}
+			return SharpnessChart(r.Sharpness, SharpnessOptions{Style: style})
 		}},
 	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
@@ -42,16 +58,20 @@ var reportCharts = []reportChart{
 		}},
 	{"murphy", "Murphy diagram", "The mean elementary score at every threshold: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
 		func(r *Report, style *ChartStyle) (*Chart, error) {
-			return MurphyChart(r.Groups, MurphyOptions{Style: style})
+			if r.Murphy == nil {
+				return nil, r.missing("murphy")
+			}
+			return MurphyChart(r.Murphy, MurphyOptions{Style: style})
 		}},
 }
 
 // RenderReport draws the report's charts (two at a time) and renders its
 // pages, all in memory: file name → bytes. format is "html" (index.html,
 // report.md and the charts as SVG and PNG) or "markdown" (no index.html).
-// A chart that cannot be drawn for the data is left out and named in
-// r.Skipped; r.Charts is filled with the charts drawn.
-func RenderReport(r *Report, format string) (map[string][]byte, error) {
+// A chart that cannot be drawn for the data is left out, named in the
+// report and in skipped.
+func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
+	r := &Report{ReportResult: res}
 	type rendered struct {
 		svg, png []byte
 		skip     error // the chart cannot be drawn for these data
@@ -85,11 +105,11 @@ func RenderReport(r *Report, format string) (map[string][]byte, error) {
 		}()
 	}
 	wg.Wait()
-	files := map[string][]byte{}
+	files = map[string][]byte{}
 	r.Charts, r.Skipped = nil, nil
 	for i, sp := range reportCharts {
 		if out[i].err != nil {
-			return nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
+			return nil, nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
 		}
 		if out[i].skip != nil {
 			// A chart that cannot be drawn for this data (no scored forecast,
@@ -103,15 +123,23 @@ func RenderReport(r *Report, format string) (map[string][]byte, error) {
 	}
 	var md bytes.Buffer
 	if err := WriteMarkdown(&md, r); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files["report.md"] = md.Bytes()
 	if format == "html" {
 		var html bytes.Buffer
 		if err := WriteHTML(&html, r); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files["index.html"] = html.Bytes()
 	}
-	return files, nil
+	return files, r.Skipped, nil
+}
+
+// missing is why the report has no data for the chart of the name.
+func (r *Report) missing(name string) error {
+	if err := r.ChartErrors[name]; err != nil {
+		return err
+	}
+	return fmt.Errorf("no data for the %s chart", name)
 }

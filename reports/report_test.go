@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
@@ -34,9 +35,9 @@ func testReport(t *testing.T, path string) *Report {
 	}
 	forecasts.SortRecords(recs)
 	sum := analysis.Summarize(tally.Table(), analysis.Options{Replicates: 0})
-	sc := &Score{Bins: 10, Overall: ScoreGroup{Summary: sum, Bins: sum.Bins, ECE: sum.ECE}}
+	sc := &evaluate.ScoreResult{Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum, Bins: sum.Bins, ECE: sum.ECE}}
 	return &Report{
-		Version: "test", Datasets: ds, Records: recs, Coded: coded, Reading: "point", Score: sc,
+		ReportResult: &evaluate.ReportResult{Version: "test", Datasets: ds, Records: recs, Coded: coded, Reading: "point", Score: sc},
 		Charts: []ReportChart{{Name: "tiny", Title: "A tiny chart", Caption: "How to read it.",
 			SVG: []byte(`<?xml version="1.0"?>` + "\n<!-- Generated -->\n" + `<svg width="10pt" height="10pt" viewBox="0 0 10 10"><path d="M0,0L10,10"/></svg>`)}},
 	}
@@ -123,8 +124,8 @@ func TestReportMarkdownByForecaster(t *testing.T) {
 	r := testReport(t, "../forecasts/testdata/valid/seminar.yaml")
 	r.Datasets = append(r.Datasets, &forecasts.Dataset{Manifest: forecasts.Manifest{Name: "b", Title: "Second set"}})
 	half := analysis.Summarize(analysis.TableOf([]float64{0.2, 0.7}, []bool{false, true}, nil), analysis.Options{})
-	r.ByForecaster = &Score{Bins: 10, By: []string{"forecaster"}, Overall: r.Score.Overall,
-		Groups: []*ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: half}}}
+	r.ByForecaster = &evaluate.ScoreResult{Bins: 10, By: []string{"forecaster"}, Overall: r.Score.Overall,
+		Groups: []*evaluate.ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: half}}}
 	var b strings.Builder
 	if err := WriteMarkdown(&b, r); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
@@ -104,8 +105,8 @@ func TestScoreOutputsEscapeControls(t *testing.T) {
 	tab := analysis.TableOf([]float64{0.93, 0.07, 0.25, 0.225}, []bool{false, true, true, true}, nil)
 	sum := analysis.Summarize(tab, analysis.Options{})
 	sum.Warnings = append(sum.Warnings, analysis.Warning{Code: "test", Message: "about " + hostile})
-	g := &ScoreGroup{Key: []string{hostile}, Summary: sum, Excluded: map[string]int{hostile: 1}}
-	s := &Score{By: []string{"forecaster" + hostile}, Bins: 10, Overall: ScoreGroup{Summary: sum}, Groups: []*ScoreGroup{g}, Reference: hostile}
+	g := &evaluate.ScoreGroup{Key: []string{hostile}, Summary: sum, Excluded: map[string]int{hostile: 1}}
+	s := &evaluate.ScoreResult{By: []string{"forecaster" + hostile}, Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum}, Groups: []*evaluate.ScoreGroup{g}, Reference: hostile}
 
 	c := exampleCompare("")
 	c.Within = []string{"era" + hostile}
@@ -113,10 +114,10 @@ func TestScoreOutputsEscapeControls(t *testing.T) {
 	c.Groups[0].Result.Competitors[0].Name = "A" + hostile
 	c.Warnings = []analysis.Warning{{Code: "test", Message: hostile}}
 
-	sens := &Sensitivity{Datasets: []string{hostile}, N: 1, TermCoded: 1, Excluded: []string{hostile},
-		Scales:  []ScaleSensitivity{{Scale: AsCoded}, {Scale: "scale" + hostile, NoCounterpart: []string{hostile}}},
-		Records: []RecordSensitivity{{ID: hostile, Outcome: hostile, Codings: []RecordCoding{{Scale: AsCoded}, {Scale: hostile}}}},
-		Reading: []string{hostile}}
+	sens := &evaluate.SensitivityResult{Datasets: []string{hostile}, ChosenForFailure: []string{hostile}, N: 1, TermCoded: 1, Excluded: []string{hostile},
+		Scales:  []evaluate.ScaleSensitivity{{Scale: evaluate.AsCoded}, {Scale: "scale" + hostile, NoCounterpart: []string{hostile}}},
+		Records: []evaluate.RecordSensitivity{{ID: hostile, Outcome: hostile, Codings: []evaluate.RecordCoding{{Scale: evaluate.AsCoded}, {Scale: hostile}}}},
+	}
 
 	for _, tc := range []struct {
 		name  string

@@ -12,57 +12,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
-
-// Score is the result of `hindcast score`: the figures for all forecasts
-// together and for each group.
-type Score struct {
-	By      []string      // the grouping columns, empty when not grouped
-	Bins    int           // analysis.Distinct or the number of equal-width bins
-	LogClip float64       // 0: the log score is unclipped (and may be infinite)
-	Overall ScoreGroup    // every forecast
-	Groups  []*ScoreGroup // one per distinct key, in key order
-	// Reference names the group the reference skill is against; empty when none.
-	Reference string
-}
-
-// ScoreGroup holds the figures for one group of forecasts.
-type ScoreGroup struct {
-	Key      []string // values of Score.By, in order; empty for the overall figures
-	Summary  analysis.Summary
-	Excluded map[string]int // records not scored, by outcome (unresolved, ambiguous) or reason
-	// Bins and ECE over the chosen bins (Summary.Bins and Summary.ECE are
-	// over equal-width bins).
-	Bins []analysis.Bin
-	ECE  float64
-	// ReferenceSkill is 1 − Brier/Brier(reference group); NaN when there is no reference.
-	ReferenceSkill float64
-}
-
-// NExcluded counts the group's excluded records.
-func (g *ScoreGroup) NExcluded() int {
-	n := 0
-	for _, c := range g.Excluded {
-		n += c
-	}
-	return n
-}
-
-// Murphy returns the Murphy decomposition over the chosen bins.
-func (s *Score) Murphy(g *ScoreGroup) analysis.MurphyDecomposition {
-	if s.Bins == analysis.Distinct {
-		return g.Summary.Murphy
-	}
-	return g.Summary.MurphyBinned
-}
-
-// LogScore returns the log score as chosen: clipped when LogClip > 0.
-func (s *Score) LogScore(g *ScoreGroup) float64 {
-	if s.LogClip > 0 {
-		return g.Summary.LogScoreClipped
-	}
-	return g.Summary.LogScore
-}
 
 // jsonFloat writes NaN and ±Inf as null, a whole number below 10²¹ as an
 // integer literal (a count of 2500000 forecasts, not 2.5e+06; 1e19 as
@@ -179,7 +130,7 @@ type warningJSON struct {
 	Message string `json:"message"`
 }
 
-func (s *Score) groupJSON(g *ScoreGroup) scoreJSON {
+func scoreGroupJSON(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) scoreJSON {
 	sum := &g.Summary
 	m := s.Murphy(g)
 	var bins any = s.Bins
@@ -263,10 +214,10 @@ func corpOf(c analysis.CORPDecomposition) corpJSON {
 }
 
 // WriteScoreJSON writes the documented JSON shape of `hindcast score`.
-func WriteScoreJSON(w io.Writer, s *Score) error {
-	out := s.groupJSON(&s.Overall)
+func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
+	out := scoreGroupJSON(s, &s.Overall)
 	for _, g := range s.Groups {
-		out.Groups = append(out.Groups, s.groupJSON(g))
+		out.Groups = append(out.Groups, scoreGroupJSON(s, g))
 	}
 	return WriteJSON(w, out)
 }
@@ -337,7 +288,7 @@ func interval(lo, hi float64) string {
 // interval and what it means.
 type scoreLine struct{ name, value, ci, hint string }
 
-func (s *Score) lines(g *ScoreGroup) []scoreLine {
+func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 	sum := &g.Summary
 	var lo, hi analysis.Estimates
 	boot := sum.Bootstrap != nil
@@ -403,7 +354,7 @@ func (s *Score) lines(g *ScoreGroup) []scoreLine {
 // WriteScoreTable writes the figures as text for an 80-column terminal:
 // one figure a line for the overall result, one group a line when grouped,
 // and every warning.
-func WriteScoreTable(w io.Writer, s *Score) error {
+func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	var b strings.Builder
 	o := &s.Overall
 	fmt.Fprintf(&b, "%s scored", countOf(o.Summary.N, "forecast", "forecasts"))
@@ -418,12 +369,12 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	if len(s.Groups) == 0 {
 		fmt.Fprintln(tw, "FIGURE\tVALUE\tINTERVAL\tMEANING")
-		for _, l := range s.lines(o) {
+		for _, l := range scoreLines(s, o) {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
 		}
 	} else {
 		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(TerminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
-		row := func(name string, g *ScoreGroup) {
+		row := func(name string, g *evaluate.ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
 			if sum.Bootstrap != nil {
@@ -455,7 +406,7 @@ func WriteScoreTable(w io.Writer, s *Score) error {
 
 // writeWarnings lists every warning once, naming the groups it applies to
 // when the figures are grouped.
-func writeWarnings(b *strings.Builder, s *Score) {
+func writeWarnings(b *strings.Builder, s *evaluate.ScoreResult) {
 	type entry struct {
 		msg    string
 		labels []string
@@ -505,7 +456,7 @@ func excludedText(m map[string]int) string {
 func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
 
 // WriteScoreMarkdown writes the figures as Markdown tables.
-func WriteScoreMarkdown(w io.Writer, s *Score) error {
+func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 	var b strings.Builder
 	o := &s.Overall
 	fmt.Fprintf(&b, "**%s scored**", countOf(o.Summary.N, "forecast", "forecasts"))
@@ -515,7 +466,7 @@ func WriteScoreMarkdown(w io.Writer, s *Score) error {
 	b.WriteString("\n\n")
 	if len(s.Groups) == 0 {
 		b.WriteString("| figure | value | interval | meaning |\n|---|---:|---|---|\n")
-		for _, l := range s.lines(o) {
+		for _, l := range scoreLines(s, o) {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(strings.TrimSpace(l.name)), l.value, l.ci, mdEscape(l.hint))
 		}
 	} else {
@@ -529,7 +480,7 @@ func WriteScoreMarkdown(w io.Writer, s *Score) error {
 		}
 		mdRow(head...)
 		b.WriteString("|" + strings.Join(rule, "|") + "|\n")
-		row := func(name string, g *ScoreGroup) {
+		row := func(name string, g *evaluate.ScoreGroup) {
 			sum := &g.Summary
 			cells := []string{mdEscape(name), count(sum.N), num(sum.BaseRate), num(sum.Brier)}
 			if boot {
@@ -588,11 +539,11 @@ var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", 
 
 // WriteScoreCSV writes one row for all forecasts (group columns empty) and
 // one per group.
-func WriteScoreCSV(w io.Writer, s *Score) error {
+func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	cw := csv.NewWriter(w)
 	f := csvFloat
 	cw.Write(append(append([]string{}, s.By...), ScoreCSVColumns...))
-	row := func(g *ScoreGroup) {
+	row := func(g *evaluate.ScoreGroup) {
 		sum := &g.Summary
 		m := s.Murphy(g)
 		lo, hi := math.NaN(), math.NaN()

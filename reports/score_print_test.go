@@ -8,15 +8,16 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // constantScore is the score of forecasts that all said 50%, weighted to
 // n forecasts: Spiegelhalter's z is 0/0, so its p-value is undefined.
-func constantScore(t *testing.T, n float64) *Score {
+func constantScore(t *testing.T, n float64) *evaluate.ScoreResult {
 	t.Helper()
 	tab := analysis.NewTable([]analysis.Cell{{P: 0.5, N: n, Yes: n / 2}})
 	sum := analysis.Summarize(tab, analysis.Options{})
-	return &Score{Bins: 10, Overall: ScoreGroup{Summary: sum}}
+	return &evaluate.ScoreResult{Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum}}
 }
 
 // TestUndefinedPrintedAsDash: an undefined p-value is "–" in the score
@@ -34,7 +35,7 @@ func TestUndefinedPrintedAsDash(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sentences []string
-	for _, e := range s.Explain(&s.Overall) {
+	for _, e := range Explain(s, &s.Overall) {
 		sentences = append(sentences, e.Value, e.Sentence)
 	}
 	for what, out := range map[string]string{"table": table.String(), "markdown": md.String(), "explain": strings.Join(sentences, "\n")} {
@@ -96,7 +97,7 @@ func TestCountsPrintedAsIntegers(t *testing.T) {
 			t.Errorf("n = %g: Markdown starts %.60q, want **%s**", tc.n, md.String(), tc.text)
 		}
 	}
-	one := &Sensitivity{N: 1, TermCoded: 1, Datasets: []string{"d"}}
+	one := &evaluate.SensitivityResult{N: 1, TermCoded: 1, Datasets: []string{"d"}}
 	var b bytes.Buffer
 	if err := WriteSensitivityTable(&b, one); err != nil {
 		t.Fatal(err)

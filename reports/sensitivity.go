@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -9,39 +8,34 @@ import (
 	"text/tabwriter"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
-// AsCoded names the row of a Sensitivity that reads each record on its own scale.
-const AsCoded = "as coded"
-
-// Sensitivity is how the scores of a set of records depend on how their
-// words were coded: per scale, per reader percentile and per record.
-type Sensitivity struct {
-	Datasets         []string            `json:"datasets"`
-	ChosenForFailure []string            `json:"chosen_for_failure,omitempty"`
-	N                int                 `json:"n"`
-	TermCoded        int                 `json:"term_coded"`
-	Excluded         []string            `json:"excluded,omitempty"`
-	Samples          int                 `json:"samples"`
-	Seed             uint64              `json:"seed"`
-	Scales           []ScaleSensitivity  `json:"scales"`
-	Readers          ReadersView         `json:"readers"`
-	Records          []RecordSensitivity `json:"records"`
-	Reading          []string            `json:"reading"`
+type sensitivityJSON struct {
+	Datasets         []string                `json:"datasets"`
+	ChosenForFailure []string                `json:"chosen_for_failure,omitempty"`
+	N                int                     `json:"n"`
+	TermCoded        int                     `json:"term_coded"`
+	Excluded         []string                `json:"excluded,omitempty"`
+	Samples          int                     `json:"samples"`
+	Seed             uint64                  `json:"seed"`
+	Scales           []scaleSensitivityJSON  `json:"scales"`
+	Readers          readersJSON             `json:"readers"`
+	Records          []recordSensitivityJSON `json:"records"`
+	Reading          []string                `json:"reading"`
 }
 
-// ScaleSensitivity holds the scores with every term-coded record read on one scale.
-type ScaleSensitivity struct {
-	Scale          string        `json:"scale"`
-	Translated     int           `json:"translated"`
-	NoCounterpart  []string      `json:"no_counterpart,omitempty"`
-	Brier          analysis.Span `json:"-"`
-	Log            analysis.Span `json:"-"`
-	Reliability    analysis.Span `json:"-"`
-	Miscalibration analysis.Span `json:"-"`
-	Discrimination analysis.Span `json:"-"`
-	AUC            analysis.Span `json:"-"`
+type scaleSensitivityJSON struct {
+	Scale          string   `json:"scale"`
+	Translated     int      `json:"translated"`
+	NoCounterpart  []string `json:"no_counterpart,omitempty"`
+	Brier          spanJSON `json:"brier"`
+	Log            spanJSON `json:"log_score"`
+	Reliability    spanJSON `json:"reliability"`
+	Miscalibration spanJSON `json:"miscalibration"`
+	Discrimination spanJSON `json:"discrimination"`
+	AUC            spanJSON `json:"auc"`
 }
 
 type spanJSON struct {
@@ -56,62 +50,69 @@ func spanOf(s analysis.Span) spanJSON {
 	return spanJSON{Point: jsonFloat(s.Point), Min: jsonFloat(s.Min), Max: jsonFloat(s.Max), Exact: s.Exact, Samples: s.Samples}
 }
 
-// MarshalJSON writes the spans as {point, min, max, exact, samples};
-// an infinite log score is null.
-func (s ScaleSensitivity) MarshalJSON() ([]byte, error) {
-	type plain ScaleSensitivity
-	return json.Marshal(struct {
-		plain
-		Brier          spanJSON `json:"brier"`
-		Log            spanJSON `json:"log_score"`
-		Reliability    spanJSON `json:"reliability"`
-		Miscalibration spanJSON `json:"miscalibration"`
-		Discrimination spanJSON `json:"discrimination"`
-		AUC            spanJSON `json:"auc"`
-	}{plain(s), spanOf(s.Brier), spanOf(s.Log), spanOf(s.Reliability), spanOf(s.Miscalibration), spanOf(s.Discrimination), spanOf(s.AUC)})
+// readersJSON writes the scores as [25th, median, 75th]; an infinite log
+// score is null.
+type readersJSON struct {
+	Scale         string       `json:"scale"`
+	NoCounterpart []string     `json:"no_counterpart,omitempty"`
+	Brier         [3]jsonFloat `json:"brier"`
+	Log           [3]jsonFloat `json:"log_score"`
 }
 
-// ReadersView holds the scores with every phrase read as the survey's
-// readers did: index 0, 1, 2 for their 25th percentile, median and 75th
-// percentile.
-type ReadersView struct {
-	Scale         string     `json:"scale"`
-	Brier         [3]float64 `json:"-"`
-	Log           [3]float64 `json:"-"`
-	NoCounterpart []string   `json:"no_counterpart,omitempty"`
+type recordSensitivityJSON struct {
+	ID       string             `json:"id"`
+	Outcome  string             `json:"outcome"`
+	Estimate string             `json:"estimate"`
+	Negated  bool               `json:"negated"`
+	Codings  []recordCodingJSON `json:"codings"`
+	Swing    float64            `json:"swing"`
 }
 
-// MarshalJSON writes the scores as [25th, median, 75th]; an infinite log score is null.
-func (v ReadersView) MarshalJSON() ([]byte, error) {
-	type plain ReadersView
-	three := func(x [3]float64) [3]jsonFloat {
-		return [3]jsonFloat{jsonFloat(x[0]), jsonFloat(x[1]), jsonFloat(x[2])}
-	}
-	return json.Marshal(struct {
-		plain
-		Brier [3]jsonFloat `json:"brier"`
-		Log   [3]jsonFloat `json:"log_score"`
-	}{plain(v), three(v.Brier), three(v.Log)})
-}
-
-// RecordSensitivity is one record's P(event) under each scale, and how far
-// its coding can move the mean Brier score.
-type RecordSensitivity struct {
-	ID       string         `json:"id"`
-	Outcome  string         `json:"outcome"`
-	Estimate string         `json:"estimate"`
-	Negated  bool           `json:"negated"`
-	Codings  []RecordCoding `json:"codings"`
-	// Swing is (max − min of its Brier penalty over every scale's interval) / n.
-	Swing float64 `json:"swing"`
-}
-
-// RecordCoding is a record's reading on one scale.
-type RecordCoding struct {
+type recordCodingJSON struct {
 	Scale   string             `json:"scale"`
 	Term    string             `json:"term,omitempty"`
 	PEvent  forecasts.Interval `json:"p_event"`
 	Missing bool               `json:"no_counterpart,omitempty"`
+}
+
+// WriteSensitivityJSON writes the documented JSON shape of `hindcast
+// sensitivity`: the spans as {point, min, max, exact, samples}, an
+// infinite log score as null, and the reading in plain sentences.
+func WriteSensitivityJSON(w io.Writer, s *evaluate.SensitivityResult) error {
+	out := sensitivityJSON{
+		Datasets: s.Datasets, ChosenForFailure: s.ChosenForFailure, N: s.N, TermCoded: s.TermCoded,
+		Excluded: s.Excluded, Samples: s.Samples, Seed: s.Seed, Reading: ReadSensitivity(s),
+	}
+	// Empty lists stay empty ([]) and missing ones missing (null), as given.
+	if s.Scales != nil {
+		out.Scales = make([]scaleSensitivityJSON, 0, len(s.Scales))
+	}
+	if s.Records != nil {
+		out.Records = make([]recordSensitivityJSON, 0, len(s.Records))
+	}
+	for _, row := range s.Scales {
+		out.Scales = append(out.Scales, scaleSensitivityJSON{
+			Scale: row.Scale, Translated: row.Translated, NoCounterpart: row.NoCounterpart,
+			Brier: spanOf(row.Brier), Log: spanOf(row.Log), Reliability: spanOf(row.Reliability),
+			Miscalibration: spanOf(row.Miscalibration), Discrimination: spanOf(row.Discrimination), AUC: spanOf(row.AUC),
+		})
+	}
+	three := func(x [3]float64) [3]jsonFloat {
+		return [3]jsonFloat{jsonFloat(x[0]), jsonFloat(x[1]), jsonFloat(x[2])}
+	}
+	rv := s.Readers
+	out.Readers = readersJSON{Scale: rv.Scale, NoCounterpart: rv.NoCounterpart, Brier: three(rv.Brier), Log: three(rv.Log)}
+	for _, r := range s.Records {
+		rj := recordSensitivityJSON{ID: r.ID, Outcome: r.Outcome, Estimate: r.Estimate, Negated: r.Negated, Swing: r.Swing}
+		if r.Codings != nil {
+			rj.Codings = make([]recordCodingJSON, 0, len(r.Codings))
+		}
+		for _, c := range r.Codings {
+			rj.Codings = append(rj.Codings, recordCodingJSON{Scale: c.Scale, Term: c.Term, PEvent: c.PEvent, Missing: c.Missing})
+		}
+		out.Records = append(out.Records, rj)
+	}
+	return WriteJSON(w, out)
 }
 
 // halfBrier is the Brier score of always saying 50%.
@@ -135,7 +136,7 @@ func verdict(s analysis.Span) string {
 // ReadSensitivity reads the result out in plain sentences, computed from
 // the numbers: whether the verdict against always saying 50% holds under
 // every scale and coding, flips between scales, or hangs on the coding.
-func ReadSensitivity(s *Sensitivity) []string {
+func ReadSensitivity(s *evaluate.SensitivityResult) []string {
 	var out []string
 	if s.N == 0 {
 		return []string{"There are no scored records, so there is nothing to compare."}
@@ -147,9 +148,9 @@ func ReadSensitivity(s *Sensitivity) []string {
 	if s.TermCoded == 0 {
 		out = append(out, fmt.Sprintf("None of %s is coded as a word on a scale, so the scale makes no difference.", what))
 	}
-	var scales []ScaleSensitivity
+	var scales []evaluate.ScaleSensitivity
 	for _, row := range s.Scales {
-		if row.Scale != AsCoded {
+		if row.Scale != evaluate.AsCoded {
 			scales = append(scales, row)
 		}
 	}
@@ -228,7 +229,7 @@ func spanText(s analysis.Span) string {
 }
 
 // WriteSensitivityTable writes the sensitivity as text for an 80-column terminal.
-func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
+func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 	var b strings.Builder
 	head := fmt.Sprintf("%s (%s), %d coded as words; P(event) anywhere in each term's interval.", countNoun(s.N, "forecast", "forecasts"), TerminalText(strings.Join(s.Datasets, ", ")), s.TermCoded)
 	b.WriteString(strings.Join(wrap(head, 78), "\n") + "\n")
@@ -283,7 +284,7 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 		b.WriteString("\n" + strings.Join(wrap("* no term at that level on the scale; kept as coded: "+strings.Join(missing, "; "), 78), "\n  ") + "\n")
 	}
 	b.WriteString("\nReading:\n")
-	for _, line := range s.Reading {
+	for _, line := range ReadSensitivity(s) {
 		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(TerminalText(line), 76), "\n  "))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -293,7 +294,7 @@ func WriteSensitivityTable(w io.Writer, s *Sensitivity) error {
 // shortScale abbreviates a scale's name for a narrow column.
 func shortScale(name string) string {
 	switch name {
-	case AsCoded:
+	case evaluate.AsCoded:
 		return "CODED"
 	case "kent-1964":
 		return "KENT"
@@ -308,7 +309,7 @@ func shortScale(name string) string {
 }
 
 // WriteSensitivityMarkdown writes the sensitivity as Markdown.
-func WriteSensitivityMarkdown(w io.Writer, s *Sensitivity) error {
+func WriteSensitivityMarkdown(w io.Writer, s *evaluate.SensitivityResult) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** (%s), %d coded as words.\n\n", countNoun(s.N, "forecast", "forecasts"), mdEscape(strings.Join(s.Datasets, ", ")), s.TermCoded)
 	b.WriteString("| scale | Brier | range | log score | range | against always 50% |\n|---|---:|---|---:|---|---|\n")
@@ -320,7 +321,7 @@ func WriteSensitivityMarkdown(w io.Writer, s *Sensitivity) error {
 		fmt.Fprintf(&b, "| %s | %s | | %s | | |\n", q, num(rv.Brier[i]), num(rv.Log[i]))
 	}
 	b.WriteString("\n")
-	for _, line := range s.Reading {
+	for _, line := range ReadSensitivity(s) {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(line))
 	}
 	_, err := io.WriteString(w, b.String())

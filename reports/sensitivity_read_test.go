@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/reports"
 )
 
@@ -13,8 +14,8 @@ import (
 // and higher (0.70) than any (0.60), so the sentence gives 0.300 to 0.700.
 func TestReadSensitivityRangeCoversAsCoded(t *testing.T) {
 	exact := func(lo, pt, hi float64) analysis.Span { return analysis.Span{Min: lo, Point: pt, Max: hi, Exact: true} }
-	s := &reports.Sensitivity{N: 4, TermCoded: 4, Scales: []reports.ScaleSensitivity{
-		{Scale: reports.AsCoded, Brier: exact(0.30, 0.5, 0.70)},
+	s := &evaluate.SensitivityResult{N: 4, TermCoded: 4, Scales: []evaluate.ScaleSensitivity{
+		{Scale: evaluate.AsCoded, Brier: exact(0.30, 0.5, 0.70)},
 		{Scale: "a", Brier: exact(0.35, 0.45, 0.55)},
 		{Scale: "b", Brier: exact(0.40, 0.5, 0.60)},
 	}}

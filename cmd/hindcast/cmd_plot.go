@@ -82,7 +82,7 @@ Kinds:
 	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "", "the file to write: .png, .svg or .pdf (required)")
 	f.StringVar(&opts.title, "title", "", "replace the chart's title")
-	f.IntVar(&opts.bins, "bins", reports.DefaultSharpnessBins, "reliability and sharpness: the number of equal-width bins; the report's charts use the default")
+	f.IntVar(&opts.bins, "bins", evaluate.DefaultSharpnessBins, "reliability and sharpness: the number of equal-width bins; the report's charts use the default")
 	f.Uint64Var(&opts.seed, "seed", 1, "reliability: seed of the consistency band; sensitivity: of the random codings")
 	f.BoolVar(&opts.log, "log", false, "contributions: the log score instead of the Brier score")
 	f.IntVar(&opts.top, "top", reports.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
@@ -143,16 +143,36 @@ func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
 		if !f.Records {
 			return nil, usageErrorf("contributions draws named records: give datasets, not a flat table")
 		}
-		return reports.ContributionsChart(f.Cases(), reports.ContributionsOptions{Style: style, Title: o.title, Log: o.log, Top: o.top})
+		d, err := evaluate.Contributions(f.Cases(), o.log)
+		if err != nil {
+			return nil, err
+		}
+		return reports.ContributionsChart(d, reports.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
 	}
 	groups := f.ForecastGroups()
 	switch kind {
 	case "reliability":
-		return reports.ReliabilityChart(groups, reports.ReliabilityOptions{Style: style, Title: o.title, Bins: o.bins, Seed: o.seed})
+		d, err := evaluate.Reliability(groups, evaluate.ReliabilityOptions{Bins: o.bins, Seed: o.seed})
+		if err != nil {
+			return nil, err
+		}
+		return reports.ReliabilityChart(d, reports.ReliabilityOptions{Style: style, Title: o.title})
 	case "roc":
-		return reports.ROCChart(groups, reports.ROCOptions{Style: style, Title: o.title})
+		d, err := evaluate.ROC(groups)
+		if err != nil {
+			return nil, err
+		}
+		return reports.ROCChart(d, reports.ROCOptions{Style: style, Title: o.title})
 	case "sharpness":
-		return reports.SharpnessChart(groups, reports.SharpnessOptions{Style: style, Title: o.title, Bins: o.bins})
+		d, err := evaluate.Sharpness(groups, o.bins)
+		if err != nil {
+			return nil, err
+		}
+		return reports.SharpnessChart(d, reports.SharpnessOptions{Style: style, Title: o.title})
 	}
-	return reports.MurphyChart(groups, reports.MurphyOptions{Style: style, Title: o.title})
+	d, err := evaluate.Murphy(groups, 0)
+	if err != nil {
+		return nil, err
+	}
+	return reports.MurphyChart(d, reports.MurphyOptions{Style: style, Title: o.title})
 }

@@ -97,7 +97,7 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := reports.RenderReport(rep, o.format)
+	files, skipped, err := reports.RenderReport(rep, o.format)
 	if err != nil {
 		return err
 	}
@@ -109,8 +109,8 @@ func reportRun(s *streams, o *reportOptions) error {
 		main = "report.md"
 	}
 	fmt.Fprintf(s.out, "wrote %s (%d files)\n", filepath.Join(dir, main), len(files))
-	if len(rep.Skipped) > 0 {
-		fmt.Fprintf(s.err, "not drawn for these data, as the report says:\n  %s\n", strings.Join(rep.Skipped, "\n  "))
+	if len(skipped) > 0 {
+		fmt.Fprintf(s.err, "not drawn for these data, as the report says:\n  %s\n", strings.Join(skipped, "\n  "))
 	}
 	return nil
 }

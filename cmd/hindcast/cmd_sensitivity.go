@@ -71,7 +71,7 @@ func sensitivityRun(s *streams, o *sensitivityOptions) error {
 	sens := evaluate.Sensitivity(ds, sopts)
 	switch o.format {
 	case "json":
-		return reports.WriteJSON(s.out, sens)
+		return reports.WriteSensitivityJSON(s.out, sens)
 	case "markdown":
 		return reports.WriteSensitivityMarkdown(s.out, sens)
 	}

@@ -1,4 +1,4 @@
-package reports
+package evaluate
 
 import (
 	"math"
@@ -7,6 +7,11 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 )
+
+// cpcTable is the four CPC cases: P(event) 0.93 no; 0.07, 0.225 and 0.25 yes.
+func cpcTable() analysis.Table {
+	return analysis.TableOf([]float64{0.93, 0.07, 0.25, 0.225}, []bool{false, true, true, true}, nil)
+}
 
 // TestMurphyPoints checks the plotted curve of the four CPC cases by
 // hand. At θ the decision maker acts on a forecast above θ: a yes with
@@ -74,5 +79,55 @@ func TestMurphyArea(t *testing.T) {
 		if b := analysis.Brier(table); math.Abs(2*area-b) > 1e-9 {
 			t.Errorf("%s: twice the area under the curve %v, Brier score %v", name, 2*area, b)
 		}
+	}
+}
+
+func TestReliabilitySteps(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		table analysis.Table
+		want  []Point
+	}{
+		// Sorted, the outcomes are 1, 1, 1, 0 at 0.07, 0.225, 0.25, 0.93:
+		// PAV pools 0.25 with 0.93 (1/2), then 0.225 with them (2/3), then
+		// 0.07 (3/4), so the line is flat at 75% from 7% to 93%.
+		{"cpc", cpcTable(), []Point{{X: 0.07, Y: 0.75}, {X: 0.93, Y: 0.75}}},
+		// 0.1 no, 0.2 no, 0.3 yes, 0.4 no, then yes from 0.5 to 0.99: PAV
+		// pools 0.3 and 0.4 (1/2); the line is 0 to 0.2, steps up to 1/2 at
+		// 0.3, up to 1 at 0.5 and stays there.
+		{"red team", analysis.TableOf(
+			[]float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99},
+			[]bool{false, false, true, false, true, true, true, true, true, true}, nil),
+			[]Point{{X: 0.1, Y: 0}, {X: 0.3, Y: 0}, {X: 0.3, Y: 0.5}, {X: 0.5, Y: 0.5}, {X: 0.5, Y: 1}, {X: 0.99, Y: 1}}},
+		// One value: one point.
+		{"one value", analysis.TableOf([]float64{0.3, 0.3}, []bool{true, false}, nil), []Point{{X: 0.3, Y: 0.5}}},
+	} {
+		d, err := Reliability([]ForecastGroup{{Table: tc.table}}, ReliabilityOptions{Replicates: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Groups[0].Steps; !slices.Equal(got, tc.want) {
+			t.Errorf("%s: steps %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSharpnessHistogram checks the CPC histogram of 20 bins of 5 points:
+// 0.07 falls in [5, 10%), bin 1; 0.225 in [20, 25%), bin 4; 0.25 in
+// [25, 30%), bin 5; 0.93 in [90, 95%), bin 18. The mean distance from 50%
+// is (0.43 + 0.43 + 0.275 + 0.25)/4 = 0.34625.
+func TestSharpnessHistogram(t *testing.T) {
+	d, err := Sharpness([]ForecastGroup{{Table: cpcTable()}}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := d.Groups[0]
+	want := make([]float64, 20)
+	want[1], want[4], want[5], want[18] = 1, 1, 1, 1
+	if !slices.Equal(h.Counts, want) {
+		t.Errorf("counts %v, want %v", h.Counts, want)
+	}
+	if math.Abs(h.Distance-0.34625) > 1e-12 {
+		t.Errorf("distance from 50%% %v, want 0.34625", h.Distance)
 	}
 }

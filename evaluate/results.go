@@ -1,0 +1,256 @@
+package evaluate
+
+import (
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/forecasts"
+)
+
+// The result values of the use cases. Package reports renders them: as
+// text, JSON, CSV, Markdown, charts and the report. They hold figures,
+// never words.
+
+// ScoreResult is the result of `hindcast score`: the figures for all forecasts
+// together and for each group.
+type ScoreResult struct {
+	By      []string      // the grouping columns, empty when not grouped
+	Bins    int           // analysis.Distinct or the number of equal-width bins
+	LogClip float64       // 0: the log score is unclipped (and may be infinite)
+	Overall ScoreGroup    // every forecast
+	Groups  []*ScoreGroup // one per distinct key, in key order
+	// Reference names the group the reference skill is against; empty when none.
+	Reference string
+}
+
+// ScoreGroup holds the figures for one group of forecasts.
+type ScoreGroup struct {
+	Key      []string // values of ScoreResult.By, in order; empty for the overall figures
+	Summary  analysis.Summary
+	Excluded map[string]int // records not scored, by outcome (unresolved, ambiguous) or reason
+	// Bins and ECE over the chosen bins (Summary.Bins and Summary.ECE are
+	// over equal-width bins).
+	Bins []analysis.Bin
+	ECE  float64
+	// ReferenceSkill is 1 − Brier/Brier(reference group); NaN when there is no reference.
+	ReferenceSkill float64
+}
+
+// NExcluded counts the group's excluded records.
+func (g *ScoreGroup) NExcluded() int {
+	n := 0
+	for _, c := range g.Excluded {
+		n += c
+	}
+	return n
+}
+
+// Murphy returns the Murphy decomposition over the chosen bins.
+func (s *ScoreResult) Murphy(g *ScoreGroup) analysis.MurphyDecomposition {
+	if s.Bins == analysis.Distinct {
+		return g.Summary.Murphy
+	}
+	return g.Summary.MurphyBinned
+}
+
+// LogScore returns the log score as chosen: clipped when LogClip > 0.
+func (s *ScoreResult) LogScore(g *ScoreGroup) float64 {
+	if s.LogClip > 0 {
+		return g.Summary.LogScoreClipped
+	}
+	return g.Summary.LogScore
+}
+
+// CompareResult is the result of `hindcast compare`: competitors compared pair by
+// pair on the questions both answered, once for all forecasts or once per
+// value of the Within columns.
+type CompareResult struct {
+	By       []string // the columns that name a competitor
+	Question []string // the columns (or record fields) that name a question
+	Within   []string // separate comparisons for each value of these; empty for one
+	Score    string   // "brier" or "log"
+	LogClip  float64  // the log score's clip; 0 with the Brier score
+	Options  analysis.PairwiseOptions
+	Groups   []*CompareGroup
+	Warnings []analysis.Warning // about the input as a whole
+}
+
+// CompareGroup is one comparison: every competitor of one value of Within.
+type CompareGroup struct {
+	Key       []string // the values of CompareResult.Within; empty when not split
+	Questions int      // questions forecast by at least one competitor
+	Forecasts int      // forecasts scored
+	Result    analysis.PairwiseResult
+	Warnings  []analysis.Warning // about this group's input (a missing baseline, say)
+	// Ranking holds the indices of Result.Competitors, best first; Pairs
+	// the pairs in ranking order, each with the better-ranked competitor
+	// as A. Rank sets both from Result.
+	Ranking []int
+	Pairs   []ComparePair
+}
+
+// ComparePair is a pair as shown: A is the competitor ranked higher (lower
+// relative skill), so that a negative difference says the better-ranked
+// competitor scored better.
+type ComparePair struct {
+	A, B           string
+	Shared         int
+	MeanA, MeanB   float64
+	MeanDifference float64 // A − B
+	Lo, Hi         float64 // bootstrap interval of MeanDifference
+	Ratio          float64 // MeanA / MeanB
+	P, PHolm       float64
+	Exact          bool
+	Permutations   int
+	Warnings       []analysis.Warning
+}
+
+// Rank sets the group's Ranking and Pairs from its Result.
+func (g *CompareGroup) Rank() {
+	res := &g.Result
+	g.Ranking = res.Ranking()
+	rank := make([]int, len(res.Competitors))
+	for r, i := range g.Ranking {
+		rank[i] = r
+	}
+	type keyed struct {
+		p      ComparePair
+		ra, rb int
+	}
+	var ks []keyed
+	for _, p := range res.Pairs {
+		cp := ComparePair{
+			A: res.Competitors[p.A].Name, B: res.Competitors[p.B].Name, Shared: p.Shared,
+			MeanA: p.MeanA, MeanB: p.MeanB, MeanDifference: p.MeanDifference, Lo: p.Lo, Hi: p.Hi,
+			Ratio: p.Ratio, P: p.P, PHolm: p.PHolm, Exact: p.Exact, Permutations: p.Permutations, Warnings: p.Warnings,
+		}
+		ra, rb := rank[p.A], rank[p.B]
+		if rb < ra {
+			cp.A, cp.B, cp.MeanA, cp.MeanB = cp.B, cp.A, cp.MeanB, cp.MeanA
+			cp.MeanDifference, cp.Lo, cp.Hi = 0-cp.MeanDifference, 0-cp.Hi, 0-cp.Lo // 0 − x: no −0
+			cp.Ratio = cp.MeanA / cp.MeanB
+			ra, rb = rb, ra
+		}
+		ks = append(ks, keyed{cp, ra, rb})
+	}
+	// Insertion order is (i, j) in name order; sort by ranks.
+	for i := 1; i < len(ks); i++ {
+		for j := i; j > 0 && (ks[j].ra < ks[j-1].ra || ks[j].ra == ks[j-1].ra && ks[j].rb < ks[j-1].rb); j-- {
+			ks[j], ks[j-1] = ks[j-1], ks[j]
+		}
+	}
+	g.Pairs = make([]ComparePair, len(ks))
+	for i, k := range ks {
+		g.Pairs[i] = k.p
+	}
+}
+
+// AsCoded names the row of a SensitivityResult that reads each record on its own scale.
+const AsCoded = "as coded"
+
+// SensitivityResult is how the scores of a set of records depend on how their
+// words were coded: per scale, per reader percentile and per record.
+type SensitivityResult struct {
+	Datasets         []string
+	ChosenForFailure []string // the datasets chosen for their failures
+	N                int      // scored records
+	TermCoded        int      // of them, coded as a term on a scale
+	Excluded         []string // records not scored
+	Samples          int      // random codings behind the sampled spans
+	Seed             uint64
+	Scales           []ScaleSensitivity // AsCoded first, then each scale
+	Readers          ReadersView
+	Records          []RecordSensitivity // largest swing first
+}
+
+// ScaleSensitivity holds the scores with every term-coded record read on one scale.
+type ScaleSensitivity struct {
+	Scale          string
+	Translated     int      // records read through the crosswalk
+	NoCounterpart  []string // records kept as coded for want of a term
+	Brier          analysis.Span
+	Log            analysis.Span
+	Reliability    analysis.Span
+	Miscalibration analysis.Span
+	Discrimination analysis.Span
+	AUC            analysis.Span
+}
+
+// ReadersView holds the scores with every phrase read as the survey's
+// readers did: index 0, 1, 2 for their 25th percentile, median and 75th
+// percentile.
+type ReadersView struct {
+	Scale         string
+	Brier         [3]float64
+	Log           [3]float64
+	NoCounterpart []string
+}
+
+// RecordSensitivity is one record's P(event) under each scale, and how far
+// its coding can move the mean Brier score.
+type RecordSensitivity struct {
+	ID       string
+	Outcome  string
+	Estimate string
+	Negated  bool
+	Codings  []RecordCoding
+	// Swing is (max − min of its Brier penalty over every scale's interval) / n.
+	Swing float64
+}
+
+// RecordCoding is a record's reading on one scale.
+type RecordCoding struct {
+	Scale   string
+	Term    string
+	PEvent  forecasts.Interval
+	Missing bool // no counterpart on the scale: kept as coded
+}
+
+// A Case is one forecast with a name: the charts of a few forecasts
+// label their marks with the ids, and the contributions chart gives each
+// case a row.
+type Case struct {
+	ID      string
+	P       float64           // P(event), in [0, 1]
+	Outcome forecasts.Outcome // only yes and no are scored
+}
+
+// A ForecastGroup is the forecasts one series of a chart draws: one
+// forecaster's, one dataset's, one method's.
+type ForecastGroup struct {
+	// Name labels the group in legends and panel titles; it may be empty
+	// when a chart has one group.
+	Name string
+	// Table holds the forecasts. When it has no cells, it is built from
+	// the scored Cases.
+	Table analysis.Table
+	// Cases name the forecasts, when they have names; a chart of a few
+	// labels its marks with their ids. Optional.
+	Cases []Case
+}
+
+// ReportResult is everything the teaching report shows, as values: the
+// data and how it was chosen, the records, the scores overall and by
+// forecaster, the sensitivity to verbal coding, and what the charts draw.
+type ReportResult struct {
+	Version  string
+	Datasets []*forecasts.Dataset
+	Records  []*forecasts.Record // every record, in issue order
+	// Coded gives P(event) as scored, by record id (after --scale and
+	// --reading); records not scored are absent.
+	Coded        map[string]float64
+	Scale        string // --scale, or "" for each record as coded
+	Reading      string
+	Score        *ScoreResult // all records
+	ByForecaster *ScoreResult // grouped by forecaster
+	Sensitivity  *SensitivityResult
+	Scales       []*forecasts.Scale // the verbal scales
+	Seed         uint64
+	// The data of the report's charts, at the charts' defaults. A chart
+	// whose data these records cannot give has none; ChartErrors says
+	// why, by the chart's name ("reliability").
+	Contributions *ContributionsData
+	Reliability   *ReliabilityData
+	ROC           *ROCData
+	Sharpness     *SharpnessData
+	Murphy        *MurphyData
+	ChartErrors   map[string]error
+}
