@@ -155,6 +155,7 @@ type SensitivityResult struct {
 	TermCoded        int      // of them, coded as a term on a scale
 	Excluded         []string // records not scored
 	Samples          int      // random codings behind the sampled spans
+	SamplesAsked     int      // when more than Samples: what was asked, beyond SampleBudget
 	Seed             uint64
 	Scales           []ScaleSensitivity // AsCoded first, then each scale
 	Readers          ReadersView

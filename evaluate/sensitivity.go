@@ -22,6 +22,15 @@ func (o SensitivityOptions) Check() error {
 	return nil
 }
 
+// SampleBudget bounds the random codings of a sensitivity analysis:
+// samples × scored records is at most this (4 million forecasts coded per
+// scale, a second or so), so that 30,000 records get 133 codings, not the
+// 2,000 asked. The reduction is reported (SensitivityResult.SamplesAsked).
+const SampleBudget = 4_000_000
+
+// minSamples is the fewest random codings a budget leaves.
+const minSamples = 20
+
 // surveyScale is the scale of what readers read into the words.
 const surveyScale = "mauboussin-2018"
 
@@ -46,6 +55,12 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *SensitivityR
 		}
 	}
 	out.N = len(recs)
+	if out.N > 0 && samples > SampleBudget/out.N {
+		// Each coding sorts every record: past the budget, fewer codings
+		// (the sampled ranges only narrow, and are marked as sampled).
+		out.SamplesAsked, samples = samples, max(SampleBudget/out.N, minSamples)
+		out.Samples = samples
+	}
 	for _, r := range recs {
 		if r.Estimate.Term != "" {
 			out.TermCoded++
@@ -75,8 +90,7 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *SensitivityR
 		}
 		row.Brier = analysis.SeparableSpan(fs, analysis.BrierContribution)
 		row.Log = analysis.SeparableSpan(fs, analysis.LogContribution)
-		codings := analysis.Codings(fs, samples, seed)
-		spans := analysis.SampledSpans(fs, codings,
+		spans := analysis.SampledSpansSeeded(fs, samples, seed,
 			func(t analysis.Table) float64 { return analysis.Murphy(t, analysis.Distinct).Reliability },
 			func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Miscalibration },
 			func(t analysis.Table) float64 { return analysis.CORP(t, analysis.BrierContribution).Discrimination },

@@ -19,6 +19,7 @@ type sensitivityJSON struct {
 	TermCoded        int                     `json:"term_coded"`
 	Excluded         []string                `json:"excluded,omitempty"`
 	Samples          int                     `json:"samples"`
+	SamplesAsked     int                     `json:"samples_asked,omitempty"`
 	Seed             uint64                  `json:"seed"`
 	Scales           []scaleSensitivityJSON  `json:"scales"`
 	Readers          readersJSON             `json:"readers"`
@@ -81,7 +82,7 @@ type recordCodingJSON struct {
 func WriteSensitivityJSON(w io.Writer, s *evaluate.SensitivityResult) error {
 	out := sensitivityJSON{
 		Datasets: s.Datasets, ChosenForFailure: s.ChosenForFailure, N: s.N, TermCoded: s.TermCoded,
-		Excluded: s.Excluded, Samples: s.Samples, Seed: s.Seed, Reading: ReadSensitivity(s),
+		Excluded: s.Excluded, Samples: s.Samples, SamplesAsked: s.SamplesAsked, Seed: s.Seed, Reading: ReadSensitivity(s),
 	}
 	// Empty lists stay empty ([]) and missing ones missing (null), as given.
 	if s.Scales != nil {
@@ -247,7 +248,11 @@ func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 	fmt.Fprintf(tw, "readers median\t%s\t\t%s\t\t\n", num(rv.Brier[1]), num(rv.Log[1]))
 	fmt.Fprintf(tw, "readers 75%%\t%s\t\t%s\t\t\n", num(rv.Brier[2]), num(rv.Log[2]))
 	tw.Flush()
-	fmt.Fprintf(&b, "\nOther figures over %d codings, %d random and 4 at corners of the intervals\n(the true ranges may be wider):\n\n", s.Samples+4, s.Samples)
+	fmt.Fprintf(&b, "\nOther figures over %d codings, %d random and 4 at corners of the intervals\n(the true ranges may be wider):\n", s.Samples+4, s.Samples)
+	if s.SamplesAsked > s.Samples {
+		fmt.Fprintf(&b, "%d random codings were asked; with %d records %d keep the work within\n%d forecasts coded per scale.\n", s.SamplesAsked, s.N, s.Samples, evaluate.SampleBudget)
+	}
+	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
 	narrow := func(s analysis.Span) string { return strings.ReplaceAll(spanText(s), " – ", "–") }
