@@ -4,16 +4,14 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/spf13/cobra"
 )
 
@@ -111,8 +109,11 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 	if opts.to == "" {
 		return usageErrorf("--to is required: the dataset file, or the dataset folder's record file, to add to")
 	}
-	file, dataset, err := addTarget(opts.to)
-	if err != nil {
+	file, dataset, err := forecasts.AddTarget(opts.to)
+	var te *forecasts.TargetError
+	if errors.As(err, &te) {
+		return usageErrorf("%v", te)
+	} else if err != nil {
 		return err
 	}
 	d := opts.draft
@@ -174,8 +175,12 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 		}
 		return err
 	}
-	if err := replaceDatasetFile(s, file, out); err != nil {
+	links, err := fileout.ReplaceKeepingOwner(file, out)
+	if err != nil {
 		return err
+	}
+	if links > 1 {
+		fmt.Fprintf(s.err, "%s: warning: the file had %d names (hard links); it was replaced under this name only, and the others keep the old records\n", file, links)
 	}
 	n := 0
 	for _, x := range ds {
@@ -188,85 +193,6 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 // addLockWait is how long add waits for another hindcast writing to the
 // same folder.
 var addLockWait = forecasts.LockWait
-
-// replaceDatasetFile replaces file with data in one step (a temporary
-// file, synced, renamed), keeping its permissions and, where the system
-// allows (as root, or for a group one belongs to), its owner and group.
-// A file with other names (hard links) is replaced under this name only:
-// the others keep the old text, which a warning says.
-func replaceDatasetFile(s *streams, file string, data []byte) error {
-	info, err := os.Stat(file)
-	if err != nil {
-		return fmt.Errorf("%s: %w", file, cleanPathError(err))
-	}
-	f, err := fileout.CreateAtomic(file, info.Mode().Perm())
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Abort()
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	owner, known := forecasts.OwnerOf(info)
-	if known {
-		f.Chown(owner.UID, owner.GID) // best effort: only root may give a file away
-	}
-	if err := f.Commit(); err != nil {
-		return err
-	}
-	if known && owner.Links > 1 {
-		fmt.Fprintf(s.err, "%s: warning: the file had %d names (hard links); it was replaced under this name only, and the others keep the old records\n", file, owner.Links)
-	}
-	return nil
-}
-
-// addTarget finds the file to append to and the dataset path to check it
-// with: the file itself for a single-file dataset, the folder for a record
-// file beside a manifest.yaml. --to FOLDER means FOLDER/records.yaml, or
-// the folder's one record file. Symbolic links are followed, so that the
-// file they point to is the one replaced.
-func addTarget(to string) (file, dataset string, err error) {
-	info, err := os.Stat(to)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", "", fmt.Errorf("%s: no such file; start a dataset with 'hindcast forecasts init DIR'", to)
-		}
-		return "", "", fmt.Errorf("%s: %w", to, cleanPathError(err))
-	}
-	file = to
-	if info.IsDir() {
-		entries, err := os.ReadDir(to)
-		if err != nil {
-			return "", "", fmt.Errorf("%s: %w", to, cleanPathError(err))
-		}
-		var files []string
-		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && forecasts.IsRecordFile(n) {
-				files = append(files, n)
-			}
-		}
-		switch {
-		case slices.Contains(files, "records.yaml"):
-			file = filepath.Join(to, "records.yaml")
-		case len(files) == 1:
-			file = filepath.Join(to, files[0])
-		default:
-			return "", "", usageErrorf("--to %s: a folder; name the record file to add to (%s)", to, strings.Join(files, ", "))
-		}
-	}
-	if real, err := filepath.EvalSymlinks(file); err == nil && real != file {
-		file = real
-	}
-	dir := filepath.Dir(file)
-	if filepath.Base(file) == forecasts.ManifestFile {
-		return "", "", usageErrorf("--to %s: that is the folder's manifest; add to a record file, such as %s", file, filepath.Join(dir, "records.yaml"))
-	}
-	if _, err := os.Stat(filepath.Join(dir, forecasts.ManifestFile)); err == nil {
-		return file, dir, nil // a record file of a dataset folder
-	}
-	return file, file, nil
-}
 
 // inputIsTerminal reports whether r is a terminal one can be asked
 // questions on: a character device, but not the null device, which is one

@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/spf13/cobra"
 )
 

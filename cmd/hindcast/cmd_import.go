@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/spf13/cobra"
 )
 

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"slices"
 	"strings"
 
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
 )

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
 )

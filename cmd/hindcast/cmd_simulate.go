@@ -3,12 +3,12 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"math"
 	"strconv"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/spf13/cobra"
 )
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"github.com/hindcast/hindcast/internal/fileout"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/hindcast/hindcast/internal/fileout"
 )
 
 // exportCSV is what export writes of cpc as CSV, to compare outputs with.

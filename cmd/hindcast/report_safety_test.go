@@ -1,13 +1,14 @@
 package main
 
 import (
-	"github.com/hindcast/hindcast/internal/fileout"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/hindcast/hindcast/internal/fileout"
 )
 
 // report writes into the folder it is given and nowhere else, and only

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/hindcast/hindcast/internal/fileout"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -10,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hindcast/hindcast/internal/fileout"
 )
 
 // signalArgsEnv holds the command line, separated by \x1f, that

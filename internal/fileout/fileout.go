@@ -507,3 +507,28 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// ReplaceKeepingOwner replaces path with data in one step (a temporary
+// file, synced, renamed), keeping its permissions and, where the system
+// allows (as root, or for a group one belongs to), its owner and group.
+// It returns how many names (hard links) the file had: one other than
+// path keeps the old text, and the caller should say so.
+func ReplaceKeepingOwner(path string, data []byte) (links int, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, pathError(err))
+	}
+	f, err := CreateAtomic(path, info.Mode().Perm())
+	if err != nil {
+		return 0, err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return 0, err
+	}
+	uid, gid, links, ok := owner(info)
+	if ok {
+		f.Chown(uid, gid) // best effort: only root may give a file away
+	}
+	return links, f.Commit()
+}
