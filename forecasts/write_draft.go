@@ -245,3 +245,29 @@ func indentYAML(text []byte, first, rest string) []byte {
 	}
 	return b.Bytes()
 }
+
+// Missing lists the fields a draft still needs before it can be a record,
+// by the names `hindcast forecasts add` gives them: id, question,
+// forecaster, issued, estimate (a probability, a range or a term), scale
+// (for a term), wording (for a statement) and outcome.
+func (d *Draft) Missing() []string {
+	var out []string
+	for _, f := range []struct{ name, value string }{{"id", d.ID}, {"question", d.Question}, {"forecaster", d.Forecaster}, {"issued", d.Issued}} {
+		if strings.TrimSpace(f.value) == "" {
+			out = append(out, f.name)
+		}
+	}
+	switch {
+	case d.Probability == "" && d.Range == nil && d.Term == "":
+		out = append(out, "estimate")
+	case d.Term != "" && d.Scale == "":
+		out = append(out, "scale")
+	}
+	if d.Statement != "" && d.Wording == "" {
+		out = append(out, "wording")
+	}
+	if d.Outcome == "" {
+		out = append(out, "outcome")
+	}
+	return out
+}

@@ -134,7 +134,7 @@ func forecastsAdd(s *streams, opts *addOptions) error {
 	if !opts.source.IsZero() {
 		d.Sources = append(d.Sources, opts.source)
 	}
-	if missing := missingFields(&d); len(missing) > 0 {
+	if missing := missingFlags(&d); len(missing) > 0 {
 		if !opts.interactive {
 			return usageErrorf("missing %s: give them as flags, or run on a terminal to be asked for them", strings.Join(missing, ", "))
 		}
@@ -207,27 +207,14 @@ func inputIsTerminal(r io.Reader) bool {
 	return err == nil && (nerr != nil || !os.SameFile(info, null))
 }
 
-// missingFields lists the flags a record still needs.
-func missingFields(d *forecasts.Draft) []string {
-	var out []string
-	for _, f := range []struct {
-		flag, value string
-	}{{"--id", d.ID}, {"--question", d.Question}, {"--forecaster", d.Forecaster}, {"--issued", d.Issued}} {
-		if strings.TrimSpace(f.value) == "" {
-			out = append(out, f.flag)
+// missingFlags names the flags of the fields the draft still needs.
+func missingFlags(d *forecasts.Draft) []string {
+	out := d.Missing()
+	for i, f := range out {
+		out[i] = "--" + f
+		if f == "estimate" {
+			out[i] = "the estimate (--probability, --range or --term)"
 		}
-	}
-	switch {
-	case d.Probability == "" && d.Range == nil && d.Term == "":
-		out = append(out, "the estimate (--probability, --range or --term)")
-	case d.Term != "" && d.Scale == "":
-		out = append(out, "--scale")
-	}
-	if d.Statement != "" && d.Wording == "" {
-		out = append(out, "--wording")
-	}
-	if d.Outcome == "" {
-		out = append(out, "--outcome")
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
@@ -112,39 +113,14 @@ func forecastsShow(s *streams, opts *listOptions, id string) error {
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for _, d := range ds {
-		for _, r := range d.Records {
-			if r.ID == id {
-				if opts.format == "json" {
-					return reports.WriteJSON(s.out, r)
-				}
-				return reports.WriteRecord(s.out, r, &d.Manifest)
-			}
-			ids = append(ids, r.ID)
-		}
+	r, d, err := evaluate.FindRecord(ds, id)
+	if err != nil {
+		return err
 	}
-	msg := fmt.Sprintf("no record with id %q", id)
-	if near := nearIDs(id, ids); len(near) > 0 {
-		msg += "; did you mean " + strings.Join(near, " or ") + "?"
-	} else {
-		msg += " (hindcast forecasts list shows the ids)"
+	if opts.format == "json" {
+		return reports.WriteJSON(s.out, r)
 	}
-	return usageErrorf("%s", msg)
-}
-
-// nearIDs returns the ids that contain id or are contained in it.
-func nearIDs(id string, ids []string) []string {
-	var out []string
-	for _, x := range ids {
-		if strings.Contains(x, id) || strings.Contains(id, x) {
-			out = append(out, x)
-		}
-	}
-	if len(out) > 3 {
-		out = out[:3]
-	}
-	return out
+	return reports.WriteRecord(s.out, r, &d.Manifest)
 }
 
 func newForecastsValidateCmd(s *streams) *cobra.Command {
