@@ -132,9 +132,21 @@ func (in *Input) Check() error {
 	if len(tables) > 0 && (len(dsPaths) > 0 || len(in.Builtins) > 0) {
 		return usagef("flat tables (%s) and datasets cannot be read together; read them separately", tables[0])
 	}
+	if len(tables) > 0 {
+		// Flags of records that flat tables cannot honour.
+		switch {
+		case in.Scale != "":
+			return usagef("--scale reads the terms of records; a flat table holds probabilities")
+		case in.reading() != forecasts.ReadPoint:
+			return usagef("--reading picks a point of a record's interval; a flat table holds probabilities")
+		}
+	}
 	if len(tables) == 0 {
 		// Flags of flat tables that records cannot honour.
 		switch {
+		case in.TableFormat != "" || in.Counts || in.Percent || in.WeightCol != "" ||
+			in.ProbCol != "" && in.ProbCol != "probability" || in.OutcomeCol != "" && in.OutcomeCol != "outcome":
+			return usagef("--table-format, --prob-col, --outcome-col, --weight-col, --counts and --percent are for flat tables; datasets of records have their own fields")
 		case len(in.ForecasterCols) > 0:
 			return usagef("--forecaster-col names a flat table's columns; a record's forecaster is its forecaster field")
 		case len(in.QuestionCols) > 0:

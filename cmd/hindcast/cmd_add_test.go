@@ -99,7 +99,7 @@ func TestAddPrompts(t *testing.T) {
 		"perhaps", "maybe", // outcome: not an outcome
 	}, "\n")
 	_, prompts, err := addByPrompts(t, dir, input, addOptions{draft: forecasts.Draft{Statement: "rain is likely"}})
-	if err == nil || err != errInputEnded {
+	if err == nil || err != forecasts.ErrInputEnded {
 		t.Errorf("add = %v, want the input to end before an outcome", err)
 	}
 	golden(t, "add-prompts.stderr", prompts)

@@ -11,11 +11,13 @@ import (
 	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/hindcast/hindcast/reports"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // plotOptions are the flags of `hindcast plot`.
 type plotOptions struct {
-	kind      string // the argument: reliability, roc, …
+	kind      string   // the argument: reliability, roc, …
+	given     []string // the flags given
 	input     inputFlags
 	output    string
 	title     string
@@ -27,16 +29,34 @@ type plotOptions struct {
 	samples   int
 }
 
-// plotKinds lists the charts `hindcast plot` draws, with what each shows.
-var plotKinds = []struct{ name, short string }{
-	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram"},
-	{"roc", "the ROC curve of each group, with its AUC"},
-	{"sharpness", "how often each probability was forecast"},
-	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most"},
-	{"timeline", "each forecast from issue to resolution, coloured by outcome"},
-	{"scales", "each scale's terms as intervals on 0-100%: what the words mean"},
-	{"sensitivity", "each score's range over every coding the words allow, per scale"},
-	{"murphy", "the Murphy diagram: mean elementary score over every threshold"},
+// Flags the chart kinds read, besides -o and --title.
+const (
+	recordFlags = "data dataset scale reading by weight latest "
+	tableFlags  = "input table-format prob-col outcome-col weight-col counts percent quiet forecaster-col question-col time-col resolved-col "
+)
+
+// plotKinds lists the charts `hindcast plot` draws, what each shows and
+// the flags it reads: any other is a usage error, never ignored.
+var plotKinds = []struct{ name, short, flags string }{
+	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
+	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
+	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
+	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset scale reading latest log top"},
+	{"timeline", "each forecast from issue to resolution, coloured by outcome", "data dataset"},
+	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight"},
+	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset samples seed"},
+	{"murphy", "the Murphy diagram: mean elementary score over every threshold", recordFlags + tableFlags},
+}
+
+// checkPlotFlags reports a flag given that the kind does not read.
+func checkPlotFlags(kind string, given []string) error {
+	i := slices.IndexFunc(plotKinds, func(k struct{ name, short, flags string }) bool { return k.name == kind })
+	for _, f := range given {
+		if f != "output" && f != "title" && !slices.Contains(strings.Fields(plotKinds[i].flags), f) {
+			return usageErrorf("--%s does not apply to plot %s; it reads --%s", f, kind, strings.Join(strings.Fields(plotKinds[i].flags), ", --"))
+		}
+	}
+	return nil
 }
 
 func plotKindNames() []string {
@@ -72,6 +92,7 @@ Kinds:
 		Args: cobra.ExactArgs(1),
 		RunE: run(func(cmd *cobra.Command, args []string) error {
 			opts.kind = args[0]
+			cmd.Flags().Visit(func(f *pflag.Flag) { opts.given = append(opts.given, f.Name) })
 			if runF != nil {
 				return runF(opts)
 			}
@@ -95,6 +116,9 @@ func plotRun(s *streams, o *plotOptions) error {
 	kind := o.kind
 	if !slices.Contains(plotKindNames(), kind) {
 		return usageErrorf("no chart %q; the kinds are %s", kind, strings.Join(plotKindNames(), ", "))
+	}
+	if err := checkPlotFlags(kind, o.given); err != nil {
+		return err
 	}
 	if o.output == "" {
 		return usageErrorf("give the file to write with -o FILE.png, FILE.svg or FILE.pdf")

@@ -2,6 +2,8 @@ package main
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +76,35 @@ func TestPlotFlags(t *testing.T) {
 	parse(t, newPlotCmd(s, func(o *plotOptions) error { got = o; return nil }), "roc", "--by", "forecaster", "-o", "x.svg")
 	if got.kind != "roc" || got.output != "x.svg" || !slices.Equal(got.input.by, []string{"forecaster"}) {
 		t.Errorf("options %+v", got)
+	}
+}
+
+// A flag that a command or chart kind would ignore is a usage error: on
+// main `plot timeline --by forecaster` drew the same bytes and exited 0.
+func TestIgnoredFlagsRefused(t *testing.T) {
+	table := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(table, []byte("probability,outcome\n0.3,1\n0.8,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "x.svg")
+	for _, args := range [][]string{
+		{"plot", "timeline", "--by", "forecaster", "-o", out},
+		{"plot", "contributions", "--by", "forecaster", "-o", out},
+		{"plot", "sensitivity", "--weight", "question", "-o", out},
+		{"plot", "scales", "--dataset", "cpc", "-o", out},
+		{"plot", "reliability", "--highlight", "likely", "-o", out},
+		{"plot", "roc", "--top", "5", "-o", out},
+		{"score", "--data", table, "--scale", "icd-203"},
+		{"score", "--data", table, "--reading", "high"},
+		{"score", "--dataset", "cpc", "--percent"},
+		{"compare", "--by", "forecaster", "--prob-col", "p"},
+	} {
+		_, stderr, code := runHindcast(args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (usage)\n%s", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused plot wrote its file")
 	}
 }
