@@ -42,10 +42,6 @@ type SensitivityOptions struct {
 	// miscalibration and discrimination, and the AUC. Their bars are
 	// hatched.
 	ShowSampled bool
-	// Reading is the plain-language reading whose first sentence the
-	// notes quote; nil means ReadSensitivity(s), when s has scales besides
-	// "as coded".
-	Reading []string
 }
 
 // SensitivityChart draws how much the verdict on a set of forecasts
@@ -67,8 +63,8 @@ type SensitivityOptions struct {
 // miscalibration, CORP discrimination and the AUC, whose ranges come from
 // random codings and the corners and may be narrower than the true ones.
 //
-// The notes give the first sentence of opt.Reading (of ReadSensitivity
-// when it is nil and there are scales besides "as coded"), the records kept
+// The notes give the first sentence of textout.ReadSensitivity (when
+// there are scales besides "as coded"), the records kept
 // as coded for want of a term on a scale, and whether a dataset was chosen
 // for its failures. The figure is as tall as its rows need.
 func SensitivityChart(s *evaluate.SensitivityResult, opt SensitivityOptions) (*figure.Chart, error) {
@@ -144,8 +140,8 @@ func SensitivityChart(s *evaluate.SensitivityResult, opt SensitivityOptions) (*f
 	ch.Body = body
 	ch.Legend = sensitivityLegend(st, s, opt.ShowSampled || inexact)
 
-	reading := opt.Reading
-	if reading == nil && len(s.Scales) > 1 { // the reading compares scales other than "as coded"
+	var reading []string
+	if len(s.Scales) > 1 { // the reading compares scales other than "as coded"
 		reading = textout.ReadSensitivity(s)
 	}
 	if len(reading) > 0 {
