@@ -20,8 +20,8 @@ var (
 	OkabeItoReddishPurple = color.NRGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff}
 )
 
-// OkabeIto lists the palette in its published order.
-var OkabeIto = []color.Color{
+// okabeIto lists the palette in its published order.
+var okabeIto = []color.Color{
 	OkabeItoBlack, OkabeItoOrange, OkabeItoSkyBlue, OkabeItoBluishGreen,
 	OkabeItoYellow, OkabeItoBlue, OkabeItoVermillion, OkabeItoReddishPurple,
 }

@@ -90,17 +90,17 @@ func (r *Report) funcs() template.FuncMap {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
 		},
-		"context":      func() []ContextFigure { return LiteratureContext },
-		"methods":      func() []MethodNote { return MethodNotes },
-		"refs":         func() []string { return References },
+		"context":      func() []contextFigure { return literatureContext },
+		"methods":      func() []methodNote { return methodNotes },
+		"refs":         func() []string { return references },
 		"byForecaster": func() [2]string { return [2]string{byForecasterIntro, byForecasterCommand} },
 	}
 }
 
-// WriteHTML writes the report as one self-contained HTML page: inline SVG
+// writeHTML writes the report as one self-contained HTML page: inline SVG
 // charts and CSS, no scripts, nothing fetched. Every string from a dataset
 // is escaped.
-func WriteHTML(w io.Writer, r *Report) error {
+func writeHTML(w io.Writer, r *Report) error {
 	t, err := template.New("report.html.tmpl").Funcs(r.funcs()).ParseFS(templateFS, "templates/report.html.tmpl")
 	if err != nil {
 		return err
@@ -127,9 +127,9 @@ const (
 	byForecasterCommand = "hindcast score --by forecaster"
 )
 
-// WriteMarkdown writes the report as Markdown, with the charts as images
+// writeMarkdown writes the report as Markdown, with the charts as images
 // next to it (NAME.png).
-func WriteMarkdown(w io.Writer, r *Report) error {
+func writeMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# %s\n\n%s\n\n", mdText(r.Title()), mdText(r.Subtitle()))
@@ -237,15 +237,15 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p("\n")
 	}
 	p("## How good are analysts elsewhere?\n\n")
-	for _, c := range LiteratureContext {
+	for _, c := range literatureContext {
 		p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
 	}
 	p("\n## Methods\n\n")
-	for _, m := range MethodNotes {
+	for _, m := range methodNotes {
 		p("**%s.** %s\n\n```\n%s\n```\n\n", mdText(m.Name), mdText(m.Text), m.Formula)
 	}
 	p("## References\n\n")
-	for _, ref := range References {
+	for _, ref := range references {
 		p("- %s\n", mdText(ref))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -281,8 +281,8 @@ func (r *Report) Subtitle() string {
 	return "Datasets: " + strings.Join(names, " · ")
 }
 
-// ScoreTableText renders a score as the terminal table, for a <pre> block.
-func ScoreTableText(s *evaluate.ScoreResult) string {
+// scoreTableText renders a score as the terminal table, for a <pre> block.
+func scoreTableText(s *evaluate.ScoreResult) string {
 	var b strings.Builder
 	textout.WriteScoreTable(&b, s)
 	return b.String()

@@ -1,15 +1,15 @@
 package page
 
-// ContextFigure is a published finding about how good analysts are, for
+// contextFigure is a published finding about how good analysts are, for
 // the report's context section.
-type ContextFigure struct {
+type contextFigure struct {
 	Source string
 	Text   string
 }
 
-// LiteratureContext holds what two large studies found, so that students
+// literatureContext holds what two large studies found, so that students
 // can set a handful of famous cases against the record of thousands.
-var LiteratureContext = []ContextFigure{
+var literatureContext = []contextFigure{
 	{
 		Source: "Mandel & Barnes (2014), PNAS 111(30)",
 		Text: "1,514 strategic forecasts made by Canada's Intelligence Assessment Secretariat from 2005 to 2011 " +
@@ -32,15 +32,15 @@ var LiteratureContext = []ContextFigure{
 	},
 }
 
-// MethodNote explains one method with its formula.
-type MethodNote struct {
+// methodNote explains one method with its formula.
+type methodNote struct {
 	Name    string
 	Text    string
 	Formula string
 }
 
-// MethodNotes are the report's method section: every figure it shows.
-var MethodNotes = []MethodNote{
+// methodNotes are the report's method section: every figure it shows.
+var methodNotes = []methodNote{
 	{"Probability of the event", "A judgment in words is coded as a term on a published scale, which stands for an interval and a point; a range stands for itself, with its midpoint as the point. When the statement says the event will not happen (\"could not capture\"), the probability of the event is one minus the statement's.",
 		"P(event) = p              (statement asserts the event)\nP(event) = 1 − p          (negated statement)\n[lo, hi]  → [1 − hi, 1 − lo]"},
 	{"Brier score", "The mean squared difference between the forecast probability and the outcome (1 if the event happened, 0 if not). 0 is perfect; always saying 50% scores 0.25. Brier's original form sums over both outcomes and runs from 0 to 2.",
@@ -67,8 +67,8 @@ var MethodNotes = []MethodNote{
 		"min BS = (1/n) Σ min( (lo_i − y_i)², (hi_i − y_i)² ),  max likewise"},
 }
 
-// References are the works the report relies on.
-var References = []string{
+// references are the works the report relies on.
+var references = []string{
 	"Brier, G. W. (1950). Verification of forecasts expressed in terms of probability. Monthly Weather Review 78(1), 1–3.",
 	"Murphy, A. H. (1973). A new vector partition of the probability score. Journal of Applied Meteorology 12(4), 595–600.",
 	"Yates, J. F. (1982). External correspondence: decompositions of the mean probability score. Organizational Behavior and Human Performance 30(1), 132–156.",

@@ -125,13 +125,13 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 		r.Charts = append(r.Charts, ReportChart{Name: sp.name, Title: sp.title, Caption: sp.caption, SVG: out[i].svg})
 	}
 	var md bytes.Buffer
-	if err := WriteMarkdown(&md, r); err != nil {
+	if err := writeMarkdown(&md, r); err != nil {
 		return nil, nil, err
 	}
 	files["report.md"] = md.Bytes()
 	if format == "html" {
 		var html bytes.Buffer
-		if err := WriteHTML(&html, r); err != nil {
+		if err := writeHTML(&html, r); err != nil {
 			return nil, nil, err
 		}
 		files["index.html"] = html.Bytes()

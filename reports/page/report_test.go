@@ -50,7 +50,7 @@ func testReport(t *testing.T, path string) *Report {
 func TestReportEscapesDatasetText(t *testing.T) {
 	rep := testReport(t, "testdata/report/hostile.yaml")
 	var html bytes.Buffer
-	if err := WriteHTML(&html, rep); err != nil {
+	if err := writeHTML(&html, rep); err != nil {
 		t.Fatal(err)
 	}
 	page := html.String()
@@ -71,7 +71,7 @@ func TestReportEscapesDatasetText(t *testing.T) {
 		t.Errorf("the page has %d script elements; it must have none", n)
 	}
 	var md bytes.Buffer
-	if err := WriteMarkdown(&md, rep); err != nil {
+	if err := writeMarkdown(&md, rep); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(md.String(), "<script>") || strings.Contains(md.String(), "<img") {
@@ -93,8 +93,8 @@ func TestReportGolden(t *testing.T) {
 		name  string
 		write func(*bytes.Buffer, *Report) error
 	}{
-		{"seminar.html", func(b *bytes.Buffer, r *Report) error { return WriteHTML(b, r) }},
-		{"seminar.md", func(b *bytes.Buffer, r *Report) error { return WriteMarkdown(b, r) }},
+		{"seminar.html", func(b *bytes.Buffer, r *Report) error { return writeHTML(b, r) }},
+		{"seminar.md", func(b *bytes.Buffer, r *Report) error { return writeMarkdown(b, r) }},
 	} {
 		var got bytes.Buffer
 		if err := tc.write(&got, rep); err != nil {
@@ -127,7 +127,7 @@ func TestReportMarkdownByForecaster(t *testing.T) {
 	r.ByForecaster = &evaluate.ScoreResult{Bins: 10, By: []string{"forecaster"}, Overall: r.Score.Overall,
 		Groups: []*evaluate.ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: half}}}
 	var b strings.Builder
-	if err := WriteMarkdown(&b, r); err != nil {
+	if err := writeMarkdown(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()

@@ -210,7 +210,7 @@ func WriteCompareTable(w io.Writer, c *evaluate.CompareResult) error {
 	for _, g := range c.Groups {
 		b.WriteString("\n")
 		if len(c.Within) > 0 {
-			fmt.Fprintf(&b, "== %s ==\n", TerminalText(withinLabel(c, g)))
+			fmt.Fprintf(&b, "== %s ==\n", terminalText(withinLabel(c, g)))
 		}
 		writeCompareGroup(c, &b, g)
 	}
@@ -231,7 +231,7 @@ func writeCompareIntro(c *evaluate.CompareResult, b *strings.Builder) {
 	case c.Question[0] == "question":
 		q = "the question's text"
 	}
-	text := TerminalText(fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
+	text := terminalText(fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
 		strings.Join(c.By, "/"), q, compareScoreName(c)))
 	b.WriteString(strings.Join(wrap(text, compareWidth-1), "\n"))
 	b.WriteString("\n")
@@ -360,7 +360,7 @@ func writeFitted(b *strings.Builder, header []string, rows [][]string, nameCols 
 	}
 	for _, r := range append([][]string{header}, rows...) {
 		for j, v := range r {
-			r[j] = TerminalText(v)
+			r[j] = terminalText(v)
 		}
 	}
 	widths := make([]int, len(header))
@@ -458,7 +458,7 @@ func writeCompareWarnings(c *evaluate.CompareResult, b *strings.Builder, markdow
 	}
 	b.WriteString("\nwarnings:\n")
 	for _, l := range lines {
-		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(TerminalText(l), compareWidth-4), "\n  "))
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(terminalText(l), compareWidth-4), "\n  "))
 	}
 }
 
@@ -530,11 +530,11 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 
 // ---- CSV
 
-// CompareCSVColumns are the columns of `hindcast compare --format csv`
+// compareCSVColumns are the columns of `hindcast compare --format csv`
 // after the --within columns: one row per competitor and opponent (each
 // pair twice, once from each side, as in scoringutils), and one row with
 // an empty opponent for a competitor that shares no question.
-var CompareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score_shared", "opponent_mean_score_shared",
+var compareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score_shared", "opponent_mean_score_shared",
 	"mean_difference", "difference_lo", "difference_hi", "ratio", "p_value", "p_holm", "exact", "permutations",
 	"questions", "opponents", "mean_score", "relative_skill", "scaled_relative_skill", "rank", "warnings"}
 
@@ -542,7 +542,7 @@ var CompareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score
 func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 	cw := csv.NewWriter(w)
 	f := csvFloat
-	cw.Write(append(append([]string{}, c.Within...), CompareCSVColumns...))
+	cw.Write(append(append([]string{}, c.Within...), compareCSVColumns...))
 	for _, g := range c.Groups {
 		res := &g.Result
 		rank := map[string]string{}

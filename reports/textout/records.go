@@ -64,7 +64,7 @@ func truncate(s string, n int) string {
 // P(event), outcome, wording and source. Ids are never shortened (they are
 // what forecasts show takes); forecaster and source are, to 24 runes.
 // Control characters and bidirectional controls in the data are shown
-// escaped (TerminalText), never sent to the terminal. A
+// escaped (terminalText), never sent to the terminal. A
 // line of the built-in data is up to 142 columns: wider than a terminal,
 // so the columns a student needs first come first.
 func WriteRecordTable(w io.Writer, recs []*forecasts.Record) error {
@@ -72,8 +72,8 @@ func WriteRecordTable(w io.Writer, recs []*forecasts.Record) error {
 	fmt.Fprintln(tw, "ID\tFORECASTER\tISSUED\tP(EVENT)\tOUTCOME\tWORDING\tSOURCE")
 	for _, r := range recs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			TerminalText(r.ID), truncate(TerminalText(r.Forecaster), 24), r.Issued, IntervalText(r.Event),
-			TerminalText(string(r.Outcome)), TerminalText(string(r.Statement.Wording)), sourceText(r.Sources))
+			terminalText(r.ID), truncate(terminalText(r.Forecaster), 24), r.Issued, IntervalText(r.Event),
+			terminalText(string(r.Outcome)), terminalText(string(r.Statement.Wording)), sourceText(r.Sources))
 	}
 	return tw.Flush()
 }
@@ -100,11 +100,11 @@ func sourceText(ss []forecasts.Source) string {
 	if len(ss) > 1 {
 		more = fmt.Sprintf(" +%d", len(ss)-1)
 	}
-	return truncate(TerminalText(name), 24-utf8.RuneCountInString(year+more)) + year + more
+	return truncate(terminalText(name), 24-utf8.RuneCountInString(year+more)) + year + more
 }
 
 // WriteRecord writes everything about one record as labelled text, its
-// control characters and bidirectional controls escaped (TerminalText)
+// control characters and bidirectional controls escaped (terminalText)
 // but for the line breaks of its notes and quotes.
 func WriteRecord(w io.Writer, r *forecasts.Record, m *forecasts.Manifest) error {
 	var b strings.Builder

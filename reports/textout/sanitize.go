@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// TerminalText makes dataset text safe to print on a terminal: every
+// terminalText makes dataset text safe to print on a terminal: every
 // control character (C0, DEL and C1: ESC, BEL, NUL, CSI …) and every
 // bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E,
 // U+2066–U+2069) is written as a visible escape, \x1b or \u202e, and a
@@ -16,7 +16,7 @@ import (
 // show and the score, compare and sensitivity text and Markdown use it;
 // JSON is escaped the same way (WriteJSON); CSV is data for other
 // programs and keeps its cells as they are.
-func TerminalText(s string) string {
+func terminalText(s string) string {
 	if !needsEscape(s, false) {
 		return s
 	}

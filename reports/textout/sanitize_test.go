@@ -26,7 +26,7 @@ func TestTerminalText(t *testing.T) {
 		{"\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c", `\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c`},
 		{"bad \xff byte", `bad \xff byte`},
 	} {
-		if got := TerminalText(tc.in); got != tc.want {
+		if got := terminalText(tc.in); got != tc.want {
 			t.Errorf("TerminalText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

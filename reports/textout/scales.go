@@ -14,7 +14,7 @@ func WriteScaleList(w io.Writer, scales []*forecasts.Scale) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tTERMS\tTITLE")
 	for _, s := range scales {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", TerminalText(s.Name), s.Kind, len(s.Terms), truncate(TerminalText(s.Title), 42)) // 80 columns with the built-in scales
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", terminalText(s.Name), s.Kind, len(s.Terms), truncate(terminalText(s.Title), 42)) // 80 columns with the built-in scales
 	}
 	return tw.Flush()
 }

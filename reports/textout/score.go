@@ -323,7 +323,7 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		{"  skill vs always 50%", Num(sum.BrierSkillVsHalf), "", "> 0 beats always 50%"},
 	}
 	if s.Reference != "" {
-		lines = append(lines, scoreLine{"  skill vs " + truncate(TerminalText(s.Reference), 14), Num(g.ReferenceSkill), "", "> 0 beats the reference"})
+		lines = append(lines, scoreLine{"  skill vs " + truncate(terminalText(s.Reference), 14), Num(g.ReferenceSkill), "", "> 0 beats the reference"})
 	}
 	lines = append(lines,
 		scoreLine{logName, Num(s.LogScore(g)), logCI, "lower is better; 50% gets 0.693"},
@@ -373,7 +373,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
 		}
 	} else {
-		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(TerminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(terminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
 		row := func(name string, g *evaluate.ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
@@ -384,7 +384,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			if n := len(sum.Warnings); n > 0 {
 				warn = fmt.Sprintf("!%d", n)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(TerminalText(name), 18), Count(sum.N), Num(sum.BaseRate),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(terminalText(name), 18), Count(sum.N), Num(sum.BaseRate),
 				Num(sum.Brier), ci, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), warn)
 		}
 		for _, g := range s.Groups {
@@ -441,14 +441,14 @@ func writeWarnings(b *strings.Builder, s *evaluate.ScoreResult) {
 		if len(e.labels) > 0 && e.labels[0] != "" {
 			text = "[" + strings.Join(e.labels, "; ") + "] " + text
 		}
-		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(TerminalText(text), 76), "\n  "))
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(terminalText(text), 76), "\n  "))
 	}
 }
 
 func excludedText(m map[string]int) string {
 	var parts []string
 	for _, k := range sortedKeys(m) {
-		parts = append(parts, fmt.Sprintf("%s %d", TerminalText(k), m[k]))
+		parts = append(parts, fmt.Sprintf("%s %d", terminalText(k), m[k]))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -515,9 +515,9 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 
 // mdEscape keeps text from breaking a Markdown table or being read as
 // markup, and its control characters from reaching a terminal
-// (TerminalText).
+// (terminalText).
 func mdEscape(s string) string {
-	return mdReplacer.Replace(TerminalText(s))
+	return mdReplacer.Replace(terminalText(s))
 }
 
 var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
@@ -531,8 +531,8 @@ func csvFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// ScoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
-var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
+// scoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
+var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
 	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
 	"reliability", "resolution", "uncertainty", "residual", "corp_miscalibration", "corp_discrimination",
 	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept", "warnings"}
@@ -542,7 +542,7 @@ var ScoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", 
 func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	cw := csv.NewWriter(w)
 	f := csvFloat
-	cw.Write(append(append([]string{}, s.By...), ScoreCSVColumns...))
+	cw.Write(append(append([]string{}, s.By...), scoreCSVColumns...))
 	row := func(g *evaluate.ScoreGroup) {
 		sum := &g.Summary
 		m := s.Murphy(g)

@@ -232,16 +232,16 @@ func SpanText(s analysis.Span) string {
 // WriteSensitivityTable writes the sensitivity as text for an 80-column terminal.
 func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 	var b strings.Builder
-	head := fmt.Sprintf("%s (%s), %d coded as words; P(event) anywhere in each term's interval.", countNoun(s.N, "forecast", "forecasts"), TerminalText(strings.Join(s.Datasets, ", ")), s.TermCoded)
+	head := fmt.Sprintf("%s (%s), %d coded as words; P(event) anywhere in each term's interval.", countNoun(s.N, "forecast", "forecasts"), terminalText(strings.Join(s.Datasets, ", ")), s.TermCoded)
 	b.WriteString(strings.Join(wrap(head, 78), "\n") + "\n")
 	if len(s.Excluded) > 0 {
-		fmt.Fprintf(&b, "not scored: %s\n", TerminalText(strings.Join(s.Excluded, ", ")))
+		fmt.Fprintf(&b, "not scored: %s\n", terminalText(strings.Join(s.Excluded, ", ")))
 	}
 	b.WriteString("\nScores at the point coding and over every coding (exact ranges):\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCALE\tBRIER\tRANGE\tLOG\tRANGE\tVS ALWAYS 50%")
 	for _, row := range s.Scales {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", TerminalText(row.Scale), Num(row.Brier.Point), SpanText(row.Brier), Num(row.Log.Point), SpanText(row.Log), Verdict(row.Brier))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", terminalText(row.Scale), Num(row.Brier.Point), SpanText(row.Brier), Num(row.Log.Point), SpanText(row.Log), Verdict(row.Brier))
 	}
 	rv := s.Readers
 	fmt.Fprintf(tw, "readers 25%%\t%s\t\t%s\t\t\n", Num(rv.Brier[0]), Num(rv.Log[0]))
@@ -257,18 +257,18 @@ func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 	fmt.Fprintln(tw, "SCALE\tRELIABILITY\tMISCALIBRATION\tDISCRIMINATION\tAUC")
 	narrow := func(s analysis.Span) string { return strings.ReplaceAll(SpanText(s), " – ", "–") }
 	for _, row := range s.Scales {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", TerminalText(row.Scale), narrow(row.Reliability), narrow(row.Miscalibration), narrow(row.Discrimination), narrow(row.AUC))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", terminalText(row.Scale), narrow(row.Reliability), narrow(row.Miscalibration), narrow(row.Discrimination), narrow(row.AUC))
 	}
 	tw.Flush()
 	b.WriteString("\nP(event) of each record under each scale, largest swing first (SWING: how far\nits coding alone can move the mean Brier score):\n\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 1, ' ', 0)
 	header := []string{"ID"}
 	for _, row := range s.Scales {
-		header = append(header, TerminalText(shortScale(row.Scale)))
+		header = append(header, terminalText(shortScale(row.Scale)))
 	}
 	fmt.Fprintln(tw, strings.Join(append(header, "OUT", "SWING"), "\t"))
 	for _, r := range s.Records {
-		cells := []string{truncate(TerminalText(r.ID), 28)}
+		cells := []string{truncate(terminalText(r.ID), 28)}
 		for _, c := range r.Codings {
 			mark := ""
 			if c.Missing {
@@ -276,13 +276,13 @@ func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 			}
 			cells = append(cells, strings.TrimSuffix(Percent(c.PEvent.Point), "%")+mark)
 		}
-		fmt.Fprintln(tw, strings.Join(append(cells, TerminalText(r.Outcome), Num(r.Swing)), "\t"))
+		fmt.Fprintln(tw, strings.Join(append(cells, terminalText(r.Outcome), Num(r.Swing)), "\t"))
 	}
 	tw.Flush()
 	var missing []string
 	for _, row := range s.Scales {
 		if len(row.NoCounterpart) > 0 {
-			missing = append(missing, TerminalText(fmt.Sprintf("%s (%s)", row.Scale, strings.Join(row.NoCounterpart, ", "))))
+			missing = append(missing, terminalText(fmt.Sprintf("%s (%s)", row.Scale, strings.Join(row.NoCounterpart, ", "))))
 		}
 	}
 	if len(missing) > 0 {
@@ -290,7 +290,7 @@ func WriteSensitivityTable(w io.Writer, s *evaluate.SensitivityResult) error {
 	}
 	b.WriteString("\nReading:\n")
 	for _, line := range ReadSensitivity(s) {
-		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(TerminalText(line), 76), "\n  "))
+		fmt.Fprintf(&b, "- %s\n", strings.Join(wrap(terminalText(line), 76), "\n  "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
