@@ -194,7 +194,7 @@ func (b *contributionBars) Plot(c draw.Canvas, plt *plot.Plot) {
 		if math.IsInf(r.score, 1) {
 			ends[i] = c.Max.X
 		}
-		bar(c, st.OutcomeColor(r.outcome), trX(0), ends[i], trY(figure.RowValue(i, n)), barH)
+		bar(c, outcomeColor(st, r.outcome), trX(0), ends[i], trY(figure.RowValue(i, n)), barH)
 	}
 	for _, ref := range []struct {
 		v   float64

@@ -220,5 +220,11 @@ func styleSheet() *figure.Chart {
 }
 
 func outcomeColor(st *figure.ChartStyle, o string) color.Color {
-	return st.OutcomeColor(forecasts.Outcome(o))
+	switch forecasts.Outcome(o) {
+	case forecasts.Yes:
+		return st.Yes
+	case forecasts.No:
+		return st.No
+	}
+	return st.NotScored
 }

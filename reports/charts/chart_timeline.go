@@ -194,7 +194,7 @@ func (t *timelineRows) Plot(c draw.Canvas, plt *plot.Plot) {
 		y := trY(figure.RowValue(i, n))
 		l := lineOf(r)
 		x0, x1 := trX(figure.DateValue(l.start)), trX(figure.DateValue(l.end))
-		clr := st.OutcomeColor(r.Outcome)
+		clr := outcomeColor(st, r.Outcome)
 
 		if x0-issueRadius-2 > c.Min.X {
 			c.StrokeLine2(guide, c.Min.X, y, x0-issueRadius-2, y)
@@ -294,7 +294,7 @@ func (t *timelineRows) legend() []figure.LegendEntry {
 		has["horizon"] = has["horizon"] || (l.hasEnd && !l.resolved)
 	}
 	outcome := func(o forecasts.Outcome) []plot.Thumbnailer {
-		return []plot.Thumbnailer{figure.LineThumbnail(draw.LineStyle{Color: st.OutcomeColor(o), Width: 2})}
+		return []plot.Thumbnailer{figure.LineThumbnail(draw.LineStyle{Color: outcomeColor(st, o), Width: 2})}
 	}
 	var out []figure.LegendEntry
 	if has["yes"] {
@@ -361,7 +361,7 @@ func timelineCountsChart(st *figure.ChartStyle, records []*forecasts.Record, opt
 	}
 	for o, label := range []string{"event happened", "did not happen", "unresolved or ambiguous (not scored)"} {
 		if has[o] {
-			ch.Legend = append(ch.Legend, figure.LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.OutcomeColor(countOutcomes[o]), 8)}})
+			ch.Legend = append(ch.Legend, figure.LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{figure.BarThumbnail(outcomeColor(st, countOutcomes[o]), 8)}})
 		}
 	}
 	ch.Notes = []string{fmt.Sprintf("%s are too many to draw a line each (the chart draws at most %d): each bar counts the forecasts issued in a %s, "+
@@ -470,8 +470,21 @@ func (t *timelineCounts) Plot(c draw.Canvas, plt *plot.Plot) {
 				continue
 			}
 			y0, y1 := trY(float64(below)), trY(float64(below+n))
-			c.FillPolygon(t.style.OutcomeColor(countOutcomes[o]), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+			c.FillPolygon(outcomeColor(t.style, countOutcomes[o]), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 			below += n
 		}
 	}
+}
+
+// outcomeColor is the colour a chart gives a record's outcome: blue for
+// yes, vermillion for no, grey for the unscored unresolved and ambiguous.
+// Yes and no are not right and wrong, so neither is green or red.
+func outcomeColor(s *figure.ChartStyle, o forecasts.Outcome) color.Color {
+	switch o {
+	case forecasts.Yes:
+		return s.Yes
+	case forecasts.No:
+		return s.No
+	}
+	return s.NotScored
 }

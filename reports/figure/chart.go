@@ -42,7 +42,7 @@ type ChartStyle struct {
 	Shade color.Color
 	// Series colours the series of a chart in order (SeriesColor).
 	Series []color.Color
-	// Yes, No and NotScored colour outcomes (OutcomeColor).
+	// Yes, No and NotScored colour outcomes (outcomeColor in package charts).
 	Yes, No, NotScored color.Color
 	// Accent marks what a chart highlights.
 	Accent color.Color

@@ -2,8 +2,6 @@ package figure
 
 import (
 	"image/color"
-
-	"github.com/hindcast/hindcast/forecasts"
 )
 
 // The Okabe–Ito palette (Okabe and Ito, "Color Universal Design", 2008):
@@ -42,19 +40,6 @@ var (
 	colorShade   = color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}
 	colorNeutral = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff} // not scored
 )
-
-// OutcomeColor is the colour a chart gives a record's outcome: blue for
-// yes, vermillion for no, grey for the unscored unresolved and ambiguous.
-// Yes and no are not right and wrong, so neither is green or red.
-func (s *ChartStyle) OutcomeColor(o forecasts.Outcome) color.Color {
-	switch o {
-	case forecasts.Yes:
-		return s.Yes
-	case forecasts.No:
-		return s.No
-	}
-	return s.NotScored
-}
 
 // SeriesColor is the colour of the i-th series, cycling through the
 // style's series colours.
