@@ -10,7 +10,8 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/page"
+	"github.com/hindcast/hindcast/reports/textout"
 )
 
 // The same input and options give the same bytes: run to run, and on one
@@ -103,7 +104,7 @@ func TestScoreDeterministic(t *testing.T) {
 					t.Fatal(err)
 				}
 				var b bytes.Buffer
-				if err := reports.WriteScoreJSON(&b, sc); err != nil {
+				if err := textout.WriteScoreJSON(&b, sc); err != nil {
 					t.Fatal(err)
 				}
 				return b.String()
@@ -133,7 +134,7 @@ func TestCompareDeterministic(t *testing.T) {
 				t.Fatal(err)
 			}
 			var b bytes.Buffer
-			if err := reports.WriteCompareJSON(&b, cmp); err != nil {
+			if err := textout.WriteCompareJSON(&b, cmp); err != nil {
 				t.Fatal(err)
 			}
 			if i == 0 {
@@ -158,7 +159,7 @@ func TestReportDeterministic(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, _, err := reports.RenderReport(rep, "html")
+			files, _, err := page.RenderReport(rep, "html")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/textout"
 	"github.com/spf13/cobra"
 )
 
@@ -112,11 +112,11 @@ func compareRun(s *streams, o *compareOptions) error {
 	}
 	switch o.format {
 	case "json":
-		return reports.WriteCompareJSON(s.out, cmp)
+		return textout.WriteCompareJSON(s.out, cmp)
 	case "csv":
-		return reports.WriteCompareCSV(s.out, cmp)
+		return textout.WriteCompareCSV(s.out, cmp)
 	case "markdown":
-		return reports.WriteCompareMarkdown(s.out, cmp)
+		return textout.WriteCompareMarkdown(s.out, cmp)
 	}
-	return reports.WriteCompareTable(s.out, cmp)
+	return textout.WriteCompareTable(s.out, cmp)
 }

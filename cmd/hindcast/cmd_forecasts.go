@@ -7,7 +7,7 @@ import (
 
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/textout"
 	"github.com/spf13/cobra"
 )
 
@@ -83,9 +83,9 @@ func forecastsList(s *streams, opts *listOptions) error {
 		for _, d := range ds {
 			out.Datasets = append(out.Datasets, d.Manifest)
 		}
-		return reports.WriteJSON(s.out, out)
+		return textout.WriteJSON(s.out, out)
 	}
-	return reports.WriteRecordTable(s.out, recs)
+	return textout.WriteRecordTable(s.out, recs)
 }
 
 func newForecastsShowCmd(s *streams) *cobra.Command {
@@ -118,9 +118,9 @@ func forecastsShow(s *streams, opts *listOptions, id string) error {
 		return err
 	}
 	if opts.format == "json" {
-		return reports.WriteJSON(s.out, r)
+		return textout.WriteJSON(s.out, r)
 	}
-	return reports.WriteRecord(s.out, r, &d.Manifest)
+	return textout.WriteRecord(s.out, r, &d.Manifest)
 }
 
 func newForecastsValidateCmd(s *streams) *cobra.Command {

@@ -9,7 +9,8 @@ import (
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/internal/fileout"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/charts"
+	"github.com/hindcast/hindcast/reports/figure"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -106,7 +107,7 @@ Kinds:
 	f.IntVar(&opts.bins, "bins", evaluate.DefaultSharpnessBins, "reliability and sharpness: the number of equal-width bins; the report's charts use the default")
 	f.Uint64Var(&opts.seed, "seed", 1, "reliability: seed of the consistency band; sensitivity: of the random codings")
 	f.BoolVar(&opts.log, "log", false, "contributions: the log score instead of the Brier score")
-	f.IntVar(&opts.top, "top", reports.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
+	f.IntVar(&opts.top, "top", charts.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
 	f.StringVar(&opts.highlight, "highlight", "", "scales: mark one level on every scale (e.g. likely)")
 	f.IntVar(&opts.samples, "samples", 2000, "sensitivity: random codings for the ranges that are not exact")
 	return cmd
@@ -123,7 +124,7 @@ func plotRun(s *streams, o *plotOptions) error {
 	if o.output == "" {
 		return usageErrorf("give the file to write with -o FILE.png, FILE.svg or FILE.pdf")
 	}
-	format, err := reports.ImageFormatOf(o.output)
+	format, err := figure.ImageFormatOf(o.output)
 	if err != nil {
 		return usageErrorf("-o %s: %v", o.output, err)
 	}
@@ -142,22 +143,22 @@ func plotRun(s *streams, o *plotOptions) error {
 }
 
 // chart builds the chart of a kind from the input.
-func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
-	style := reports.DefaultChartStyle()
+func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
+	style := figure.DefaultChartStyle()
 	in := o.input.input(s)
 	switch kind {
 	case "scales":
-		return reports.ScalesChart(forecasts.BuiltinScales().All(), reports.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
+		return charts.ScalesChart(forecasts.BuiltinScales().All(), charts.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
 	case "timeline", "sensitivity":
 		ds, err := in.Datasets("this chart draws records")
 		if err != nil {
 			return nil, err
 		}
 		if kind == "timeline" {
-			return reports.TimelineChart(evaluate.AllRecords(ds), reports.TimelineOptions{Style: style, Title: o.title})
+			return charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title})
 		}
 		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
-		return reports.SensitivityChart(sens, reports.SensitivityOptions{Style: style, Title: o.title, Score: reports.SensitivityBoth, ShowSampled: true})
+		return charts.SensitivityChart(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true})
 	}
 	f, err := evaluate.Load(in)
 	if err != nil {
@@ -171,7 +172,7 @@ func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return reports.ContributionsChart(d, reports.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
+		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
 	}
 	groups := f.ForecastGroups()
 	switch kind {
@@ -180,23 +181,23 @@ func (o *plotOptions) chart(s *streams, kind string) (*reports.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return reports.ReliabilityChart(d, reports.ReliabilityOptions{Style: style, Title: o.title})
+		return charts.ReliabilityChart(d, charts.ReliabilityOptions{Style: style, Title: o.title})
 	case "roc":
 		d, err := evaluate.ROC(groups)
 		if err != nil {
 			return nil, err
 		}
-		return reports.ROCChart(d, reports.ROCOptions{Style: style, Title: o.title})
+		return charts.ROCChart(d, charts.ROCOptions{Style: style, Title: o.title})
 	case "sharpness":
 		d, err := evaluate.Sharpness(groups, o.bins)
 		if err != nil {
 			return nil, err
 		}
-		return reports.SharpnessChart(d, reports.SharpnessOptions{Style: style, Title: o.title})
+		return charts.SharpnessChart(d, charts.SharpnessOptions{Style: style, Title: o.title})
 	}
 	d, err := evaluate.Murphy(groups, 0)
 	if err != nil {
 		return nil, err
 	}
-	return reports.MurphyChart(d, reports.MurphyOptions{Style: style, Title: o.title})
+	return charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/internal/fileout"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/page"
 	"github.com/spf13/cobra"
 )
 
@@ -97,7 +97,7 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	files, skipped, err := reports.RenderReport(rep, o.format)
+	files, skipped, err := page.RenderReport(rep, o.format)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/hindcast/hindcast/forecasts"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/textout"
 	"github.com/spf13/cobra"
 )
 
@@ -21,9 +21,9 @@ func newScalesCmd(s *streams) *cobra.Command {
 			}
 			all := forecasts.BuiltinScales().All()
 			if format == "json" {
-				return reports.WriteJSON(s.out, all)
+				return textout.WriteJSON(s.out, all)
 			}
-			return reports.WriteScaleList(s.out, all)
+			return textout.WriteScaleList(s.out, all)
 		}),
 	}
 	list.Flags().StringVar(&format, "format", "table", "output format: table or json")
@@ -43,9 +43,9 @@ func newScalesCmd(s *streams) *cobra.Command {
 				return usageErrorf("no scale %q; scales: %s", args[0], strings.Join(all.Names(), ", "))
 			}
 			if format == "json" {
-				return reports.WriteJSON(s.out, sc)
+				return textout.WriteJSON(s.out, sc)
 			}
-			return reports.WriteScale(s.out, sc)
+			return textout.WriteScale(s.out, sc)
 		}),
 	}
 	show.Flags().StringVar(&format, "format", "table", "output format: table or json")
@@ -66,9 +66,9 @@ documents each judgement call.`,
 			}
 			cw := forecasts.BuiltinCrosswalk()
 			if format == "json" {
-				return reports.WriteJSON(s.out, cw)
+				return textout.WriteJSON(s.out, cw)
 			}
-			return reports.WriteCrosswalk(s.out, cw, forecasts.BuiltinScales().Names())
+			return textout.WriteCrosswalk(s.out, cw, forecasts.BuiltinScales().Names())
 		}),
 	}
 	crosswalk.Flags().StringVar(&format, "format", "table", "output format: table or json")

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/textout"
 	"github.com/spf13/cobra"
 )
 
@@ -102,11 +102,11 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	}
 	switch o.format {
 	case "json":
-		return reports.WriteScoreJSON(s.out, sc)
+		return textout.WriteScoreJSON(s.out, sc)
 	case "csv":
-		return reports.WriteScoreCSV(s.out, sc)
+		return textout.WriteScoreCSV(s.out, sc)
 	case "markdown":
-		return reports.WriteScoreMarkdown(s.out, sc)
+		return textout.WriteScoreMarkdown(s.out, sc)
 	}
-	return reports.WriteScoreTable(s.out, sc)
+	return textout.WriteScoreTable(s.out, sc)
 }

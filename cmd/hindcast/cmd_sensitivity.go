@@ -2,7 +2,7 @@ package main
 
 import (
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/reports"
+	"github.com/hindcast/hindcast/reports/textout"
 	"github.com/spf13/cobra"
 )
 
@@ -71,9 +71,9 @@ func sensitivityRun(s *streams, o *sensitivityOptions) error {
 	sens := evaluate.Sensitivity(ds, sopts)
 	switch o.format {
 	case "json":
-		return reports.WriteSensitivityJSON(s.out, sens)
+		return textout.WriteSensitivityJSON(s.out, sens)
 	case "markdown":
-		return reports.WriteSensitivityMarkdown(s.out, sens)
+		return textout.WriteSensitivityMarkdown(s.out, sens)
 	}
-	return reports.WriteSensitivityTable(s.out, sens)
+	return textout.WriteSensitivityTable(s.out, sens)
 }

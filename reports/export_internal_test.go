@@ -1,4 +1,0 @@
-package reports
-
-// CutRunes is cutRunes, for the tests of package reports_test.
-var CutRunes = cutRunes

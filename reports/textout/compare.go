@@ -1,0 +1,587 @@
+package textout
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
+)
+
+func compareScoreName(c *evaluate.CompareResult) string {
+	if c.Score == "log" {
+		return fmt.Sprintf("log score (probabilities clipped to [%g, 1 − %g])", c.LogClip, c.LogClip)
+	}
+	return "Brier score"
+}
+
+func withinLabel(c *evaluate.CompareResult, g *evaluate.CompareGroup) string {
+	var parts []string
+	for i, k := range c.Within {
+		parts = append(parts, k+" = "+g.Key[i])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ---- JSON
+
+type compareJSON struct {
+	By           []string           `json:"by"`
+	Question     []string           `json:"question"`
+	Within       []string           `json:"within"`
+	Score        string             `json:"score"`
+	LogClip      jsonFloat          `json:"log_clip"`
+	Permutations int                `json:"permutations"`
+	ExactMax     int                `json:"exact_max"`
+	Bootstrap    int                `json:"bootstrap"`
+	Level        jsonFloat          `json:"level"`
+	Seed         uint64             `json:"seed"`
+	MinShared    int                `json:"min_shared"`
+	Baseline     *string            `json:"baseline"`
+	Comparisons  []compareGroupJSON `json:"comparisons"`
+	Warnings     []warningJSON      `json:"warnings"`
+}
+
+type compareGroupJSON struct {
+	Key         map[string]string `json:"key,omitempty"`
+	Questions   int               `json:"questions"`
+	Forecasts   int               `json:"forecasts"`
+	Competitors []competitorJSON  `json:"competitors"`
+	Pairs       []pairJSON        `json:"pairs"`
+	Warnings    []warningJSON     `json:"warnings"`
+}
+
+type competitorJSON struct {
+	Rank                *int       `json:"rank"`
+	Name                string     `json:"name"`
+	Questions           int        `json:"questions"`
+	Forecasts           int        `json:"forecasts"`
+	MeanScore           jsonFloat  `json:"mean_score"`
+	Opponents           int        `json:"opponents"`
+	RelativeSkill       jsonFloat  `json:"relative_skill"`
+	ScaledRelativeSkill *jsonFloat `json:"scaled_relative_skill,omitempty"`
+}
+
+type pairJSON struct {
+	A              string        `json:"a"`
+	B              string        `json:"b"`
+	Shared         int           `json:"shared"`
+	MeanA          jsonFloat     `json:"mean_a"`
+	MeanB          jsonFloat     `json:"mean_b"`
+	MeanDifference jsonFloat     `json:"mean_difference"`
+	Interval       [2]jsonFloat  `json:"interval"`
+	Ratio          jsonFloat     `json:"ratio"`
+	P              jsonFloat     `json:"p_value"`
+	PHolm          jsonFloat     `json:"p_holm"`
+	Exact          bool          `json:"exact"`
+	Permutations   int           `json:"permutations"`
+	Warnings       []warningJSON `json:"warnings"`
+}
+
+func warningsJSON(ws ...[]analysis.Warning) []warningJSON {
+	out := []warningJSON{}
+	for _, list := range ws {
+		for _, w := range list {
+			out = append(out, warningJSON{Code: w.Code, Message: w.Message})
+		}
+	}
+	return out
+}
+
+// WriteCompareJSON writes the documented JSON shape of `hindcast compare`:
+//
+//	{"by", "question", "within": [COLUMN...], "score": "brier" | "log",
+//	 "log_clip" (0 with the Brier score), "permutations", "exact_max",
+//	 "bootstrap", "level", "seed", "min_shared", "baseline" (null for none),
+//	 "comparisons": [{
+//	   "key": {"COLUMN": "value"} (with --within only), "questions", "forecasts",
+//	   "competitors": [{"rank" (null without opponents), "name", "questions",
+//	                    "forecasts", "mean_score", "opponents", "relative_skill",
+//	                    "scaled_relative_skill" (with a baseline)}],   best first
+//	   "pairs": [{"a", "b", "shared", "mean_a", "mean_b", "mean_difference",
+//	              "interval": [lo, hi], "ratio", "p_value", "p_holm", "exact",
+//	              "permutations", "warnings"}],   a ranked above b, in ranking order
+//	   "warnings": [{"code", "message"}]}],
+//	 "warnings": [{"code", "message"}]}
+//
+// Undefined figures (a relative skill without opponents, an interval from
+// one question, a p-value not computed) are null.
+func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
+	o := c.Options
+	out := compareJSON{
+		By: c.By, Question: c.Question, Within: c.Within, Score: c.Score, LogClip: jsonFloat(c.LogClip),
+		Permutations: o.Permutations, ExactMax: o.ExactMax, Bootstrap: o.Bootstrap, Level: jsonFloat(o.Level),
+		Seed: o.Seed, MinShared: o.MinShared, Comparisons: []compareGroupJSON{}, Warnings: warningsJSON(c.Warnings),
+	}
+	if out.Within == nil {
+		out.Within = []string{}
+	}
+	if o.Baseline != "" {
+		out.Baseline = &o.Baseline
+	}
+	for _, g := range c.Groups {
+		res := &g.Result
+		gj := compareGroupJSON{
+			Questions: g.Questions, Forecasts: g.Forecasts,
+			Competitors: []competitorJSON{}, Pairs: []pairJSON{}, Warnings: warningsJSON(g.Warnings, res.Warnings),
+		}
+		if len(c.Within) > 0 {
+			gj.Key = map[string]string{}
+			for i, k := range c.Within {
+				gj.Key[k] = g.Key[i]
+			}
+		}
+		for r, i := range g.Ranking {
+			s := res.Competitors[i]
+			cj := competitorJSON{
+				Name: s.Name, Questions: s.Questions, Forecasts: s.Forecasts, MeanScore: jsonFloat(s.MeanScore),
+				Opponents: s.Opponents, RelativeSkill: jsonFloat(s.RelativeSkill),
+			}
+			if !math.IsNaN(s.RelativeSkill) {
+				rank := r + 1
+				cj.Rank = &rank
+			}
+			if o.Baseline != "" {
+				v := jsonFloat(s.ScaledRelativeSkill)
+				cj.ScaledRelativeSkill = &v
+			}
+			gj.Competitors = append(gj.Competitors, cj)
+		}
+		for _, p := range g.Pairs {
+			gj.Pairs = append(gj.Pairs, pairJSON{
+				A: p.A, B: p.B, Shared: p.Shared, MeanA: jsonFloat(p.MeanA), MeanB: jsonFloat(p.MeanB),
+				MeanDifference: jsonFloat(p.MeanDifference), Interval: [2]jsonFloat{jsonFloat(p.Lo), jsonFloat(p.Hi)},
+				Ratio: jsonFloat(p.Ratio), P: jsonFloat(p.P), PHolm: jsonFloat(p.PHolm), Exact: p.Exact,
+				Permutations: p.Permutations, Warnings: warningsJSON(p.Warnings),
+			})
+		}
+		out.Comparisons = append(out.Comparisons, gj)
+	}
+	return WriteJSON(w, out)
+}
+
+// ---- text
+
+// compareWidth is the width the text output is fitted to.
+const compareWidth = 80
+
+// diff4 formats a difference with four decimals, "–" when undefined.
+func diff4(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	if s == "-0.0000" {
+		s = "0.0000"
+	}
+	return s
+}
+
+// ratio formats a ratio or relative skill: three decimals between 0.001
+// and 1000, three significant digits outside.
+func ratio(v float64) string {
+	if a := math.Abs(v); a != 0 && !math.IsInf(v, 0) && (a < 0.001 || a >= 1000) {
+		return strconv.FormatFloat(v, 'g', 3, 64)
+	}
+	return Num(v)
+}
+
+// groupCounts says how many competitors, questions and forecasts a comparison has.
+func groupCounts(g *evaluate.CompareGroup) string {
+	return fmt.Sprintf("%s, %s, %s", CountWord(len(g.Result.Competitors), "competitor", "competitors"),
+		CountWord(g.Questions, "question", "questions"), CountWord(g.Forecasts, "forecast", "forecasts"))
+}
+
+func runeWidth(s string) int { return utf8.RuneCountInString(s) }
+
+// WriteCompareTable writes the comparison as text for an 80-column
+// terminal: for each comparison, the relative-skill ranking and the pairs,
+// then the warnings.
+func WriteCompareTable(w io.Writer, c *evaluate.CompareResult) error {
+	var b strings.Builder
+	writeCompareIntro(c, &b)
+	for _, g := range c.Groups {
+		b.WriteString("\n")
+		if len(c.Within) > 0 {
+			fmt.Fprintf(&b, "== %s ==\n", terminalText(withinLabel(c, g)))
+		}
+		writeCompareGroup(c, &b, g)
+	}
+	b.WriteString("\n")
+	for _, l := range compareLegend(c) {
+		fmt.Fprintf(&b, "%s\n", strings.Join(wrap(l, compareWidth-1), "\n  "))
+	}
+	writeCompareWarnings(c, &b, false)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeCompareIntro(c *evaluate.CompareResult, b *strings.Builder) {
+	q := "one value of " + c.Question[0]
+	switch {
+	case len(c.Question) > 1:
+		q = "one combination of " + strings.Join(c.Question, ", ")
+	case c.Question[0] == "question":
+		q = "the question's text"
+	}
+	text := terminalText(fmt.Sprintf("Pairwise comparison by %s on the questions both answered (a question: %s), by the %s: lower is better.",
+		strings.Join(c.By, "/"), q, compareScoreName(c)))
+	b.WriteString(strings.Join(wrap(text, compareWidth-1), "\n"))
+	b.WriteString("\n")
+}
+
+// legend explains the columns of the tables, in plain words.
+func compareLegend(c *evaluate.CompareResult) []string {
+	o := c.Options
+	test := fmt.Sprintf("exact up to %d shared questions, else %d random sign flips, seed %d", o.ExactMax, o.Permutations, o.Seed)
+	switch {
+	case o.ExactMax < 0:
+		test = fmt.Sprintf("%d random sign flips, seed %d", o.Permutations, o.Seed)
+	case o.Permutations == 0:
+		test = fmt.Sprintf("exact up to %d shared questions, not done above (--permutations 0)", o.ExactMax)
+	}
+	boot := fmt.Sprintf("%g%% INTERVAL: percentile bootstrap interval of A − B (%d replicates, resampling the shared questions); none for a pair sharing one question.", 100*o.Level, o.Bootstrap)
+	if o.Bootstrap == 0 {
+		boot = "No intervals (--bootstrap 0)."
+	}
+	lines := []string{
+		"MEAN: mean score over all the questions the competitor answered; its score on a question is the mean score of its forecasts on it (FORECASTS can be more than QUESTIONS).",
+		"SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (and of 1, for itself); below 1 is better than the typical opponent.",
+	}
+	if o.Baseline != "" {
+		lines = append(lines, fmt.Sprintf("SCALED: SKILL divided by %s's.", o.Baseline))
+	}
+	return append(lines,
+		"A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better.",
+		boot,
+		fmt.Sprintf("P: two-sided paired sign-flip test of A − B = 0 (%s). HOLM: P adjusted for the number of pairs (Holm 1979).", test),
+	)
+}
+
+// fitNames gives each name column the room the other columns leave in
+// compareWidth, at least min runes each.
+func fitNames(used, columns, min int) int {
+	return max(min, (compareWidth-1-used)/columns)
+}
+
+func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluate.CompareGroup) {
+	res := &g.Result
+	fmt.Fprintf(b, "%s\n\n", groupCounts(g))
+	baseline := c.Options.Baseline != ""
+
+	// Ranking.
+	header := []string{"#", strings.ToUpper(strings.Join(c.By, "/")), "FORECASTS", "QUESTIONS", "OPPONENTS", "MEAN", "SKILL"}
+	if baseline {
+		header = append(header, "SCALED")
+	}
+	var rows [][]string
+	for r, i := range g.Ranking {
+		s := res.Competitors[i]
+		rank := strconv.Itoa(r + 1)
+		if math.IsNaN(s.RelativeSkill) {
+			rank = "–"
+		}
+		row := []string{rank, s.Name, strconv.Itoa(s.Forecasts), strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), diff4(s.MeanScore), ratio(s.RelativeSkill)}
+		if baseline {
+			row = append(row, ratio(s.ScaledRelativeSkill))
+		}
+		rows = append(rows, row)
+	}
+	writeFitted(b, header, rows, []int{1})
+
+	// Pairs.
+	pairs := g.Pairs
+	if len(pairs) == 0 {
+		b.WriteString("\nNo two competitors answered the same question.\n")
+		return
+	}
+	rankOf := map[string]int{}
+	for r, i := range g.Ranking {
+		rankOf[res.Competitors[i].Name] = r + 1
+	}
+	label := func(name string) string { return fmt.Sprintf("#%d %s", rankOf[name], name) }
+	b.WriteString("\n")
+	level := fmt.Sprintf("%g%% INTERVAL", 100*c.Options.Level)
+	header = []string{"A", "B", "SHARED", "A − B", level, "P", "HOLM"}
+	rows = rows[:0]
+	for _, p := range pairs {
+		shared := strconv.Itoa(p.Shared)
+		if p.Shared < c.Options.MinShared {
+			shared += "*"
+		}
+		ci := ""
+		if !math.IsNaN(p.Lo) {
+			ci = diff4(p.Lo) + " – " + diff4(p.Hi)
+		}
+		rows = append(rows, []string{label(p.A), label(p.B), shared, diff4(p.MeanDifference), ci, pValue(p.P), pValue(p.PHolm)})
+	}
+	writeFitted(b, header, rows, []int{0, 1})
+}
+
+// writeFitted writes a table with two spaces between columns, shortening
+// the names in the columns nameCols so that it fits compareWidth.
+func writeFitted(b *strings.Builder, header []string, rows [][]string, nameCols []int) {
+	// Leave out columns with no values.
+	var keep []int
+	for j := range header {
+		for _, r := range rows {
+			if r[j] != "" {
+				keep = append(keep, j)
+				break
+			}
+		}
+	}
+	if len(keep) < len(header) {
+		pick := func(r []string) []string {
+			out := make([]string, len(keep))
+			for k, j := range keep {
+				out[k] = r[j]
+			}
+			return out
+		}
+		header = pick(header)
+		for i, r := range rows {
+			rows[i] = pick(r)
+		}
+		var names []int
+		for k, j := range keep {
+			if slices.Contains(nameCols, j) {
+				names = append(names, k)
+			}
+		}
+		nameCols = names
+	}
+	for _, r := range append([][]string{header}, rows...) {
+		for j, v := range r {
+			r[j] = terminalText(v)
+		}
+	}
+	widths := make([]int, len(header))
+	for j, h := range header {
+		widths[j] = runeWidth(h)
+	}
+	for _, r := range rows {
+		for j, v := range r {
+			widths[j] = max(widths[j], runeWidth(v))
+		}
+	}
+	used := 2 * (len(header) - 1)
+	isName := map[int]bool{}
+	for _, j := range nameCols {
+		isName[j] = true
+	}
+	for j, wd := range widths {
+		if !isName[j] {
+			used += wd
+		}
+	}
+	room := fitNames(used, len(nameCols), 10)
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	line := func(r []string) {
+		cells := make([]string, len(r))
+		for j, v := range r {
+			if isName[j] {
+				v = truncate(v, room)
+			}
+			cells[j] = v
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	line(header)
+	for _, r := range rows {
+		line(r)
+	}
+	tw.Flush()
+}
+
+// writeWarnings lists the warnings once each; pairs sharing too few
+// questions are summed up in one line (they are starred in the tables).
+func writeCompareWarnings(c *evaluate.CompareResult, b *strings.Builder, markdown bool) {
+	var lines []string
+	add := func(label string, ws []analysis.Warning) {
+		for _, w := range ws {
+			if w.Code == analysis.WarnFewShared {
+				continue
+			}
+			text := w.Message
+			if label != "" {
+				text = "[" + label + "] " + text
+			}
+			lines = append(lines, text)
+		}
+	}
+	add("", c.Warnings)
+	var few []string
+	for _, g := range c.Groups {
+		label := withinLabel(c, g)
+		add(label, g.Warnings)
+		add(label, g.Result.Warnings)
+		n := 0
+		for _, p := range g.Result.Pairs {
+			if p.Shared < c.Options.MinShared {
+				n++
+			}
+			add(label, p.Warnings)
+		}
+		if n > 0 {
+			what := fmt.Sprintf("%d of %d pairs", n, len(g.Result.Pairs))
+			if label != "" {
+				what += " (" + label + ")"
+			}
+			few = append(few, what)
+		}
+	}
+	if len(few) > 0 {
+		marker := "starred (*) in the tables"
+		if markdown {
+			marker = "marked * in the tables"
+		}
+		lines = append([]string{fmt.Sprintf("%s share fewer than %d questions (%s): their differences, intervals and p-values rest on few questions, and so do the relative skills built on them",
+			strings.Join(few, ", "), c.Options.MinShared, marker)}, lines...)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	if markdown {
+		b.WriteString("\n**Warnings**\n\n")
+		for _, l := range lines {
+			b.WriteString("- " + mdEscape(l) + "\n")
+		}
+		return
+	}
+	b.WriteString("\nwarnings:\n")
+	for _, l := range lines {
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(terminalText(l), compareWidth-4), "\n  "))
+	}
+}
+
+// ---- Markdown
+
+// WriteCompareMarkdown writes the comparison as Markdown tables, names in
+// full, with the mean scores and ratios of each pair.
+func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
+	var b strings.Builder
+	var intro strings.Builder
+	writeCompareIntro(c, &intro)
+	b.WriteString(mdEscape(strings.ReplaceAll(strings.TrimSpace(intro.String()), "\n", " ")) + "\n")
+	baseline := c.Options.Baseline != ""
+	for _, g := range c.Groups {
+		res := &g.Result
+		b.WriteString("\n")
+		if len(c.Within) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", mdEscape(withinLabel(c, g)))
+		}
+		fmt.Fprintf(&b, "%s\n\n", groupCounts(g))
+		fmt.Fprintf(&b, "| rank | %s | forecasts | questions | opponents | mean score | relative skill |", mdEscape(strings.Join(c.By, "/")))
+		if baseline {
+			b.WriteString(" scaled |")
+		}
+		b.WriteString("\n|---:|---|---:|---:|---:|---:|---:|")
+		if baseline {
+			b.WriteString("---:|")
+		}
+		b.WriteString("\n")
+		for r, i := range g.Ranking {
+			s := res.Competitors[i]
+			rank := strconv.Itoa(r + 1)
+			if math.IsNaN(s.RelativeSkill) {
+				rank = "–"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s | %s |", rank, mdEscape(s.Name), s.Forecasts, s.Questions, s.Opponents, diff4(s.MeanScore), ratio(s.RelativeSkill))
+			if baseline {
+				fmt.Fprintf(&b, " %s |", ratio(s.ScaledRelativeSkill))
+			}
+			b.WriteString("\n")
+		}
+		pairs := g.Pairs
+		if len(pairs) == 0 {
+			b.WriteString("\nNo two competitors answered the same question.\n")
+			continue
+		}
+		fmt.Fprintf(&b, "\n| A | B | shared | mean A | mean B | A − B | %g%% interval | ratio | p | Holm p |\n|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n", 100*c.Options.Level)
+		for _, p := range pairs {
+			shared := strconv.Itoa(p.Shared)
+			if p.Shared < c.Options.MinShared {
+				shared += " \\*"
+			}
+			ci := ""
+			if !math.IsNaN(p.Lo) {
+				ci = diff4(p.Lo) + " – " + diff4(p.Hi)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(p.A), mdEscape(p.B), shared,
+				diff4(p.MeanA), diff4(p.MeanB), diff4(p.MeanDifference), ci, ratio(p.Ratio), pValue(p.P), pValue(p.PHolm))
+		}
+	}
+	b.WriteString("\n**Reading the tables**\n\n")
+	for _, l := range compareLegend(c) {
+		b.WriteString("- " + mdEscape(l) + "\n")
+	}
+	writeCompareWarnings(c, &b, true)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ---- CSV
+
+// compareCSVColumns are the columns of `hindcast compare --format csv`
+// after the --within columns: one row per competitor and opponent (each
+// pair twice, once from each side, as in scoringutils), and one row with
+// an empty opponent for a competitor that shares no question.
+var compareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score_shared", "opponent_mean_score_shared",
+	"mean_difference", "difference_lo", "difference_hi", "ratio", "p_value", "p_holm", "exact", "permutations",
+	"questions", "opponents", "mean_score", "relative_skill", "scaled_relative_skill", "rank", "warnings"}
+
+// WriteCompareCSV writes the comparison as one long table.
+func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
+	cw := csv.NewWriter(w)
+	f := csvFloat
+	cw.Write(append(append([]string{}, c.Within...), compareCSVColumns...))
+	for _, g := range c.Groups {
+		res := &g.Result
+		rank := map[string]string{}
+		for r, i := range g.Ranking {
+			if !math.IsNaN(res.Competitors[i].RelativeSkill) {
+				rank[res.Competitors[i].Name] = strconv.Itoa(r + 1)
+			}
+		}
+		pairs := g.Pairs
+		for _, i := range g.Ranking {
+			s := res.Competitors[i]
+			tail := func() []string {
+				return []string{strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), f(s.MeanScore),
+					f(s.RelativeSkill), f(s.ScaledRelativeSkill), rank[s.Name]}
+			}
+			met := false
+			for _, p := range pairs {
+				if p.A != s.Name && p.B != s.Name {
+					continue
+				}
+				met = true
+				opp, mine, theirs, diff, lo, hi := p.B, p.MeanA, p.MeanB, p.MeanDifference, p.Lo, p.Hi
+				if p.B == s.Name {
+					opp, mine, theirs, diff, lo, hi = p.A, p.MeanB, p.MeanA, 0-p.MeanDifference, 0-p.Hi, 0-p.Lo
+				}
+				var codes []string
+				for _, w := range p.Warnings {
+					codes = append(codes, w.Code)
+				}
+				row := append(append([]string{}, g.Key...), s.Name, opp, strconv.Itoa(p.Shared), f(mine), f(theirs),
+					f(diff), f(lo), f(hi), f(mine/theirs), f(p.P), f(p.PHolm), strconv.FormatBool(p.Exact), strconv.Itoa(p.Permutations))
+				cw.Write(append(append(row, tail()...), strings.Join(codes, " ")))
+			}
+			if !met {
+				row := append(append([]string{}, g.Key...), s.Name, "", "0", "", "", "", "", "", "", "", "", "", "")
+				cw.Write(append(append(row, tail()...), analysis.WarnNoShared))
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

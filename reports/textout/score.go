@@ -1,0 +1,577 @@
+package textout
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/evaluate"
+)
+
+// jsonFloat writes NaN and ±Inf as null, a whole number below 10²¹ as an
+// integer literal (a count of 2500000 forecasts, not 2.5e+06; 1e19 as
+// 10000000000000000000), and other values with the fewest digits that
+// read back exactly.
+type jsonFloat float64
+
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return []byte("null"), nil
+	case v == math.Trunc(v) && math.Abs(v) < 1e21:
+		return strconv.AppendFloat(nil, v, 'f', 0, 64), nil
+	}
+	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+}
+
+type scoreJSON struct {
+	Key                   map[string]string `json:"key,omitempty"`
+	N                     jsonFloat         `json:"n"`
+	NExcluded             int               `json:"n_excluded"`
+	Excluded              map[string]int    `json:"excluded,omitempty"`
+	Distinct              int               `json:"distinct_forecasts"`
+	BaseRate              jsonFloat         `json:"base_rate"`
+	MeanForecast          jsonFloat         `json:"mean_forecast"`
+	Brier                 jsonFloat         `json:"brier"`
+	BrierScale            jsonFloat         `json:"brier_scale"`
+	BrierSkill            jsonFloat         `json:"brier_skill"`
+	BrierSkillVsHalf      jsonFloat         `json:"brier_skill_vs_half"`
+	BrierSkillVsReference *jsonFloat        `json:"brier_skill_vs_reference,omitempty"`
+	LogScore              jsonFloat         `json:"log_score"`
+	LogClip               jsonFloat         `json:"log_clip"`
+	Spherical             jsonFloat         `json:"spherical"`
+	AUC                   jsonFloat         `json:"auc"`
+	Murphy                murphyJSON        `json:"murphy"`
+	CORP                  corpJSON          `json:"corp"`
+	CORPLog               corpJSON          `json:"corp_log"`
+	Yates                 yatesJSON         `json:"yates"`
+	Calibration           calibrationJSON   `json:"calibration"`
+	Bins                  []binJSON         `json:"bins"`
+	Intervals             *intervalsJSON    `json:"intervals,omitempty"`
+	Warnings              []warningJSON     `json:"warnings"`
+	Groups                []scoreJSON       `json:"groups,omitempty"`
+}
+
+type murphyJSON struct {
+	Bins        any       `json:"bins"` // "distinct" or the number of bins
+	Reliability jsonFloat `json:"reliability"`
+	Resolution  jsonFloat `json:"resolution"`
+	Uncertainty jsonFloat `json:"uncertainty"`
+	Residual    jsonFloat `json:"residual"`
+}
+
+type corpJSON struct {
+	Miscalibration jsonFloat `json:"miscalibration"`
+	Discrimination jsonFloat `json:"discrimination"`
+	Uncertainty    jsonFloat `json:"uncertainty"`
+}
+
+type yatesJSON struct {
+	OutcomeVariance  jsonFloat `json:"outcome_variance"`
+	BiasSquared      jsonFloat `json:"bias_squared"` // Bias², the term of the sum
+	MinimumVariance  jsonFloat `json:"minimum_forecast_variance"`
+	Scatter          jsonFloat `json:"scatter"`
+	Covariance       jsonFloat `json:"covariance"`
+	Slope            jsonFloat `json:"slope"`
+	MeanForecastYes  jsonFloat `json:"mean_forecast_yes"`
+	MeanForecastNo   jsonFloat `json:"mean_forecast_no"`
+	ForecastVariance jsonFloat `json:"forecast_variance"`
+}
+
+type calibrationJSON struct {
+	InTheLarge     jsonFloat `json:"in_the_large"`
+	SpiegelhalterZ jsonFloat `json:"spiegelhalter_z"`
+	SpiegelhalterP jsonFloat `json:"spiegelhalter_p"`
+	ECE            jsonFloat `json:"ece"`
+	Slope          jsonFloat `json:"slope"`
+	Intercept      jsonFloat `json:"intercept"`
+}
+
+type binJSON struct {
+	Lo           jsonFloat `json:"lo"`
+	Hi           jsonFloat `json:"hi"`
+	N            jsonFloat `json:"n"`
+	Yes          jsonFloat `json:"n_yes"`
+	MeanForecast jsonFloat `json:"mean_forecast"`
+	Observed     jsonFloat `json:"observed"`
+	ObservedLo   jsonFloat `json:"observed_lo"`
+	ObservedHi   jsonFloat `json:"observed_hi"`
+}
+
+type intervalsJSON struct {
+	Level             jsonFloat    `json:"level"`
+	Replicates        int          `json:"replicates"`
+	Seed              uint64       `json:"seed"`
+	Brier             [2]jsonFloat `json:"brier"`
+	BrierSkill        [2]jsonFloat `json:"brier_skill"`
+	LogScore          [2]jsonFloat `json:"log_score"`
+	Spherical         [2]jsonFloat `json:"spherical"`
+	AUC               [2]jsonFloat `json:"auc"`
+	BaseRate          [2]jsonFloat `json:"base_rate"`
+	Reliability       [2]jsonFloat `json:"reliability"`
+	Resolution        [2]jsonFloat `json:"resolution"`
+	Uncertainty       [2]jsonFloat `json:"uncertainty"`
+	Miscalibration    [2]jsonFloat `json:"miscalibration"`
+	Discrimination    [2]jsonFloat `json:"discrimination"`
+	LogMiscalibration [2]jsonFloat `json:"log_miscalibration"`
+	LogDiscrimination [2]jsonFloat `json:"log_discrimination"`
+}
+
+type warningJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func scoreGroupJSON(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) scoreJSON {
+	sum := &g.Summary
+	m := s.Murphy(g)
+	var bins any = s.Bins
+	if s.Bins == analysis.Distinct {
+		bins = "distinct"
+	}
+	out := scoreJSON{
+		N:                jsonFloat(sum.N),
+		NExcluded:        g.NExcluded(),
+		Excluded:         g.Excluded,
+		Distinct:         sum.Cells,
+		BaseRate:         jsonFloat(sum.BaseRate),
+		MeanForecast:     jsonFloat(sum.MeanForecast),
+		Brier:            jsonFloat(sum.Brier),
+		BrierScale:       jsonFloat(sum.Options.BrierScale),
+		BrierSkill:       jsonFloat(sum.BrierSkill),
+		BrierSkillVsHalf: jsonFloat(sum.BrierSkillVsHalf),
+		LogScore:         jsonFloat(s.LogScore(g)),
+		LogClip:          jsonFloat(s.LogClip),
+		Spherical:        jsonFloat(sum.Spherical),
+		AUC:              jsonFloat(sum.AUC),
+		Murphy: murphyJSON{Bins: bins, Reliability: jsonFloat(m.Reliability), Resolution: jsonFloat(m.Resolution),
+			Uncertainty: jsonFloat(m.Uncertainty), Residual: jsonFloat(m.Residual)},
+		CORP:    corpOf(sum.CORP),
+		CORPLog: corpOf(sum.CORPLog),
+		Yates: yatesJSON{
+			OutcomeVariance: jsonFloat(sum.Yates.OutcomeVariance), BiasSquared: jsonFloat(sum.Yates.Bias * sum.Yates.Bias),
+			MinimumVariance: jsonFloat(sum.Yates.MinimumVariance), Scatter: jsonFloat(sum.Yates.Scatter),
+			Covariance: jsonFloat(sum.Yates.Covariance), Slope: jsonFloat(sum.Yates.Slope),
+			MeanForecastYes: jsonFloat(sum.Yates.MeanForecastYes), MeanForecastNo: jsonFloat(sum.Yates.MeanForecastNo),
+			ForecastVariance: jsonFloat(sum.Yates.ForecastVariance),
+		},
+		Calibration: calibrationJSON{
+			InTheLarge: jsonFloat(sum.CalibrationInTheLarge), SpiegelhalterZ: jsonFloat(sum.SpiegelhalterZ),
+			SpiegelhalterP: jsonFloat(sum.SpiegelhalterP), ECE: jsonFloat(g.ECE),
+			Slope: jsonFloat(sum.Logistic.Slope), Intercept: jsonFloat(sum.Logistic.Intercept),
+		},
+		Bins:     []binJSON{},
+		Warnings: []warningJSON{},
+	}
+	if s.Reference != "" {
+		v := jsonFloat(g.ReferenceSkill)
+		out.BrierSkillVsReference = &v
+	}
+	if len(g.Key) > 0 {
+		out.Key = map[string]string{}
+		for i, k := range s.By {
+			out.Key[k] = g.Key[i]
+		}
+	}
+	for _, b := range g.Bins {
+		out.Bins = append(out.Bins, binJSON{
+			Lo: jsonFloat(b.Lo), Hi: jsonFloat(b.Hi), N: jsonFloat(b.N), Yes: jsonFloat(b.Yes),
+			MeanForecast: jsonFloat(b.MeanForecast), Observed: jsonFloat(b.Observed),
+			ObservedLo: jsonFloat(b.ObservedLo), ObservedHi: jsonFloat(b.ObservedHi),
+		})
+	}
+	if bs := sum.Bootstrap; bs != nil {
+		pair := func(lo, hi float64) [2]jsonFloat { return [2]jsonFloat{jsonFloat(lo), jsonFloat(hi)} }
+		lo, hi := bs.Lo, bs.Hi
+		out.Intervals = &intervalsJSON{
+			Level: jsonFloat(bs.Level), Replicates: bs.Replicates, Seed: bs.Seed,
+			Brier: pair(lo.Brier, hi.Brier), BrierSkill: pair(lo.BrierSkill, hi.BrierSkill),
+			LogScore: pair(lo.LogScore, hi.LogScore), Spherical: pair(lo.Spherical, hi.Spherical),
+			AUC: pair(lo.AUC, hi.AUC), BaseRate: pair(lo.BaseRate, hi.BaseRate),
+			Reliability: pair(lo.Reliability, hi.Reliability), Resolution: pair(lo.Resolution, hi.Resolution),
+			Uncertainty:    pair(lo.Uncertainty, hi.Uncertainty),
+			Miscalibration: pair(lo.Miscalibration, hi.Miscalibration), Discrimination: pair(lo.Discrimination, hi.Discrimination),
+			LogMiscalibration: pair(lo.LogMiscalibration, hi.LogMiscalibration),
+			LogDiscrimination: pair(lo.LogDiscrimination, hi.LogDiscrimination),
+		}
+	}
+	for _, w := range sum.Warnings {
+		out.Warnings = append(out.Warnings, warningJSON{Code: w.Code, Message: w.Message})
+	}
+	return out
+}
+
+func corpOf(c analysis.CORPDecomposition) corpJSON {
+	return corpJSON{Miscalibration: jsonFloat(c.Miscalibration), Discrimination: jsonFloat(c.Discrimination), Uncertainty: jsonFloat(c.Uncertainty)}
+}
+
+// WriteScoreJSON writes the documented JSON shape of `hindcast score`.
+func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
+	out := scoreGroupJSON(s, &s.Overall)
+	for _, g := range s.Groups {
+		out.Groups = append(out.Groups, scoreGroupJSON(s, g))
+	}
+	return WriteJSON(w, out)
+}
+
+// num formats a figure with three significant decimals, "–" when undefined.
+func Num(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case math.IsInf(v, 1):
+		return "∞"
+	case math.IsInf(v, -1):
+		return "−∞"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+// count formats a number of forecasts, which weights can make fractional
+// or huge: a whole number in full, 10000000000000000000 for 1e19, else
+// with two decimals; "–" when undefined.
+func Count(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case math.IsInf(v, 0):
+		return Num(v)
+	case v == math.Trunc(v):
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// countOf writes a count with its noun: "1 forecast", "2.50 forecasts".
+func countOf(v float64, one, many string) string {
+	if v == 1 {
+		return "1 " + one
+	}
+	return Count(v) + " " + many
+}
+
+// countNoun is countOf for a whole number.
+func countNoun(n int, one, many string) string { return countOf(float64(n), one, many) }
+
+// interval writes a bootstrap interval, or "–" when it has no width
+// (beyond rounding error): every replicate gave the same value, as with a
+// single forecast, and "0.722 – 0.722" would read as certainty where there
+// is none. A real interval too narrow for three decimals is written with
+// as many digits as show its width.
+func interval(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return ""
+	}
+	if hi-lo <= 1e-12*max(1, math.Abs(lo)) {
+		return "–"
+	}
+	a, b := Num(lo), Num(hi)
+	for digits := 4; a == b && digits <= 12; digits++ {
+		a, b = strconv.FormatFloat(lo, 'f', digits, 64), strconv.FormatFloat(hi, 'f', digits, 64)
+	}
+	return a + " – " + b
+}
+
+// scoreLine is one row of the overall table: a figure, its value, its
+// interval and what it means.
+type scoreLine struct{ name, value, ci, hint string }
+
+func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
+	sum := &g.Summary
+	var lo, hi analysis.Estimates
+	boot := sum.Bootstrap != nil
+	if boot {
+		lo, hi = sum.Bootstrap.Lo, sum.Bootstrap.Hi
+	}
+	ci := func(l, h float64) string {
+		if !boot {
+			return ""
+		}
+		return interval(l, h)
+	}
+	brierRange := "0 best, 1 worst"
+	if sum.Options.BrierScale != 1 {
+		brierRange = fmt.Sprintf("0 best, %g worst", sum.Options.BrierScale)
+	}
+	logName := "log score"
+	logCI := ci(lo.LogScore, hi.LogScore)
+	if s.LogClip > 0 {
+		logName = fmt.Sprintf("log score, clip %g", s.LogClip)
+	}
+	m := s.Murphy(g)
+	binsName := "distinct"
+	if s.Bins != analysis.Distinct {
+		binsName = fmt.Sprintf("%d bins", s.Bins)
+	}
+	lines := []scoreLine{
+		{"base rate", Num(sum.BaseRate), ci(lo.BaseRate, hi.BaseRate), "share followed by the event"},
+		{"mean forecast", Num(sum.MeanForecast), "", "average P(event)"},
+		{"Brier score", Num(sum.Brier), ci(lo.Brier, hi.Brier), brierRange},
+		{"  skill vs base rate", Num(sum.BrierSkill), ci(lo.BrierSkill, hi.BrierSkill), "> 0 beats the base rate"},
+		{"  skill vs always 50%", Num(sum.BrierSkillVsHalf), "", "> 0 beats always 50%"},
+	}
+	if s.Reference != "" {
+		lines = append(lines, scoreLine{"  skill vs " + truncate(terminalText(s.Reference), 14), Num(g.ReferenceSkill), "", "> 0 beats the reference"})
+	}
+	lines = append(lines,
+		scoreLine{logName, Num(s.LogScore(g)), logCI, "lower is better; 50% gets 0.693"},
+		scoreLine{"spherical score", Num(sum.Spherical), ci(lo.Spherical, hi.Spherical), "higher is better"},
+		scoreLine{"ROC AUC", Num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 chance, 1 perfect"},
+		scoreLine{"Murphy (" + binsName + ")", "", "", "Brier = REL − RES + UNC"},
+		scoreLine{"  reliability", Num(m.Reliability), "", "lower is better"},
+		scoreLine{"  resolution", Num(m.Resolution), "", "higher is better"},
+		scoreLine{"  uncertainty", Num(m.Uncertainty), "", "base rate × (1 − base rate)"},
+	)
+	if s.Bins != analysis.Distinct {
+		lines = append(lines, scoreLine{"  residual", Num(m.Residual), "", "within-bin terms"})
+	}
+	lines = append(lines,
+		scoreLine{"CORP (PAV)", "", "", "Brier = MCB − DSC + UNC"},
+		scoreLine{"  miscalibration", Num(sum.CORP.Miscalibration), ci(lo.Miscalibration, hi.Miscalibration), "lower is better"},
+		scoreLine{"  discrimination", Num(sum.CORP.Discrimination), ci(lo.Discrimination, hi.Discrimination), "higher is better"},
+		scoreLine{"calibration", "", "", ""},
+		scoreLine{"  in the large", Num(sum.CalibrationInTheLarge), "", "mean forecast − base rate"},
+		scoreLine{"  Spiegelhalter z", Num(sum.SpiegelhalterZ), "", "p " + pvalue(sum.SpiegelhalterP)},
+		scoreLine{"  ECE (" + binsName + ")", Num(g.ECE), "", "mean |forecast − observed|"},
+		scoreLine{"  logistic slope", Num(sum.Logistic.Slope), "", "1 calibrated, < 1 overconfident"},
+		scoreLine{"  logistic intercept", Num(sum.Logistic.Intercept), "", "0 calibrated"},
+	)
+	return lines
+}
+
+// WriteScoreTable writes the figures as text for an 80-column terminal:
+// one figure a line for the overall result, one group a line when grouped,
+// and every warning.
+func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
+	var b strings.Builder
+	o := &s.Overall
+	fmt.Fprintf(&b, "%s scored", countOf(o.Summary.N, "forecast", "forecasts"))
+	if n := o.NExcluded(); n > 0 {
+		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
+	}
+	b.WriteString("\n")
+	if bs := o.Summary.Bootstrap; bs != nil {
+		fmt.Fprintf(&b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
+	}
+	b.WriteString("\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if len(s.Groups) == 0 {
+		fmt.Fprintln(tw, "FIGURE\tVALUE\tINTERVAL\tMEANING")
+		for _, l := range scoreLines(s, o) {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
+		}
+	} else {
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(terminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
+		row := func(name string, g *evaluate.ScoreGroup) {
+			sum := &g.Summary
+			ci := ""
+			if sum.Bootstrap != nil {
+				ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+			}
+			warn := ""
+			if n := len(sum.Warnings); n > 0 {
+				warn = fmt.Sprintf("!%d", n)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(terminalText(name), 18), Count(sum.N), Num(sum.BaseRate),
+				Num(sum.Brier), ci, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), warn)
+		}
+		for _, g := range s.Groups {
+			row(strings.Join(g.Key, "/"), g)
+		}
+		row("(all)", o)
+	}
+	tw.Flush()
+	if len(s.Groups) > 0 {
+		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n")
+		if o.Summary.Bootstrap != nil {
+			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
+		}
+	}
+	writeWarnings(&b, s)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeWarnings lists every warning once, naming the groups it applies to
+// when the figures are grouped.
+func writeWarnings(b *strings.Builder, s *evaluate.ScoreResult) {
+	type entry struct {
+		msg    string
+		labels []string
+	}
+	var entries []*entry
+	seen := map[string]*entry{}
+	add := func(label string, ws []analysis.Warning) {
+		for _, w := range ws {
+			e := seen[w.Message]
+			if e == nil {
+				e = &entry{msg: w.Message}
+				seen[w.Message] = e
+				entries = append(entries, e)
+			}
+			e.labels = append(e.labels, label)
+		}
+	}
+	all := "all forecasts"
+	if len(s.Groups) == 0 {
+		all = ""
+	}
+	add(all, s.Overall.Summary.Warnings)
+	for _, g := range s.Groups {
+		add(strings.Join(g.Key, "/"), g.Summary.Warnings)
+	}
+	if len(entries) == 0 {
+		return
+	}
+	b.WriteString("\nwarnings:\n")
+	for _, e := range entries {
+		text := e.msg
+		if len(e.labels) > 0 && e.labels[0] != "" {
+			text = "[" + strings.Join(e.labels, "; ") + "] " + text
+		}
+		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(terminalText(text), 76), "\n  "))
+	}
+}
+
+func excludedText(m map[string]int) string {
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		parts = append(parts, fmt.Sprintf("%s %d", terminalText(k), m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
+
+// WriteScoreMarkdown writes the figures as Markdown tables.
+func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
+	var b strings.Builder
+	o := &s.Overall
+	fmt.Fprintf(&b, "**%s scored**", countOf(o.Summary.N, "forecast", "forecasts"))
+	if n := o.NExcluded(); n > 0 {
+		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
+	}
+	b.WriteString("\n\n")
+	if len(s.Groups) == 0 {
+		b.WriteString("| figure | value | interval | meaning |\n|---|---:|---|---|\n")
+		for _, l := range scoreLines(s, o) {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(strings.TrimSpace(l.name)), l.value, l.ci, mdEscape(l.hint))
+		}
+	} else {
+		// The interval column only when there are intervals.
+		boot := o.Summary.Bootstrap != nil
+		mdRow := func(cells ...string) { b.WriteString("| " + strings.Join(cells, " | ") + " |\n") }
+		head := []string{mdEscape(strings.Join(s.By, "/")), "n", "base rate", "Brier", "interval", "skill", "log", "AUC", "warnings"}
+		rule := []string{"---", "---:", "---:", "---:", "---", "---:", "---:", "---:", "---:"}
+		if !boot {
+			head, rule = slices.Delete(head, 4, 5), slices.Delete(rule, 4, 5)
+		}
+		mdRow(head...)
+		b.WriteString("|" + strings.Join(rule, "|") + "|\n")
+		row := func(name string, g *evaluate.ScoreGroup) {
+			sum := &g.Summary
+			cells := []string{mdEscape(name), Count(sum.N), Num(sum.BaseRate), Num(sum.Brier)}
+			if boot {
+				ci := ""
+				if sum.Bootstrap != nil {
+					ci = interval(sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier)
+				}
+				cells = append(cells, ci)
+			}
+			mdRow(append(cells, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), strconv.Itoa(len(sum.Warnings)))...)
+		}
+		for _, g := range s.Groups {
+			row(strings.Join(g.Key, "/"), g)
+		}
+		row("(all)", o)
+	}
+	var ws strings.Builder
+	writeWarnings(&ws, s)
+	if ws.Len() > 0 {
+		b.WriteString("\n**Warnings**\n\n")
+		for _, line := range strings.Split(strings.TrimSpace(ws.String()), "\n")[1:] {
+			if strings.HasPrefix(line, "! ") {
+				b.WriteString("- " + mdEscape(strings.TrimPrefix(line, "! ")) + "\n")
+			} else {
+				b.WriteString("  " + mdEscape(strings.TrimSpace(line)) + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdEscape keeps text from breaking a Markdown table or being read as
+// markup, and its control characters from reaching a terminal
+// (terminalText).
+func mdEscape(s string) string {
+	return mdReplacer.Replace(terminalText(s))
+}
+
+var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
+
+// csvFloat writes a CSV cell: the shortest text that reads back as v, or
+// empty for NaN and ±Inf (undefined or infinite; the warnings say which).
+func csvFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// scoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
+var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
+	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
+	"reliability", "resolution", "uncertainty", "residual", "corp_miscalibration", "corp_discrimination",
+	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept", "warnings"}
+
+// WriteScoreCSV writes one row for all forecasts (group columns empty) and
+// one per group.
+func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
+	cw := csv.NewWriter(w)
+	f := csvFloat
+	cw.Write(append(append([]string{}, s.By...), scoreCSVColumns...))
+	row := func(g *evaluate.ScoreGroup) {
+		sum := &g.Summary
+		m := s.Murphy(g)
+		lo, hi := math.NaN(), math.NaN()
+		alo, ahi := math.NaN(), math.NaN()
+		if sum.Bootstrap != nil {
+			lo, hi = sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier
+			alo, ahi = sum.Bootstrap.Lo.AUC, sum.Bootstrap.Hi.AUC
+		}
+		var warns []string
+		for _, w := range sum.Warnings {
+			warns = append(warns, w.Code)
+		}
+		key := g.Key
+		if len(key) == 0 {
+			key = make([]string, len(s.By))
+		}
+		rec := append(append([]string{}, key...),
+			f(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
+			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
+			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
+			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
+			strings.Join(warns, " "))
+		cw.Write(rec)
+	}
+	row(&s.Overall)
+	for _, g := range s.Groups {
+		row(g)
+	}
+	cw.Flush()
+	return cw.Error()
+}
