@@ -172,27 +172,6 @@ func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 // compareWidth is the width the text output is fitted to.
 const compareWidth = 80
 
-// diff4 formats a difference with four decimals, "–" when undefined.
-func diff4(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	s := strconv.FormatFloat(v, 'f', 4, 64)
-	if s == "-0.0000" {
-		s = "0.0000"
-	}
-	return s
-}
-
-// ratio formats a ratio or relative skill: three decimals between 0.001
-// and 1000, three significant digits outside.
-func ratio(v float64) string {
-	if a := math.Abs(v); a != 0 && !math.IsInf(v, 0) && (a < 0.001 || a >= 1000) {
-		return strconv.FormatFloat(v, 'g', 3, 64)
-	}
-	return Num(v)
-}
-
 // groupCounts says how many competitors, questions and forecasts a comparison has.
 func groupCounts(g *evaluate.CompareGroup) string {
 	return fmt.Sprintf("%s, %s, %s", CountWord(len(g.Result.Competitors), "competitor", "competitors"),

@@ -16,18 +16,6 @@ type Explained struct {
 	Sentence string
 }
 
-// pct formats a probability as a whole-number percentage ("47%"), or with
-// one decimal below 1% and above 99%; "–" when undefined.
-func pct(p float64) string {
-	if math.IsNaN(p) {
-		return "–"
-	}
-	if p > 0 && p < 0.01 || p > 0.99 && p < 1 {
-		return fmt.Sprintf("%.1f%%", 100*p)
-	}
-	return fmt.Sprintf("%.0f%%", 100*p)
-}
-
 func withInterval(v, lo, hi float64, ok bool) string {
 	if !ok || math.IsNaN(lo) || math.IsNaN(hi) {
 		return Num(v)

@@ -34,23 +34,6 @@ func WriteJSON(w io.Writer, v any) error {
 	return err
 }
 
-// Percent formats a probability as a percentage with up to one decimal:
-// 0.07 → "7%", 0.125 → "12.5%".
-func Percent(p float64) string {
-	s := fmt.Sprintf("%.1f", 100*p)
-	s = strings.TrimSuffix(s, ".0")
-	return s + "%"
-}
-
-// IntervalText formats P(event) as its point, with the interval when it
-// has width: "7% (2–12%)".
-func IntervalText(iv forecasts.Interval) string {
-	if iv.Width() == 0 {
-		return Percent(iv.Point)
-	}
-	return fmt.Sprintf("%s (%s–%s)", Percent(iv.Point), strings.TrimSuffix(Percent(iv.Low), "%"), Percent(iv.High))
-}
-
 // truncate shortens s to at most n runes, marking the cut with "…".
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

@@ -15,23 +15,6 @@ import (
 	"github.com/hindcast/hindcast/evaluate"
 )
 
-// jsonFloat writes NaN and ±Inf as null, a whole number below 10²¹ as an
-// integer literal (a count of 2500000 forecasts, not 2.5e+06; 1e19 as
-// 10000000000000000000), and other values with the fewest digits that
-// read back exactly.
-type jsonFloat float64
-
-func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	v := float64(f)
-	switch {
-	case math.IsNaN(v) || math.IsInf(v, 0):
-		return []byte("null"), nil
-	case v == math.Trunc(v) && math.Abs(v) < 1e21:
-		return strconv.AppendFloat(nil, v, 'f', 0, 64), nil
-	}
-	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
-}
-
 type scoreJSON struct {
 	Key                   map[string]string `json:"key,omitempty"`
 	N                     jsonFloat         `json:"n"`
@@ -222,67 +205,8 @@ func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
 	return WriteJSON(w, out)
 }
 
-// num formats a figure with three significant decimals, "–" when undefined.
-func Num(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsInf(v, -1):
-		return "−∞"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if s == "-0.000" {
-		s = "0.000"
-	}
-	return s
-}
-
-// count formats a number of forecasts, which weights can make fractional
-// or huge: a whole number in full, 10000000000000000000 for 1e19, else
-// with two decimals; "–" when undefined.
-func Count(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case math.IsInf(v, 0):
-		return Num(v)
-	case v == math.Trunc(v):
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
-}
-
-// countOf writes a count with its noun: "1 forecast", "2.50 forecasts".
-func countOf(v float64, one, many string) string {
-	if v == 1 {
-		return "1 " + one
-	}
-	return Count(v) + " " + many
-}
-
 // countNoun is countOf for a whole number.
 func countNoun(n int, one, many string) string { return countOf(float64(n), one, many) }
-
-// interval writes a bootstrap interval, or "–" when it has no width
-// (beyond rounding error): every replicate gave the same value, as with a
-// single forecast, and "0.722 – 0.722" would read as certainty where there
-// is none. A real interval too narrow for three decimals is written with
-// as many digits as show its width.
-func interval(lo, hi float64) string {
-	if math.IsNaN(lo) || math.IsNaN(hi) {
-		return ""
-	}
-	if hi-lo <= 1e-12*max(1, math.Abs(lo)) {
-		return "–"
-	}
-	a, b := Num(lo), Num(hi)
-	for digits := 4; a == b && digits <= 12; digits++ {
-		a, b = strconv.FormatFloat(lo, 'f', digits, 64), strconv.FormatFloat(hi, 'f', digits, 64)
-	}
-	return a + " – " + b
-}
 
 // scoreLine is one row of the overall table: a figure, its value, its
 // interval and what it means.
@@ -521,15 +445,6 @@ func mdEscape(s string) string {
 }
 
 var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
-
-// csvFloat writes a CSV cell: the shortest text that reads back as v, or
-// empty for NaN and ±Inf (undefined or infinite; the warnings say which).
-func csvFloat(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
 
 // scoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
 var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
