@@ -138,13 +138,13 @@ func (c *pdfCanvas) path(p vg.Path, style string) {
 				dx, dy := c.point(comp.Control[1])
 				c.doc.CurveBezierCubicTo(cx, cy, dx, dy, x, y)
 			default:
-				panic("reports: a curve with more than two control points")
+				panic("figure: a curve with more than two control points")
 			}
 		case vg.CloseComp:
 			c.doc.LineTo(x0, y0)
 			c.doc.ClosePath()
 		default:
-			panic(fmt.Sprintf("reports: unknown path component %d", comp.Type))
+			panic(fmt.Sprintf("figure: unknown path component %d", comp.Type))
 		}
 	}
 	c.doc.DrawPath(style)
@@ -195,7 +195,7 @@ func (c *pdfCanvas) font(f font.Face) string {
 	}
 	var raw bytes.Buffer
 	if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
-		panic(fmt.Sprintf("reports: reading the TrueType data of %s: %v", f.Name(), err))
+		panic(fmt.Sprintf("figure: reading the TrueType data of %s: %v", f.Name(), err))
 	}
 	name := f.Name()
 	c.doc.AddUTF8FontFromBytes(name, "", raw.Bytes())
@@ -206,7 +206,7 @@ func (c *pdfCanvas) font(f font.Face) string {
 func (c *pdfCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
-		panic(fmt.Sprintf("reports: encoding an image for PDF: %v", err))
+		panic(fmt.Sprintf("figure: encoding an image for PDF: %v", err))
 	}
 	c.images++
 	name := fmt.Sprintf("image_%03d.png", c.images)

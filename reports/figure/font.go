@@ -55,7 +55,7 @@ func textPath(f font.Face, p vg.Point, s string) vg.Path {
 	for i, r := range s {
 		idx, err := f.Face.GlyphIndex(&buf, r)
 		if err != nil {
-			panic(fmt.Sprintf("reports: glyph index of %q in %s: %v", r, f.Name(), err))
+			panic(fmt.Sprintf("figure: glyph index of %q in %s: %v", r, f.Name(), err))
 		}
 		if i > 0 {
 			if kern, err := f.Face.Kern(&buf, prev, idx, ppem, stdfont.HintingNone); err == nil {
@@ -64,7 +64,7 @@ func textPath(f font.Face, p vg.Point, s string) vg.Path {
 		}
 		segs, err := f.Face.LoadGlyph(&buf, idx, ppem, nil)
 		if err != nil {
-			panic(fmt.Sprintf("reports: outline of %q in %s: %v", r, f.Name(), err))
+			panic(fmt.Sprintf("figure: outline of %q in %s: %v", r, f.Name(), err))
 		}
 		for j, seg := range segs {
 			switch seg.Op {
@@ -86,7 +86,7 @@ func textPath(f font.Face, p vg.Point, s string) vg.Path {
 		}
 		adv, err := f.Face.GlyphAdvance(&buf, idx, ppem, stdfont.HintingNone)
 		if err != nil {
-			panic(fmt.Sprintf("reports: advance of %q in %s: %v", r, f.Name(), err))
+			panic(fmt.Sprintf("figure: advance of %q in %s: %v", r, f.Name(), err))
 		}
 		x += adv
 		prev = idx
