@@ -111,6 +111,9 @@ func TestAddConcurrentLosesNothing(t *testing.T) {
 	records := filepath.Join(dir, "records.yaml")
 	before := len(loadIDs(t, dir))
 	rounds := 50
+	if testing.Short() {
+		rounds = 10 // enough to lose records without the lock; 50 without -short
+	}
 	added := 0
 	for i := range rounds {
 		a, b := fmt.Sprintf("r%d-a", i), fmt.Sprintf("r%d-b", i)
@@ -175,6 +178,9 @@ func TestImportConcurrentSameRecordFile(t *testing.T) {
 		return path
 	}
 	rounds, imported := 20, 0
+	if testing.Short() {
+		rounds = 5
+	}
 	for i := range rounds {
 		rf := fmt.Sprintf("r%d.yaml", i)
 		a, b := sheet(fmt.Sprintf("s%d-a", i)), sheet(fmt.Sprintf("s%d-b", i))
