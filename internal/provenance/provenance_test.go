@@ -119,3 +119,23 @@ func TestNewJSON(t *testing.T) {
 		t.Errorf("empty: %s", e)
 	}
 }
+
+// CITATION.cff at the repository root cites the version this package
+// reports, and has the fields CFF 1.2.0 requires.
+func TestCitationVersion(t *testing.T) {
+	data, err := os.ReadFile("../../CITATION.cff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, line := range []string{"cff-version: 1.2.0\n", "version: " + version + "\n", "type: software\n", "  - name: The hindcast developers\n"} {
+		if !strings.Contains(text, "\n"+line) {
+			t.Errorf("CITATION.cff has no line %q", line)
+		}
+	}
+	for _, key := range []string{"message:", "title:", "authors:"} {
+		if !strings.Contains(text, "\n"+key) {
+			t.Errorf("CITATION.cff has no %s", key)
+		}
+	}
+}
