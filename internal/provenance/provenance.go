@@ -15,6 +15,13 @@
 //
 // Under go run and go test the toolchain stamps no VCS information: the
 // commit and modified flag are then unknown, which is said, not an error.
+//
+// Hashing costs a read of each input. Measured (BenchmarkHashFile) on
+// the 100,000,026-byte table hindcast simulate -n 10000000 writes, in
+// the page cache, on 2 shared cores (AMD EPYC, go1.26.8, SHA-NI): 125–146
+// ms a pass (680–800 MB/s), 33 KB of memory whatever the size; about 1.3
+// s a GB. sha256sum takes 0.40 s on the same file. A command that
+// streams an input once can hash it in that pass instead, with Reader.
 package provenance
 
 import (
