@@ -113,8 +113,19 @@ type ImportOptions struct {
 	// A column not in the map holds the field it is named after (in any
 	// case, with dots or underscores); any other column is an error
 	// unless IgnoreUnknown.
+	//
+	// A column named probability, p, prob or forecast (in any case) holds
+	// estimate.probability when no other column does and Columns does not
+	// map it; two such columns are an error that asks which.
 	Columns       map[string]string
 	IgnoreUnknown bool
+
+	// IDTemplate, when not nil, makes each record's id from its row (see
+	// IDTemplate): for a table with no id column, or ids that are not ids
+	// here. A column named id then holds no field (the template may name
+	// it), and Columns may map no column to id. A column the template
+	// names holds no field unless it is named after one or mapped.
+	IDTemplate *IDTemplate
 
 	// Percent reads probabilities (estimate.probability, the range, the
 	// p_event columns) as percentages from 0 to 100, with or without a
@@ -168,6 +179,9 @@ func (o *ImportOptions) Check() error {
 		if prev, dup := byField[field]; dup {
 			return fmt.Errorf("columns %q and %q are both mapped to %s: a field comes from one column", prev, col, field)
 		}
+		if field == "id" && o.IDTemplate != nil {
+			return fmt.Errorf("column %q is mapped to id, and --id-template %q makes the ids: ids come from one or the other", col, o.IDTemplate)
+		}
 		byField[field] = col
 	}
 	for label, out := range o.Outcomes {
@@ -199,6 +213,9 @@ type ImportResult struct {
 	Ignored []string
 	// ManifestFromFile is true when the manifest was read from the file.
 	ManifestFromFile bool
+	// ProbabilityColumn names the column read as estimate.probability
+	// for its name (probability, p, prob, forecast); "" when none was.
+	ProbabilityColumn string
 }
 
 // RejectedRow is a row that did not pass, and why.
@@ -347,6 +364,14 @@ type importer struct {
 	// rowLine is the line of the row being read.
 	pct     map[string]*importPercent
 	rowLine int
+
+	// With IDTemplate: the ids made, with the row number and line of
+	// each; and this row's error about its id, when it has one, so that
+	// the record checks do not report the id again. idColumn is the
+	// column holding id.
+	madeIDs  map[string][2]int
+	idErr    *Error
+	idColumn string
 }
 
 // importPercent is what a probability field's values, read as
@@ -396,6 +421,11 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 	for _, c := range im.cols {
 		names = append(names, c.name)
 	}
+	tmpl := im.opt.IDTemplate
+	if tmpl != nil {
+		tmpl.bind(im, &errs, hline)
+	}
+	guess, guesses := im.probabilityColumn()
 	byField := map[string]*importColumn{}
 	for _, c := range im.cols {
 		if f, mapped := im.opt.Columns[c.name]; mapped {
@@ -403,8 +433,25 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 				continue
 			}
 			c.field, _ = ImportField(f) // checked by Check
-		} else if f, err := ImportField(c.name); err == nil && c.name != "" {
+		} else if f, err := ImportField(c.name); err == nil && c.name != "" && !(f == "id" && tmpl != nil) {
 			c.field = f
+		} else if tmpl != nil && tmpl.uses(c) {
+			continue // a source of ids only
+		} else if f == "id" && tmpl != nil && err == nil {
+			im.res.Ignored = append(im.res.Ignored, c.name)
+			continue // --id-template makes the ids
+		} else if c == guess {
+			c.field = "estimate.probability"
+			im.res.ProbabilityColumn = c.name
+		} else if len(guesses) > 1 && slices.Contains(guesses, c) {
+			var others []string
+			for _, g := range guesses {
+				if g != c {
+					others = append(others, fmt.Sprintf("%q", g.name))
+				}
+			}
+			fail(c, "could hold estimate.probability, as could column %s: say which with --map %s=estimate.probability (and skip the other with --map COLUMN=)", strings.Join(others, " and "), quoteFlagValue(c.name))
+			continue
 		} else if im.opt.IgnoreUnknown {
 			im.res.Ignored = append(im.res.Ignored, c.name)
 			continue
@@ -427,6 +474,9 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 			continue
 		}
 		byField[c.field] = c
+		if c.field == "id" {
+			im.idColumn = c.name
+		}
 	}
 	// A whole and its parts cannot both be given.
 	for _, c := range im.cols {
@@ -460,6 +510,39 @@ func (im *importer) columns(csvHeader bool, hline int) error {
 	return nil
 }
 
+// probabilityAliases are the column names read as estimate.probability
+// when no other column holds it.
+var probabilityAliases = []string{"probability", "p", "prob", "forecast"}
+
+// probabilityColumn returns the column to read as estimate.probability
+// for its name, or nil; and, when no other column holds the field, every
+// column whose name would do (when several, none is chosen).
+func (im *importer) probabilityColumn() (*importColumn, []*importColumn) {
+	var named []*importColumn
+	for _, c := range im.cols {
+		f, mapped := im.opt.Columns[c.name]
+		if mapped {
+			f = strings.TrimSpace(f)
+		} else {
+			f = c.name
+		}
+		if f == "" {
+			continue
+		}
+		field, err := ImportField(f)
+		if err == nil && (field == "estimate.probability" || field == "estimate") {
+			return nil, nil // the table says where the probabilities are
+		}
+		if !mapped && err != nil && slices.Contains(probabilityAliases, strings.ToLower(c.name)) {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 1 {
+		return named[0], named
+	}
+	return nil, named
+}
+
 // requiredColumns reports, at the header row, each field a CSV table
 // needs and no column holds; byField holds the columns by their field.
 // An export's columns are named as CSVColumns are (estimate_scale).
@@ -472,8 +555,13 @@ func (im *importer) requiredColumns(errs *ErrorList, hline int, byField map[stri
 		return f
 	}
 	for _, f := range []string{"id", "question", "forecaster", "issued", "outcome"} {
+		if f == "id" && im.opt.IDTemplate != nil {
+			continue
+		}
 		if !has(f) && im.export {
 			errs.Add(im.file, hline, 1, f, "required column is missing")
+		} else if f == "id" && !has(f) {
+			errs.Add(im.file, hline, 1, f, "required column is missing: no column holds id; name one after it, map one with --map COLUMN=id, or make the ids with --id-template, such as {row} (the row's number) or gjp-{COLUMN}")
 		} else if !has(f) {
 			errs.Add(im.file, hline, 1, f, "required column is missing: no column holds %s; name one after it, or map one with --map COLUMN=%s", f, f)
 		}
@@ -599,6 +687,11 @@ func (im *importer) readCSV(data []byte) error {
 			v = unguardCSVCell(v) // as WriteCSV guards it against formulas
 			cells = append(cells, importCell{col: c, value: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: vl, Column: vc}})
 		}
+		if im.opt.IDTemplate != nil && !im.export {
+			if id := im.templateID(im.res.Rows, line, 1, func(c *importColumn) idCell { return im.csvIDCell(row, c) }); id != nil {
+				cells = append(cells, *id)
+			}
+		}
 		im.row(line, 1, cells, before)
 	}
 	return nil
@@ -702,6 +795,11 @@ func (im *importer) readJSONL(data []byte) error {
 			}
 			cells = append(cells, importCell{col: c, key: k, value: v})
 		}
+		if im.opt.IDTemplate != nil {
+			if id := im.templateID(im.res.Rows, row.line, n.Column, func(c *importColumn) idCell { return jsonlIDCell(n, c) }); id != nil {
+				cells = append(cells, *id)
+			}
+		}
 		im.row(row.line, n.Column, cells, before)
 	}
 	return nil
@@ -804,12 +902,13 @@ func (im *importer) keep(line int, m *yaml.Node, event map[string]*yaml.Node, be
 	for _, e := range im.l.errs[before:] {
 		if !slices.ContainsFunc(im.mine, func(m Error) bool {
 			return m.Line == e.Line && m.Col == e.Col && m.Field == e.Field && m.Msg != e.Msg
-		}) {
+		}) && !(im.idErr != nil && e.Field == "id" && e != im.idErr) {
 			errs = append(errs, e)
 		}
 	}
 	im.l.errs = errs
 	im.mine = im.mine[:0]
+	im.idErr = nil
 	if len(im.l.errs) > before || len(recs) != 1 {
 		im.reject(line, before)
 		return
@@ -996,6 +1095,10 @@ func (im *importer) normalise(m *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i].Value, m.Content[i+1]
 		switch k {
+		case "id":
+			if text(v) && v.Value != "" && !idPattern.MatchString(v.Value) && im.idColumn != "" {
+				im.fail(v, k, fmt.Errorf("%q: an id uses letters, digits and . _ : - and starts with a letter or digit; to make ids from column %s, import with --id-template, such as --id-template 'x{%s}' (or '{row}' to number the rows)", v.Value, im.idColumn, im.idColumn))
+			}
 		case "issued", "resolves_by", "resolved":
 			im.date(v, k)
 		case "outcome":

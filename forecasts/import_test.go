@@ -294,9 +294,9 @@ func TestImportColumns(t *testing.T) {
 		want   string
 	}{
 		{"named after fields, in any case", "ID,Question,forecaster,Issued,Estimate_Probability,OUTCOME", forecasts.ImportOptions{}, ""},
-		{"unknown columns", "id,Questoin,forecaster,issued,p,outcome", forecasts.ImportOptions{},
+		{"unknown columns", "id,Questoin,forecaster,issued,chance,outcome", forecasts.ImportOptions{},
 			"sheet.csv:1:4: Questoin: unknown column: no field is named so (did you mean question?); map it with --map Questoin=FIELD, skip it with --map Questoin=, or pass --ignore-unknown\n" +
-				"sheet.csv:1:31: p: unknown column: no field is named so; map it with --map p=FIELD, skip it with --map p=, or pass --ignore-unknown\n"},
+				"sheet.csv:1:31: chance: unknown column: no field is named so; map it with --map chance=FIELD, skip it with --map chance=, or pass --ignore-unknown\n"},
 		{"a field of no column: unknown field", "id,question,forecaster,issued,p,outcome", forecasts.ImportOptions{Columns: map[string]string{"p": "estimate.prob"}},
 			`column "p": "estimate.prob" is not a field; did you mean estimate.probability?` + "\n"},
 		{"unknown field, no near miss", "id,question,forecaster,issued,p,outcome", forecasts.ImportOptions{Columns: map[string]string{"p": "chance"}},

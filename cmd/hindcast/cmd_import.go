@@ -21,6 +21,7 @@ type importOptions struct {
 	format        string
 	comma         string
 	maps          []string // --map COLUMN=FIELD
+	idTemplate    string
 	ignoreUnknown bool
 	percent       bool
 	outcomeMaps   []string // --outcome-map LABEL=OUTCOME
@@ -45,7 +46,9 @@ there; the folder's manifest is kept and the files in it are not touched.
 Columns. A column named after a field holds it (in any case; dots or
 underscores: statement.text, statement_text). --map COLUMN=FIELD says
 which field another column holds; --map COLUMN= skips it. A column that
-holds no field is an error unless --ignore-unknown. The fields:
+holds no field is an error unless --ignore-unknown. A column named
+probability, p, prob or forecast holds estimate.probability when no other
+column does. The fields:
 
   id question forecaster audience issued issued_note resolves_by resolved
   statement.text statement.wording negated
@@ -56,6 +59,13 @@ holds no field is an error unless --ignore-unknown. The fields:
   tags.KEY (a tag; any key)   note (one plain-text note)
   sources notes tags estimate.range   (JSON, as the CSV export writes them)
   p_event.low p_event.point p_event.high   (checked against the estimate)
+
+Ids. --id-template makes the ids from each row, for a table with no id
+column or with ids that are not ids here (-200978): {COLUMN} is the row's
+value in that column, {row} the row's number (1 for the first row), as in
+gjp-{forecast_id}, q{question_id}-u{user_id} or {row}. A made id that is not
+an id, or that another row got, or an empty cell it needs, is an error at
+the row; a column the template names that the file lacks is a usage error.
 
 JSON Lines: each line is an object whose keys are the columns; statement,
 estimate and p_event may also be objects, as the JSON Lines export writes
@@ -123,6 +133,10 @@ func newForecastsImportCmd(s *streams) *cobra.Command {
     --map Chance=estimate.probability --map Happened=outcome --map Region=tags.region \
     --percent --date-order dmy
 
+  # a table with no id column: ids made from a column; p is the probability
+  printf 'forecast_id,question,forecaster,issued,p,outcome\n-200978,Will the pact be renewed by 31 December 1992?,F17,2012-09-05,0.3,no\n' > gjp.csv
+  hindcast forecasts import gjp.csv --to gjp --selection all --id-template "gjp-{forecast_id}"
+
   # more rows for the same dataset: a new record file, seminar/sheet-2.yaml
   printf 'Case,Question,Desk,Date,Chance,Happened\np-1992,Will the pact be renewed by 31 December 1992?,Desk A,03/1992,60,Y\n' > sheet-2.csv
   hindcast forecasts import sheet-2.csv --to seminar --map Case=id --map Desk=forecaster \
@@ -142,6 +156,7 @@ func newForecastsImportCmd(s *streams) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&opts.to, "to", "", "the dataset folder to write: a new folder, or a dataset folder to add the records to (required)")
 	fl.StringArrayVar(&opts.maps, "map", nil, "COLUMN=FIELD: the column holds that field; COLUMN= skips it (repeatable)")
+	fl.StringVar(&opts.idTemplate, "id-template", "", "make each id from its row: {COLUMN} a cell, {row} the row's number (gjp-{forecast_id})")
 	fl.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "skip the columns that hold no field instead of failing")
 	fl.BoolVar(&opts.percent, "percent", false, "probabilities are percentages, 0 to 100 (ranges and p_event too)")
 	fl.StringArrayVar(&opts.outcomeMaps, "outcome-map", nil, "LABEL=OUTCOME: read LABEL as yes, no, unresolved or ambiguous (repeatable)")
@@ -244,6 +259,9 @@ func forecastsImport(s *streams, opts *importOptions) error {
 	}
 
 	ds := res.Dataset
+	if c := res.ProbabilityColumn; c != "" {
+		fmt.Fprintf(s.err, "%s: column %q read as estimate.probability (--map %s=FIELD says otherwise)\n", opts.file, c, c)
+	}
 	if len(res.Ignored) > 0 {
 		fmt.Fprintf(s.err, "%s: ignored %d %s that hold no field: %s\n", opts.file, len(res.Ignored), plural(len(res.Ignored), "column", "columns"), strings.Join(quoteAll(res.Ignored), ", "))
 	}
@@ -331,6 +349,11 @@ func (opts *importOptions) importOptions() (forecasts.ImportOptions, error) {
 			}
 		}
 		o.Columns[col] = field
+	}
+	if opts.idTemplate != "" {
+		if o.IDTemplate, err = forecasts.ParseIDTemplate(opts.idTemplate); err != nil {
+			return o, usageErrorf("--id-template: %v", err)
+		}
 	}
 	o.IgnoreUnknown = opts.ignoreUnknown
 	o.Percent = opts.percent

@@ -282,8 +282,8 @@ func TestImportHelpExamples(t *testing.T) {
 			t.Errorf("an example line this test cannot run: %q", line)
 		}
 	}
-	if ran != 6 {
-		t.Errorf("ran %d hindcast lines, want 6", ran)
+	if ran != 7 {
+		t.Errorf("ran %d hindcast lines, want 7", ran)
 	}
 	stdout, _, _ := runHindcast("forecasts", "list", "--data", "seminar")
 	if !strings.Contains(stdout, "t-1990") || !strings.Contains(stdout, "p-1992") {
@@ -318,4 +318,85 @@ func shellWords(t *testing.T, s string) []string {
 		words = append(words, w.String())
 	}
 	return words
+}
+
+// A table as a forecasting tournament gives it: no id column, ids that
+// are not ids here (-200978), the probability in a column named p.
+// --id-template makes the ids; the dataset written exports, imports and
+// exports again to the same bytes.
+func TestImportIDTemplate(t *testing.T) {
+	tmp := tempDir(t)
+	sheet := filepath.Join(tmp, "gjp.csv")
+	const table = "forecast_id,question,forecaster,issued,p,outcome\n" +
+		"-200978,Will A?,F17,2012-09-05,0.3,no\n" +
+		"-200979,Will B?,F17,2012-09-06,0.65,yes\n"
+	if err := os.WriteFile(sheet, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "gjp")
+	stdout, stderr, code := runHindcast(importArgs(sheet, dir, "--selection", "all", "--id-template", "gjp-{forecast_id}")...)
+	if code != 0 || inTemp(tmp, stderr) != "TMP/gjp.csv: column \"p\" read as estimate.probability (--map p=FIELD says otherwise)\n" ||
+		inTemp(tmp, stdout) != "created TMP/gjp/manifest.yaml\ncreated TMP/gjp/records.yaml (2 records from TMP/gjp.csv)\n" {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	records := mustRead(t, filepath.Join(dir, "records.yaml"))
+	if !strings.Contains(records, "  - id: gjp--200978\n") || !strings.Contains(records, "  - id: gjp--200979\n") || !strings.Contains(records, "probability: 0.65") {
+		t.Errorf("records.yaml:\n%s", records)
+	}
+	first, stderr, code := runHindcast("forecasts", "export", "--data", dir, "--format", "csv")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	export := filepath.Join(tmp, "export.csv")
+	if err := os.WriteFile(export, []byte(first), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runHindcast("forecasts", "import", export, "--to", filepath.Join(tmp, "again")); code != 0 {
+		t.Fatal(stderr)
+	}
+	if second, _, _ := runHindcast("forecasts", "export", "--data", filepath.Join(tmp, "again"), "--format", "csv"); second != first {
+		t.Errorf("export → import → export changed the bytes\n%s---\n%s", first, second)
+	}
+}
+
+// A template that names a column the file lacks, or cannot be read, is
+// a usage error; ids it makes that are not ids, or not unique, are bad
+// rows. Nothing is written either way.
+func TestImportIDTemplateErrors(t *testing.T) {
+	tmp := tempDir(t)
+	sheet := filepath.Join(tmp, "s.csv")
+	const table = "case,question,forecaster,issued,p,outcome\n" +
+		"a,Will A?,F,1990,0.3,no\n" +
+		"a b,Will B?,F,1990,0.3,no\n" +
+		"a,Will C?,F,1990,0.3,no\n"
+	if err := os.WriteFile(sheet, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	to := filepath.Join(tmp, "out")
+	for _, tc := range []struct {
+		template string
+		code     int
+		want     string
+	}{
+		{"x{cse}", 2, "TMP/s.csv:1:1: case: unknown column: no field is named so; map it with --map case=FIELD, skip it with --map case=, or pass --ignore-unknown\n" +
+			`TMP/s.csv:1:1: id: --id-template "x{cse}" names column "cse", which the file does not have; did you mean "case"?` + "\n"},
+		{"x", 2, `hindcast: --id-template: id template "x" names no column and not {row}: every row would get the same id` + "\n"},
+		{"x{case", 2, `hindcast: --id-template: id template "x{case": a { is not closed: write {COLUMN} or {row}` + "\n"},
+		{"x-{case}", 1, "TMP/s.csv: 2 of 3 rows have problems; nothing written (--skip-invalid would import the other 1 row)\n" +
+			`TMP/s.csv:3:1: id: row 2: --id-template "x-{case}" gives "x-a b", which is not an id: an id uses letters, digits and . _ : - and starts with a letter or digit` + "\n" +
+			`TMP/s.csv:4:1: id: row 3: --id-template "x-{case}" gives "x-a", as it did for row 1 (line 2): ids must be unique; add {row}, or a column that tells the rows apart, to the template` + "\n"},
+	} {
+		stdout, stderr, code := runHindcast(importArgs(sheet, to, "--selection", "all", "--id-template", tc.template)...)
+		if code != tc.code || stdout != "" || inTemp(tmp, stderr) != tc.want {
+			t.Errorf("%s: exit %d\n%s%s\nwant:\n%s", tc.template, code, stdout, inTemp(tmp, stderr), tc.want)
+		}
+	}
+	if names := entries(t, tmp); strings.Join(names, " ") != "s.csv" {
+		t.Errorf("left %q", names)
+	}
+	// {row} numbers the rows.
+	if _, stderr, code := runHindcast(importArgs(sheet, to, "--selection", "all", "--id-template", "s{row}", "--map", "case=")...); code != 0 ||
+		!strings.Contains(mustRead(t, filepath.Join(to, "records.yaml")), "  - id: s3\n") {
+		t.Errorf("{row}: exit %d\n%s", code, stderr)
+	}
 }
