@@ -10,6 +10,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // CompareOptions are the choices of a pairwise comparison.
@@ -56,6 +57,7 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 	}
 	var entries []compareEntry
 	var warnings []analysis.Warning
+	var inputs []provenance.Input
 	var err error
 	if in.HasTables() {
 		if len(opts.Question) == 0 { // --question-col names the same columns for --weight and --latest
@@ -65,11 +67,14 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 		if len(opts.Question) == 0 {
 			return nil, usagef("--question: name the columns that identify a question in %s (for example forecast_date,event_threshold)", tables[0])
 		}
-		entries, warnings, err = compareTables(&in, opts, tables)
+		entries, warnings, inputs, err = compareTables(&in, opts, tables)
 	} else {
 		var ds []*forecasts.Dataset
 		if ds, err = in.Datasets(""); err == nil {
 			entries, warnings, err = compareRecords(&in, opts, ds)
+		}
+		if err == nil {
+			inputs, err = datasetInputs(ds)
 		}
 	}
 	if err != nil {
@@ -125,6 +130,12 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 		return nil, err
 	}
 	out.LogClip = clip
+	p := opts.Pairwise
+	out.Provenance = in.provenanceOf(inputs,
+		provenance.Option{Key: "question", Value: strings.Join(out.Question, ",")}, provenance.Option{Key: "within", Value: strings.Join(opts.Within, ",")},
+		provenance.Option{Key: "score", Value: opts.Score}, floatOption("clip", clip), intOption("permutations", p.Permutations),
+		intOption("bootstrap", p.Bootstrap), floatOption("level", p.Level), intOption("min-shared", p.MinShared),
+		provenance.Option{Key: "seed", Value: strconv.FormatUint(p.Seed, 10)}, provenance.Option{Key: "baseline", Value: p.Baseline})
 	return out, nil
 }
 
@@ -309,7 +320,7 @@ func compareRecords(in *Input, opts CompareOptions, ds []*forecasts.Dataset) ([]
 }
 
 // compareTables reads flat tables row by row: each row is one forecast.
-func compareTables(in *Input, opts CompareOptions, names []string) ([]compareEntry, []analysis.Warning, error) {
+func compareTables(in *Input, opts CompareOptions, names []string) ([]compareEntry, []analysis.Warning, []provenance.Input, error) {
 	var cols []string
 	for _, c := range slices.Concat(in.By, opts.Question, opts.Within) {
 		if !slices.Contains(cols, c) {
@@ -323,14 +334,14 @@ func compareTables(in *Input, opts CompareOptions, names []string) ([]compareEnt
 	if in.weighted() || in.ResolvedCol != "" {
 		// The runs of updates are on compare's questions.
 		if err := in.checkTableUpdates(forecaster, opts.Question); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	opt := in.tableOptions()
 	opt.Groups = cols
 	rows, tr, err := in.readRows(names, opt, cols, forecaster, opts.Question)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var late []string
 	var entries []compareEntry
@@ -355,5 +366,5 @@ func compareTables(in *Input, opts CompareOptions, names []string) ([]compareEnt
 	warnings = append(warnings, afterOutcome(late, in.TimeCol, in.ResolvedCol)...)
 	warnings = append(warnings, skippedRows(tr.skipped)...)
 	warnings = append(warnings, percentFractions(tr.fractional)...)
-	return entries, warnings, nil
+	return entries, warnings, tr.inputs, nil
 }

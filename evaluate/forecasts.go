@@ -8,6 +8,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // Forecasts are the forecasts a command works on, tallied overall and by
@@ -18,6 +19,8 @@ type Forecasts struct {
 	Groups   []*Group // one per key, in key order; empty when not grouped
 	Records  bool     // read from datasets of records (true) or flat tables
 	Datasets []*forecasts.Dataset
+	Inputs   []provenance.Input // what was read, with its SHA-256
+	input    Input              // how it was read, for the provenance
 }
 
 // Group is one group's forecasts.
@@ -221,7 +224,11 @@ func FromRecords(in Input, ds []*forecasts.Dataset) (*Forecasts, error) {
 	if err := checkRecordColumns(ds, nil, flagColumns{"--by", in.By}); err != nil {
 		return nil, err
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}, Records: true, Datasets: ds}
+	inputs, err := datasetInputs(ds)
+	if err != nil {
+		return nil, err
+	}
+	f := &Forecasts{By: in.By, Overall: &Group{}, Records: true, Datasets: ds, Inputs: inputs, input: in}
 	groups := groupSet{}
 	targets := func(r *forecasts.Record) []*Group {
 		if len(in.By) == 0 {

@@ -54,6 +54,9 @@ type Input struct {
 	TimeCol        string
 	ResolvedCol    string
 
+	// Args is the command line, recorded in the results' provenance.
+	Args []string
+
 	// Progress, when not nil, is called before each flat table is read
 	// with its name, its size in bytes (-1 when unknown) and a counter of
 	// the rows read so far; it returns the function the reader calls

@@ -3,6 +3,7 @@ package evaluate
 import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // The result values of the use cases. Package reports renders them: as
@@ -19,6 +20,9 @@ type ScoreResult struct {
 	Groups  []*ScoreGroup // one per distinct key, in key order
 	// Reference names the group the reference skill is against; empty when none.
 	Reference string
+	// Provenance says what made these figures: hindcast's build, the
+	// command line, the inputs with their SHA-256, the options.
+	Provenance *provenance.Provenance
 }
 
 // ScoreGroup holds the figures for one group of forecasts.
@@ -71,6 +75,8 @@ type CompareResult struct {
 	Options  analysis.PairwiseOptions
 	Groups   []*CompareGroup
 	Warnings []analysis.Warning // about the input as a whole
+	// Provenance says what made these figures (see ScoreResult).
+	Provenance *provenance.Provenance
 }
 
 // CompareGroup is one comparison: every competitor of one value of Within.
@@ -160,6 +166,8 @@ type SensitivityResult struct {
 	Scales           []ScaleSensitivity // AsCoded first, then each scale
 	Readers          ReadersView
 	Records          []RecordSensitivity // largest swing first
+	// Provenance says what made these figures (see ScoreResult).
+	Provenance *provenance.Provenance
 }
 
 // ScaleSensitivity holds the scores with every term-coded record read on one scale.

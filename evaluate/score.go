@@ -1,6 +1,8 @@
 package evaluate
 
 import (
+	"cmp"
+	"github.com/hindcast/hindcast/internal/provenance"
 	"math"
 	"strconv"
 	"strings"
@@ -109,5 +111,19 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 			g.ReferenceSkill = analysis.SkillScore(g.Summary.Brier, ref.Summary.Brier)
 		}
 	}
+	a := opts.Analysis
+	sc.Provenance = f.input.provenanceOf(f.Inputs,
+		provenance.Option{Key: "bins", Value: binsText(sc.Bins)},
+		intOption("bootstrap", a.Replicates), provenance.Option{Key: "seed", Value: strconv.FormatUint(a.Seed, 10)},
+		floatOption("level", cmp.Or(a.Level, analysis.DefaultLevel)), floatOption("clip", a.LogClip),
+		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference})
 	return sc, nil
+}
+
+// binsText is a --bins value as the flag takes it.
+func binsText(bins int) string {
+	if bins == analysis.Distinct {
+		return "distinct"
+	}
+	return strconv.Itoa(bins)
 }

@@ -1,7 +1,9 @@
 package evaluate
 
 import (
+	"github.com/hindcast/hindcast/internal/provenance"
 	"slices"
+	"strconv"
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
@@ -12,6 +14,7 @@ import (
 type SensitivityOptions struct {
 	Samples int
 	Seed    uint64
+	Args    []string // the command line, for the provenance
 }
 
 // Check reports bad options as a *UsageError.
@@ -121,6 +124,10 @@ func Sensitivity(ds []*forecasts.Dataset, opts SensitivityOptions) *SensitivityR
 		return 0
 	})
 	out.Records = perRecord
+	if inputs, err := datasetInputs(ds); err == nil {
+		in := Input{Args: opts.Args}
+		out.Provenance = in.provenanceOf(inputs, intOption("samples", out.Samples), provenance.Option{Key: "seed", Value: strconv.FormatUint(seed, 10)})
+	}
 	return out
 }
 

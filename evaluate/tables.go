@@ -11,6 +11,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // fractionalTableWorkers is the number of workers that read a table of
@@ -22,6 +23,7 @@ const fractionalTableWorkers = 4
 type tableRead struct {
 	skipped    int64    // rows with no probability
 	fractional []string // tables read with Percent whose probabilities look like fractions
+	inputs     []provenance.Input
 }
 
 // readTables is the one loop over flat tables: for each it works out the
@@ -39,7 +41,8 @@ func (in *Input) readTables(names []string, opt forecasts.TableOptions,
 		}
 		o := opt
 		o.Format = format
-		stats, err := in.readTable(name, o, read)
+		stats, input, err := in.readTable(name, o, read)
+		tr.inputs = append(tr.inputs, input)
 		if ok, err := tableProblems(&errs, name, format, stats, err); err != nil {
 			return tr, err
 		} else if !ok {
@@ -57,15 +60,16 @@ func (in *Input) readTables(names []string, opt forecasts.TableOptions,
 	return tr, nil
 }
 
-// readTable opens one flat table and reads it with progress.
+// readTable opens one flat table and reads it with progress, hashing it
+// in the same pass for the provenance.
 func (in *Input) readTable(name string, opt forecasts.TableOptions,
-	read func(name string, r io.Reader, opt forecasts.TableOptions, rows *atomic.Int64) (forecasts.TableStats, error)) (forecasts.TableStats, error) {
+	read func(name string, r io.Reader, opt forecasts.TableOptions, rows *atomic.Int64) (forecasts.TableStats, error)) (forecasts.TableStats, provenance.Input, error) {
 	r := in.Stdin
 	var size int64 = -1
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return forecasts.TableStats{}, forecasts.ErrorList{{File: name, Msg: pathError(err).Error()}}
+			return forecasts.TableStats{}, provenance.Input{}, forecasts.ErrorList{{File: name, Msg: pathError(err).Error()}}
 		}
 		defer f.Close()
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
@@ -81,7 +85,9 @@ func (in *Input) readTable(name string, opt forecasts.TableOptions,
 		opt.Progress = update
 		defer done()
 	}
-	return read(name, r, opt, &rows)
+	hr := provenance.NewReader(name, r)
+	stats, err := read(name, hr, opt, &rows)
+	return stats, hr.Input(), err
 }
 
 func (in *Input) tableFormat(name string) (forecasts.TableFormat, error) {
@@ -182,7 +188,7 @@ func loadTables(in *Input) (*Forecasts, error) {
 	if in.weighted() || in.ResolvedCol != "" {
 		return loadTableUpdates(in, names)
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}}
+	f := &Forecasts{By: in.By, Overall: &Group{}, input: *in}
 	groups := groupSet{}
 	opt := in.tableOptions()
 	opt.Groups, opt.Counts = in.By, in.Counts
@@ -215,7 +221,7 @@ func loadTables(in *Input) (*Forecasts, error) {
 	if err := in.checkTotals(f, names); err != nil {
 		return nil, err
 	}
-	f.Groups = groups.sorted()
+	f.Groups, f.Inputs = groups.sorted(), tr.inputs
 	if tr.skipped > 0 {
 		f.Overall.exclude(ExcludedNoProb, int(tr.skipped))
 	}
@@ -376,7 +382,7 @@ func loadTableUpdates(in *Input, names []string) (*Forecasts, error) {
 	if in.Latest {
 		zero = ExcludedSuperseded
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}}
+	f := &Forecasts{By: in.By, Overall: &Group{}, Inputs: tr.inputs, input: *in}
 	groups := groupSet{}
 	for i, u := range rows {
 		targets := []*Group{f.Overall}

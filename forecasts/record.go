@@ -233,4 +233,5 @@ type Dataset struct {
 	Manifest
 	Records []*Record `json:"records"`
 	Files   []string  `json:"-"` // the files it was read from
+	Builtin bool      `json:"-"` // one of hindcast's own, read from the binary
 }

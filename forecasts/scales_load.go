@@ -228,5 +228,9 @@ func (l *Loader) LoadBuiltin(names ...string) ([]*Dataset, error) {
 		}
 		files[i] = "builtin/" + n + ".yaml"
 	}
-	return l.LoadFS(builtinFS, "", files...)
+	ds, err := l.LoadFS(builtinFS, "", files...)
+	for _, d := range ds {
+		d.Builtin = true
+	}
+	return ds, err
 }

@@ -60,7 +60,7 @@ func sensitivityRun(s *streams, o *sensitivityOptions) error {
 	if err := checkFormat(o.format, "table", "json", "markdown"); err != nil {
 		return err
 	}
-	sopts := evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed}
+	sopts := evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed, Args: s.args}
 	if err := sopts.Check(); err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func (o *inputFlags) addRecordFlags(fs *pflag.FlagSet, by string) {
 // standard error when it is a terminal.
 func (o *inputFlags) input(s *streams) evaluate.Input {
 	in := evaluate.Input{
-		Data: o.data.paths, Builtins: o.data.builtins, Tables: o.tables, Stdin: s.in,
+		Data: o.data.paths, Builtins: o.data.builtins, Tables: o.tables, Stdin: s.in, Args: s.args,
 		TableFormat: o.tableFmt, ProbCol: o.probCol, OutcomeCol: o.outcome, WeightCol: o.weightCol,
 		Counts: o.counts, Percent: o.percent,
 		Scale: o.scale, Reading: forecasts.Reading(o.reading), By: o.by,

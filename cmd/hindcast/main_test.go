@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,8 @@ func runHindcast(args ...string) (stdout, stderr string, code int) {
 // On a mismatch the actual output is written beside it as name.actual, for a diff.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
+	// The provenance names the toolchain: a golden holds "GOVERSION".
+	got = strings.ReplaceAll(got, runtime.Version(), "GOVERSION")
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -90,4 +94,21 @@ func TestGolden(t *testing.T) {
 		{"score-by-forecaster-md", "score --by forecaster --bootstrap 0 --format markdown", 0},
 		{"sensitivity-cpc", "sensitivity --dataset cpc", 0},
 	})
+}
+
+// withoutProvenance drops the JSON output's provenance block, which names
+// the command line and the inputs, for comparing the figures of two runs
+// that differ in those only.
+func withoutProvenance(t *testing.T, out string) string {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	delete(v, "provenance")
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -27,6 +27,8 @@ type streams struct {
 	out, err io.Writer
 	// errTerminal is true when err is a terminal (progress is shown there).
 	errTerminal bool
+	// args is the command line, "hindcast" first, for the provenance.
+	args []string
 }
 
 // runError is an error that happened while a command ran (not while its
@@ -139,7 +141,7 @@ func groupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 
 // hindcastMain runs the command line and returns the exit code.
 func hindcastMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := &streams{in: stdin, out: stdout, err: stderr, errTerminal: isTerminal(stderr)}
+	s := &streams{in: stdin, out: stdout, err: stderr, errTerminal: isTerminal(stderr), args: append([]string{"hindcast"}, args...)}
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()

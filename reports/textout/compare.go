@@ -3,6 +3,7 @@ package textout
 import (
 	"encoding/csv"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/provenance"
 	"io"
 	"math"
 	"slices"
@@ -33,20 +34,21 @@ func withinLabel(c *evaluate.CompareResult, g *evaluate.CompareGroup) string {
 // ---- JSON
 
 type compareJSON struct {
-	By           []string           `json:"by"`
-	Question     []string           `json:"question"`
-	Within       []string           `json:"within"`
-	Score        string             `json:"score"`
-	LogClip      jsonFloat          `json:"log_clip"`
-	Permutations int                `json:"permutations"`
-	ExactMax     int                `json:"exact_max"`
-	Bootstrap    int                `json:"bootstrap"`
-	Level        jsonFloat          `json:"level"`
-	Seed         uint64             `json:"seed"`
-	MinShared    int                `json:"min_shared"`
-	Baseline     *string            `json:"baseline"`
-	Comparisons  []compareGroupJSON `json:"comparisons"`
-	Warnings     []warningJSON      `json:"warnings"`
+	By           []string               `json:"by"`
+	Question     []string               `json:"question"`
+	Within       []string               `json:"within"`
+	Score        string                 `json:"score"`
+	LogClip      jsonFloat              `json:"log_clip"`
+	Permutations int                    `json:"permutations"`
+	ExactMax     int                    `json:"exact_max"`
+	Bootstrap    int                    `json:"bootstrap"`
+	Level        jsonFloat              `json:"level"`
+	Seed         uint64                 `json:"seed"`
+	MinShared    int                    `json:"min_shared"`
+	Baseline     *string                `json:"baseline"`
+	Comparisons  []compareGroupJSON     `json:"comparisons"`
+	Warnings     []warningJSON          `json:"warnings"`
+	Provenance   *provenance.Provenance `json:"provenance,omitempty"`
 }
 
 type compareGroupJSON struct {
@@ -119,6 +121,7 @@ func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 		By: c.By, Question: c.Question, Within: c.Within, Score: c.Score, LogClip: jsonFloat(c.LogClip),
 		Permutations: o.Permutations, ExactMax: o.ExactMax, Bootstrap: o.Bootstrap, Level: jsonFloat(o.Level),
 		Seed: o.Seed, MinShared: o.MinShared, Comparisons: []compareGroupJSON{}, Warnings: warningsJSON(c.Warnings),
+		Provenance: c.Provenance,
 	}
 	if out.Within == nil {
 		out.Within = []string{}
@@ -503,6 +506,7 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 		b.WriteString("- " + mdEscape(l) + "\n")
 	}
 	writeCompareWarnings(c, &b, true)
+	writeProvenanceMarkdown(&b, c.Provenance)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -519,6 +523,9 @@ var compareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score
 
 // WriteCompareCSV writes the comparison as one long table.
 func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
+	if err := writeProvenanceComment(w, c.Provenance); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	f := csvFloat
 	cw.Write(append(append([]string{}, c.Within...), compareCSVColumns...))

@@ -3,6 +3,7 @@ package textout
 import (
 	"encoding/csv"
 	"fmt"
+	"github.com/hindcast/hindcast/internal/provenance"
 	"io"
 	"maps"
 	"math"
@@ -16,31 +17,32 @@ import (
 )
 
 type scoreJSON struct {
-	Key                   map[string]string `json:"key,omitempty"`
-	N                     jsonFloat         `json:"n"`
-	NExcluded             int               `json:"n_excluded"`
-	Excluded              map[string]int    `json:"excluded,omitempty"`
-	Distinct              int               `json:"distinct_forecasts"`
-	BaseRate              jsonFloat         `json:"base_rate"`
-	MeanForecast          jsonFloat         `json:"mean_forecast"`
-	Brier                 jsonFloat         `json:"brier"`
-	BrierScale            jsonFloat         `json:"brier_scale"`
-	BrierSkill            jsonFloat         `json:"brier_skill"`
-	BrierSkillVsHalf      jsonFloat         `json:"brier_skill_vs_half"`
-	BrierSkillVsReference *jsonFloat        `json:"brier_skill_vs_reference,omitempty"`
-	LogScore              jsonFloat         `json:"log_score"`
-	LogClip               jsonFloat         `json:"log_clip"`
-	Spherical             jsonFloat         `json:"spherical"`
-	AUC                   jsonFloat         `json:"auc"`
-	Murphy                murphyJSON        `json:"murphy"`
-	CORP                  corpJSON          `json:"corp"`
-	CORPLog               corpJSON          `json:"corp_log"`
-	Yates                 yatesJSON         `json:"yates"`
-	Calibration           calibrationJSON   `json:"calibration"`
-	Bins                  []binJSON         `json:"bins"`
-	Intervals             *intervalsJSON    `json:"intervals,omitempty"`
-	Warnings              []warningJSON     `json:"warnings"`
-	Groups                []scoreJSON       `json:"groups,omitempty"`
+	Key                   map[string]string      `json:"key,omitempty"`
+	N                     jsonFloat              `json:"n"`
+	NExcluded             int                    `json:"n_excluded"`
+	Excluded              map[string]int         `json:"excluded,omitempty"`
+	Distinct              int                    `json:"distinct_forecasts"`
+	BaseRate              jsonFloat              `json:"base_rate"`
+	MeanForecast          jsonFloat              `json:"mean_forecast"`
+	Brier                 jsonFloat              `json:"brier"`
+	BrierScale            jsonFloat              `json:"brier_scale"`
+	BrierSkill            jsonFloat              `json:"brier_skill"`
+	BrierSkillVsHalf      jsonFloat              `json:"brier_skill_vs_half"`
+	BrierSkillVsReference *jsonFloat             `json:"brier_skill_vs_reference,omitempty"`
+	LogScore              jsonFloat              `json:"log_score"`
+	LogClip               jsonFloat              `json:"log_clip"`
+	Spherical             jsonFloat              `json:"spherical"`
+	AUC                   jsonFloat              `json:"auc"`
+	Murphy                murphyJSON             `json:"murphy"`
+	CORP                  corpJSON               `json:"corp"`
+	CORPLog               corpJSON               `json:"corp_log"`
+	Yates                 yatesJSON              `json:"yates"`
+	Calibration           calibrationJSON        `json:"calibration"`
+	Bins                  []binJSON              `json:"bins"`
+	Intervals             *intervalsJSON         `json:"intervals,omitempty"`
+	Warnings              []warningJSON          `json:"warnings"`
+	Groups                []scoreJSON            `json:"groups,omitempty"`
+	Provenance            *provenance.Provenance `json:"provenance,omitempty"`
 }
 
 type murphyJSON struct {
@@ -202,6 +204,7 @@ func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
 	for _, g := range s.Groups {
 		out.Groups = append(out.Groups, scoreGroupJSON(s, g))
 	}
+	out.Provenance = s.Provenance
 	return WriteJSON(w, out)
 }
 
@@ -433,6 +436,7 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 			}
 		}
 	}
+	writeProvenanceMarkdown(&b, s.Provenance)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -455,6 +459,9 @@ var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", 
 // WriteScoreCSV writes one row for all forecasts (group columns empty) and
 // one per group.
 func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
+	if err := writeProvenanceComment(w, s.Provenance); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	f := csvFloat
 	cw.Write(append(append([]string{}, s.By...), scoreCSVColumns...))

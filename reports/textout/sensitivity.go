@@ -2,6 +2,7 @@ package textout
 
 import (
 	"fmt"
+	"github.com/hindcast/hindcast/internal/provenance"
 	"io"
 	"math"
 	"strings"
@@ -25,6 +26,7 @@ type sensitivityJSON struct {
 	Readers          readersJSON             `json:"readers"`
 	Records          []recordSensitivityJSON `json:"records"`
 	Reading          []string                `json:"reading"`
+	Provenance       *provenance.Provenance  `json:"provenance,omitempty"`
 }
 
 type scaleSensitivityJSON struct {
@@ -83,6 +85,7 @@ func WriteSensitivityJSON(w io.Writer, s *evaluate.SensitivityResult) error {
 	out := sensitivityJSON{
 		Datasets: s.Datasets, ChosenForFailure: s.ChosenForFailure, N: s.N, TermCoded: s.TermCoded,
 		Excluded: s.Excluded, Samples: s.Samples, SamplesAsked: s.SamplesAsked, Seed: s.Seed, Reading: ReadSensitivity(s),
+		Provenance: s.Provenance,
 	}
 	// Empty lists stay empty ([]) and missing ones missing (null), as given.
 	if s.Scales != nil {
@@ -329,6 +332,7 @@ func WriteSensitivityMarkdown(w io.Writer, s *evaluate.SensitivityResult) error 
 	for _, line := range ReadSensitivity(s) {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(line))
 	}
+	writeProvenanceMarkdown(&b, s.Provenance)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
