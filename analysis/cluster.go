@@ -130,15 +130,17 @@ func (j *clusterJob) run(r int, sc *scratch) {
 		c, _ := bits.Mul64(s.pcg.Uint64(), uint64(k))
 		sc.draws[c]++
 	}
+	accN, accYes := sc.accN, sc.accYes
 	for c, m := range sc.draws {
 		if m == 0 {
 			continue
 		}
 		fm := float64(m)
-		for e := j.starts[c]; e < j.starts[c+1]; e++ {
-			i := j.cell[e]
-			sc.accN[i] += fm * j.n[e]
-			sc.accYes[i] += fm * j.yes[e]
+		lo, hi := j.starts[c], j.starts[c+1]
+		n, yes := j.n[lo:hi], j.yes[lo:hi]
+		for e, i := range j.cell[lo:hi] {
+			accN[i] += fm * n[e]
+			accYes[i] += fm * yes[e]
 		}
 	}
 	sc.rep, sc.idx = sc.rep[:0], sc.idx[:0]
