@@ -49,6 +49,7 @@ type BootstrapResult struct {
 	Replicates int
 	Level      float64
 	Seed       uint64
+	Clusters   int // clusters resampled ([BootstrapClustered]); 0 when forecasts are resampled one by one
 	Lo, Hi     Estimates
 	Warnings   []Warning
 }
@@ -99,6 +100,8 @@ type bootstrapJob struct {
 	logClip float64
 	opts    Options
 	out     [][numEstimates]float64 // replicate r's figures, in fields order
+
+	clusters int // BootstrapResult.Clusters
 
 	lo, hi    Estimates         // the interval, filled in by summarize
 	undefined [numEstimates]int // replicates in which each figure is NaN
@@ -258,7 +261,7 @@ func (j *bootstrapJob) summarize(f int) {
 }
 
 func (j *bootstrapJob) result() BootstrapResult {
-	res := BootstrapResult{Replicates: len(j.out), Level: j.opts.Level, Seed: j.opts.Seed, Lo: j.lo, Hi: j.hi}
+	res := BootstrapResult{Replicates: len(j.out), Level: j.opts.Level, Seed: j.opts.Seed, Clusters: j.clusters, Lo: j.lo, Hi: j.hi}
 	names := res.Lo.fields()
 	undefined := map[int][]string{} // replicates without a value → figures
 	var counts []int

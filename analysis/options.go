@@ -38,6 +38,10 @@ type Options struct {
 	// named in a WarnSmallBins warning. Default 10.
 	MinBinForecasts float64
 
+	// MinClusters: a clustered bootstrap (see [SummarizeClustered]) of
+	// fewer clusters than this gets a WarnFewClusters warning. Default 10.
+	MinClusters int
+
 	// Replicates is the number of bootstrap replicates; 0 means no
 	// bootstrap in a Summary. DefaultOptions sets 1000.
 	Replicates int
@@ -74,6 +78,7 @@ const (
 	DefaultLogitClip       = 0.001
 	DefaultMinForecasts    = 30
 	DefaultMinBinForecasts = 10
+	DefaultMinClusters     = 10
 	DefaultReplicates      = 1000
 	DefaultLevel           = 0.95
 )
@@ -108,6 +113,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MinBinForecasts == 0 {
 		o.MinBinForecasts = DefaultMinBinForecasts
+	}
+	if o.MinClusters == 0 {
+		o.MinClusters = DefaultMinClusters
 	}
 	if o.Level == 0 {
 		o.Level = DefaultLevel

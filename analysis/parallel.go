@@ -52,6 +52,11 @@ type scratch struct {
 	idx   []int  // rep[j] is cell idx[j] of the original table
 	r     []float64
 	stack []block
+
+	// The clustered bootstrap's: how often each cluster was drawn, and
+	// the replicate's weights at each cell of the merged table.
+	draws        []int32
+	accN, accYes []float64
 }
 
 // replicateChunk is how many replicates a goroutine takes at a time.

@@ -19,6 +19,7 @@ const (
 	streamSensitivity
 	streamSignFlip      // sign-flip permutations of paired differences
 	streamPairBootstrap // bootstrap of a mean paired difference
+	streamClusterBootstrap
 )
 
 type stream struct{ pcg rand.PCG }

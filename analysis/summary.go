@@ -41,6 +41,7 @@ type Summary struct {
 	ROC []ROCPoint
 
 	Bootstrap *BootstrapResult // nil if Options.Replicates = 0 or no forecasts
+	Clusters  int              // clusters the bootstrap resamples ([SummarizeClustered]); 0 when not clustered
 	Bands     *ConsistencyBand // nil if Options.BandReplicates = 0 or no forecasts
 
 	Warnings []Warning
@@ -60,16 +61,49 @@ func Summarize(t Table, opts Options) Summary {
 // resampled from the same seed, so a group's intervals do not depend on
 // which other groups are summarized with it.
 func SummarizeAll(ts []Table, opts Options) []Summary {
+	return SummarizeClustered(ts, nil, opts)
+}
+
+// SummarizeClustered is [SummarizeAll] with a clustered bootstrap: when
+// clusters is not nil, clusters[i] is table ts[i] split by cluster (the
+// question, say: a cluster's cells, summed over the clusters, are those
+// of ts[i]), and the bootstrap of ts[i] resamples whole clusters, as
+// [BootstrapClustered] does; Summary.Clusters is their number, and fewer
+// than opts.MinClusters get a WarnFewClusters warning. A nil clusters, or
+// a nil clusters[i], resamples single forecasts as SummarizeAll does, bit
+// for bit. The consistency bands are not clustered: they resample
+// outcomes as if the forecasts were calibrated, forecast by forecast.
+//
+// Memory is bounded as in SummarizeAll, each clustered table's resampling
+// also holding 20 bytes per cell of each cluster.
+func SummarizeClustered(ts []Table, clusters [][]Table, opts Options) []Summary {
 	opts = opts.withDefaults()
+	if clusters != nil && len(clusters) != len(ts) {
+		panic(fmt.Sprintf("analysis: SummarizeClustered: %d tables, clusters of %d", len(ts), len(clusters)))
+	}
+	clustersOf := func(i int) []Table {
+		if clusters == nil {
+			return nil
+		}
+		return clusters[i]
+	}
 	out := make([]Summary, len(ts))
-	forEach(runtime.GOMAXPROCS(0), len(ts), func(_, i int) { out[i] = pointSummary(ts[i], opts) })
+	forEach(runtime.GOMAXPROCS(0), len(ts), func(_, i int) {
+		out[i] = pointSummary(ts[i], opts)
+		if cs := clustersOf(i); cs != nil && out[i].N > 0 {
+			out[i].Clusters = len(cs)
+			if opts.Replicates > 0 {
+				out[i].fewClusters(cs, opts)
+			}
+		}
+	})
 
 	// The resampling runs a batch of tables at a time, each batch's
 	// replicates held until its intervals are read: memory is bounded by
 	// resampleBudget, not by the number of tables. Every replicate draws
 	// from its own stream, so batches change no figure.
 	var jobs []replicateJob
-	var boot []*bootstrapJob
+	var boot []bootstrapper
 	var bands []*bandJob
 	var batch []int
 	held := 0
@@ -95,13 +129,23 @@ func SummarizeAll(ts []Table, opts Options) []Summary {
 		if out[i].N == 0 || opts.Replicates == 0 && opts.BandReplicates == 0 {
 			continue
 		}
+		cs := clustersOf(i)
 		need := resampleBytes(t, opts)
+		if cs != nil && opts.Replicates > 0 {
+			for _, c := range cs {
+				need += clusterEntryBytes * len(c.Cells)
+			}
+		}
 		if held > 0 && held+need > resampleBudget {
 			flush()
 		}
-		var b *bootstrapJob
+		var b bootstrapper
 		var c *bandJob
-		if opts.Replicates > 0 {
+		switch {
+		case opts.Replicates > 0 && cs != nil:
+			b = newClusterJob(t, cs, opts)
+			jobs = append(jobs, b)
+		case opts.Replicates > 0:
 			b = newBootstrapJob(t, opts)
 			jobs = append(jobs, b)
 		}

@@ -24,6 +24,7 @@ const (
 	WarnLogisticFit        = "logistic-fit"        // no logistic calibration fit
 	WarnSpiegelhalter      = "spiegelhalter"       // Spiegelhalter's test undefined
 	WarnBootstrapUndefined = "bootstrap-undefined" // a figure undefined in some replicates
+	WarnFewClusters        = "few-clusters"        // fewer than Options.MinClusters clusters resampled
 )
 
 // Warn appends a warning to the summary, its message formatted as by

@@ -15,6 +15,7 @@ import (
 // group.
 type Forecasts struct {
 	By       []string // the group columns; empty when not grouped
+	Cluster  []string // the columns (or record fields) that name a cluster; empty when not clustered
 	Overall  *Group   // every forecast
 	Groups   []*Group // one per key, in key order; empty when not grouped
 	Records  bool     // read from datasets of records (true) or flat tables
@@ -30,6 +31,12 @@ type Group struct {
 	Excluded map[string]int // forecasts not scored, by outcome or reason (Excluded…)
 	Scored   []ScoredRecord // records only, in dataset and file order
 	Warnings []analysis.Warning
+	// Clusters are the group's forecasts split by the values of
+	// Forecasts.Cluster, in the order of those values; nil when not
+	// clustered.
+	Clusters []analysis.Table
+
+	clusters map[string]*analysis.Tally // while loading: Clusters by key
 }
 
 // ScoredRecord is a record with the probability it is scored at, how it
@@ -49,6 +56,34 @@ func (g *Group) exclude(reason string, n int) {
 		g.Excluded = map[string]int{}
 	}
 	g.Excluded[reason] += n
+}
+
+// cluster returns the tally of the group's cluster of the given key.
+func (g *Group) cluster(key []string) *analysis.Tally {
+	if g.clusters == nil {
+		g.clusters = map[string]*analysis.Tally{}
+	}
+	id := strings.Join(key, "\x00")
+	t := g.clusters[id]
+	if t == nil {
+		t = new(analysis.Tally)
+		g.clusters[id] = t
+	}
+	return t
+}
+
+// finishClusters sets every group's Clusters from its cluster tallies.
+func (f *Forecasts) finishClusters() {
+	if len(f.Cluster) == 0 {
+		return
+	}
+	for _, g := range f.All() {
+		g.Clusters = make([]analysis.Table, 0, len(g.clusters))
+		for _, id := range slices.Sorted(maps.Keys(g.clusters)) {
+			g.Clusters = append(g.Clusters, g.clusters[id].Table())
+		}
+		g.clusters = nil
+	}
 }
 
 // All returns the overall group followed by the groups.
@@ -228,7 +263,13 @@ func FromRecords(in Input, ds []*forecasts.Dataset) (*Forecasts, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}, Records: true, Datasets: ds, Inputs: inputs, input: in}
+	cluster := in.clusterCols(true)
+	if len(in.Cluster) > 0 {
+		if err := checkRecordColumns(ds, []string{"question", "id"}, flagColumns{"--cluster", cluster}); err != nil {
+			return nil, err
+		}
+	}
+	f := &Forecasts{By: in.By, Cluster: cluster, Overall: &Group{}, Records: true, Datasets: ds, Inputs: inputs, input: in}
 	groups := groupSet{}
 	targets := func(r *forecasts.Record) []*Group {
 		if len(in.By) == 0 {
@@ -253,6 +294,9 @@ func FromRecords(in Input, ds []*forecasts.Dataset) (*Forecasts, error) {
 				continue
 			}
 			t.Tally.AddWeighted(c.P, c.Record.Outcome == forecasts.Yes, c.Weight)
+			if len(cluster) > 0 {
+				t.cluster(recordValues(c.Record, cluster)).AddWeighted(c.P, c.Record.Outcome == forecasts.Yes, c.Weight)
+			}
 			t.Scored = append(t.Scored, c.ScoredRecord)
 			if selection[t] == nil {
 				selection[t] = map[string]forecasts.Selection{}
@@ -261,6 +305,7 @@ func FromRecords(in Input, ds []*forecasts.Dataset) (*Forecasts, error) {
 		}
 	}
 	f.Groups = groups.sorted()
+	f.finishClusters()
 	for _, g := range f.All() {
 		g.Warnings = append(g.Warnings, selectionWarnings(selection[g], scoreSelection)...)
 		g.Warnings = append(g.Warnings, excludedWarning(g.Excluded)...)

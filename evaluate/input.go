@@ -57,11 +57,64 @@ type Input struct {
 	// Args is the command line, recorded in the results' provenance.
 	Args []string
 
+	// Cluster names the columns (record fields or tags, or table
+	// columns) whose values put forecasts in one cluster, for the
+	// clustered bootstrap: forecasts on one question are not independent,
+	// so the bootstrap resamples whole clusters. Empty: a record's
+	// question text, or a table's QuestionCols (none when there are
+	// none). [ClusterNone] alone turns clustering off. A record without
+	// the field or tag is in the cluster "(none)"; an empty cell is a
+	// value like any other.
+	Cluster []string
+
 	// Progress, when not nil, is called before each flat table is read
 	// with its name, its size in bytes (-1 when unknown) and a counter of
 	// the rows read so far; it returns the function the reader calls
 	// with the bytes read, and one to call when the table is done.
 	Progress func(name string, size int64, rows *atomic.Int64) (update func(read int64), done func())
+}
+
+// ClusterNone, as the only column of Input.Cluster, turns the clustered
+// bootstrap off.
+const ClusterNone = "none"
+
+// clusterCols returns the columns (or record fields) that name a
+// forecast's cluster, nil for none; records says whether the input is
+// records rather than flat tables.
+func (in *Input) clusterCols(records bool) []string {
+	switch {
+	case len(in.Cluster) == 1 && in.Cluster[0] == ClusterNone:
+		return nil
+	case len(in.Cluster) > 0:
+		return in.Cluster
+	case records:
+		return []string{"question"}
+	}
+	return in.QuestionCols
+}
+
+// withExtra returns cols followed by those of extra that are not among
+// them, and where each of extra is in the result.
+func withExtra(cols, extra []string) (all []string, at []int) {
+	all = slices.Clone(cols)
+	for _, c := range extra {
+		i := slices.Index(all, c)
+		if i < 0 {
+			i = len(all)
+			all = append(all, c)
+		}
+		at = append(at, i)
+	}
+	return all, at
+}
+
+// pick returns the values of vs at the positions at.
+func pick(vs []string, at []int) []string {
+	out := make([]string, len(at))
+	for k, i := range at {
+		out[k] = vs[i]
+	}
+	return out
 }
 
 // tableExts are the extensions that make a Data path a flat table.
@@ -129,6 +182,14 @@ func (in *Input) Check() error {
 	for _, c := range slices.Concat(in.ForecasterCols, in.QuestionCols) {
 		if strings.TrimSpace(c) == "" {
 			return usagef("--forecaster-col and --question-col: empty column name")
+		}
+	}
+	for _, c := range in.Cluster {
+		switch {
+		case strings.TrimSpace(c) == "":
+			return usagef("--cluster: empty column name")
+		case c == ClusterNone && len(in.Cluster) > 1:
+			return usagef("--cluster none turns clustering off: give it alone")
 		}
 	}
 	dsPaths, tables := in.Split()

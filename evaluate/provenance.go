@@ -55,6 +55,7 @@ func (in *Input) provenanceOf(inputs []provenance.Input, extra ...provenance.Opt
 	add("question-col", in.QuestionCols)
 	add("time-col", in.TimeCol)
 	add("resolved-col", in.ResolvedCol)
+	add("cluster", in.Cluster)
 	if in.HasTables() {
 		add("prob-col", in.tableOptions().Probability)
 		add("outcome-col", in.tableOptions().Outcome)

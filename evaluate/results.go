@@ -20,6 +20,11 @@ type ScoreResult struct {
 	Groups  []*ScoreGroup // one per distinct key, in key order
 	// Reference names the group the reference skill is against; empty when none.
 	Reference string
+	// Cluster names the columns (or record fields) whose values are the
+	// clusters the bootstrap resamples whole; empty when it resamples
+	// single forecasts. Each group's number of clusters is its
+	// Summary.Clusters.
+	Cluster []string
 	// Provenance says what made these figures: hindcast's build, the
 	// command line, the inputs with their SHA-256, the options.
 	Provenance *provenance.Provenance

@@ -2,12 +2,13 @@ package evaluate
 
 import (
 	"cmp"
-	"github.com/hindcast/hindcast/internal/provenance"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/hindcast/hindcast/analysis"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // ScoreOptions are the choices of a score: the analysis options, and the
@@ -58,7 +59,14 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 	for i, g := range all {
 		tables[i] = g.Tally.Table()
 	}
-	sums := analysis.SummarizeAll(tables, opts.Analysis)
+	var clusters [][]analysis.Table
+	if len(f.Cluster) > 0 {
+		clusters = make([][]analysis.Table, len(all))
+		for i, g := range all {
+			clusters[i] = g.Clusters
+		}
+	}
+	sums := analysis.SummarizeClustered(tables, clusters, opts.Analysis)
 	bins := opts.Analysis.Bins
 	switch bins {
 	case analysis.BinsDistinct:
@@ -66,7 +74,7 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 	case 0:
 		bins = analysis.DefaultBins
 	}
-	sc := &ScoreResult{By: f.By, Bins: bins, Reference: opts.Reference}
+	sc := &ScoreResult{By: f.By, Bins: bins, Reference: opts.Reference, Cluster: f.Cluster}
 	if opts.Analysis.LogClip > 0 {
 		sc.LogClip = opts.Analysis.LogClip
 	}
@@ -75,6 +83,9 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 		sg.Bins, sg.ECE = sg.Summary.Bins, sg.Summary.ECE
 		sg.Summary.Warnings = append(sg.Summary.Warnings, g.Warnings...)
 		for k, w := range sg.Summary.Warnings {
+			if w.Code == analysis.WarnFewClusters {
+				sg.Summary.Warnings[k].Message += fmt.Sprintf(" (a cluster is %s; --cluster none resamples single forecasts)", clusterName(f.Cluster))
+			}
 			if w.Code != analysis.WarnInfiniteLogScore || sc.LogClip > 0 {
 				continue
 			}
@@ -126,4 +137,16 @@ func binsText(bins int) string {
 		return "distinct"
 	}
 	return strconv.Itoa(bins)
+}
+
+// clusterName says what one cluster is, for a message: "one question", or
+// "one value of forecast_date" or "one value of (a, b)".
+func clusterName(cols []string) string {
+	switch {
+	case len(cols) == 1 && cols[0] == "question":
+		return "one question"
+	case len(cols) == 1:
+		return "one value of " + cols[0]
+	}
+	return "one value of (" + strings.Join(cols, ", ") + ")"
 }

@@ -1,12 +1,12 @@
 package evaluate
 
 import (
-	"github.com/hindcast/hindcast/internal/provenance"
 	"slices"
 	"strconv"
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // SensitivityOptions are the choices of a sensitivity analysis: the random

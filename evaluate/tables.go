@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -188,10 +189,14 @@ func loadTables(in *Input) (*Forecasts, error) {
 	if in.weighted() || in.ResolvedCol != "" {
 		return loadTableUpdates(in, names)
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}, input: *in}
+	cluster := in.clusterCols(false)
+	f := &Forecasts{By: in.By, Cluster: cluster, Overall: &Group{}, input: *in}
 	groups := groupSet{}
 	opt := in.tableOptions()
-	opt.Groups, opt.Counts = in.By, in.Counts
+	// Clustered, the rows are tallied by group and cluster, and the
+	// tallies split afterwards.
+	cols, at := withExtra(in.By, cluster)
+	opt.Groups, opt.Counts = cols, in.Counts
 	if in.WeightCol != "" || in.Counts {
 		// Sums of fractional weights (or counts) depend, in their last
 		// bits, on how the rows are shared among the reading workers:
@@ -207,9 +212,19 @@ func loadTables(in *Input) (*Forecasts, error) {
 		for _, sk := range sinks {
 			ts := sk.(*tallySink)
 			for i, key := range ts.keys {
-				f.Overall.Tally.Merge(ts.tallies[i])
+				tl := ts.tallies[i]
+				f.Overall.Tally.Merge(tl)
+				var g *Group
 				if len(in.By) > 0 {
-					groups.get(key).Tally.Merge(ts.tallies[i])
+					g = groups.get(slices.Clone(key[:len(in.By)]))
+					g.Tally.Merge(tl)
+				}
+				if len(cluster) > 0 {
+					ckey := pick(key, at)
+					f.Overall.cluster(ckey).Merge(tl)
+					if g != nil {
+						g.cluster(ckey).Merge(tl)
+					}
 				}
 			}
 		}
@@ -222,6 +237,7 @@ func loadTables(in *Input) (*Forecasts, error) {
 		return nil, err
 	}
 	f.Groups, f.Inputs = groups.sorted(), tr.inputs
+	f.finishClusters()
 	if tr.skipped > 0 {
 		f.Overall.exclude(ExcludedNoProb, int(tr.skipped))
 	}
@@ -373,7 +389,9 @@ func loadTableUpdates(in *Input, names []string) (*Forecasts, error) {
 			return nil, err
 		}
 	}
-	rows, tr, err := in.readRows(names, in.tableOptions(), in.By, forecaster, in.QuestionCols)
+	cluster := in.clusterCols(false)
+	cols, at := withExtra(in.By, cluster)
+	rows, tr, err := in.readRows(names, in.tableOptions(), cols, forecaster, in.QuestionCols)
 	if err != nil {
 		return nil, err
 	}
@@ -382,12 +400,12 @@ func loadTableUpdates(in *Input, names []string) (*Forecasts, error) {
 	if in.Latest {
 		zero = ExcludedSuperseded
 	}
-	f := &Forecasts{By: in.By, Overall: &Group{}, Inputs: tr.inputs, input: *in}
+	f := &Forecasts{By: in.By, Cluster: cluster, Overall: &Group{}, Inputs: tr.inputs, input: *in}
 	groups := groupSet{}
 	for i, u := range rows {
 		targets := []*Group{f.Overall}
 		if len(in.By) > 0 {
-			targets = append(targets, groups.get(u.cols))
+			targets = append(targets, groups.get(u.cols[:len(in.By)]))
 		}
 		for _, t := range targets {
 			if weights[i] == 0 {
@@ -395,12 +413,16 @@ func loadTableUpdates(in *Input, names []string) (*Forecasts, error) {
 				continue
 			}
 			t.Tally.AddWeighted(u.p, u.yes, weights[i]*u.weight)
+			if len(cluster) > 0 {
+				t.cluster(pick(u.cols, at)).AddWeighted(u.p, u.yes, weights[i]*u.weight)
+			}
 		}
 	}
 	if err := in.checkTotals(f, names); err != nil {
 		return nil, err
 	}
 	f.Groups = groups.sorted()
+	f.finishClusters()
 	if len(late) > 0 {
 		f.Overall.exclude(ExcludedAfterOutcome, len(late))
 		f.Overall.Warnings = append(f.Overall.Warnings, afterOutcome(late, in.TimeCol, in.ResolvedCol)...)

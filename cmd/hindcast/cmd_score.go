@@ -18,6 +18,7 @@ type scoreOptions struct {
 	seed       uint64
 	level      float64
 	reference  string
+	cluster    []string
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -32,6 +33,9 @@ its skill, the log and spherical scores, the Murphy and CORP decompositions,
 calibration (in the large, Spiegelhalter's test, ECE, logistic slope and
 intercept), the ROC AUC, and bootstrap intervals for them. Warnings about
 small samples, sparse bins, selection and excluded records come with them.
+Forecasts on one question are not independent, so the bootstrap resamples
+whole clusters of them: --cluster COL, by default the question where one is
+known (a record's question text, a table's --question-col).
 
 Flat tables (CSV or JSON Lines, one forecast per row, any size) are read with
 --data FILE.csv|FILE.jsonl or --input FILE; they are streamed, never loaded
@@ -42,6 +46,7 @@ a GROUP BY in a database.`,
   hindcast score --by forecaster --format markdown
   hindcast score --scale icd-203 --reading low
   hindcast score --data flares.csv --by group,event_threshold --clip 1e-15 --format json
+  hindcast score --data flares.csv --by group,event_threshold --cluster forecast_date
   hindcast score --data counts.csv --counts --by method`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
@@ -61,6 +66,7 @@ a GROUP BY in a database.`,
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap; the same seed gives the same intervals")
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
+	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
 	return cmd
 }
 
@@ -92,7 +98,9 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	if o.reference != "" && len(o.input.by) == 0 {
 		return usageErrorf("--reference names a group: give --by too")
 	}
-	f, err := evaluate.Load(o.input.input(s))
+	in := o.input.input(s)
+	in.Cluster = o.cluster
+	f, err := evaluate.Load(in)
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,19 @@ func TestScoreClipNaN(t *testing.T) {
 	}
 }
 
+// --cluster names record fields or tags (or table columns); none alone.
+func TestScoreCluster(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		code  int
+	}{{"forecaster", 0}, {"none", 0}, {"question,forecaster", 0}, {"nonesuch", exitUsage}, {"none,question", exitUsage}} {
+		_, stderr, code := runHindcast("score", "--cluster", c.value, "--bootstrap", "20")
+		if code != c.code || (code != 0) != strings.Contains(stderr, "--cluster") {
+			t.Errorf("--cluster %s: exit %d, %q", c.value, code, stderr)
+		}
+	}
+}
+
 func TestCompareFlags(t *testing.T) {
 	s := &streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard}
 	var got *compareOptions

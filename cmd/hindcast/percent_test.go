@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/hindcast/hindcast/evaluate"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hindcast/hindcast/evaluate"
 )
 
 // percentTables writes one table of percentages twice, with and without

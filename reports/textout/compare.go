@@ -3,7 +3,6 @@ package textout
 import (
 	"encoding/csv"
 	"fmt"
-	"github.com/hindcast/hindcast/internal/provenance"
 	"io"
 	"math"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 func compareScoreName(c *evaluate.CompareResult) string {

@@ -2,7 +2,6 @@ package textout
 
 import (
 	"fmt"
-	"github.com/hindcast/hindcast/internal/provenance"
 	"io"
 	"math"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 type sensitivityJSON struct {
