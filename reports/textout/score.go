@@ -95,6 +95,8 @@ type intervalsJSON struct {
 	Level             jsonFloat    `json:"level"`
 	Replicates        int          `json:"replicates"`
 	Seed              uint64       `json:"seed"`
+	Cluster           []string     `json:"cluster"`            // what the resampling keeps whole; null for single forecasts
+	Clusters          int          `json:"clusters,omitempty"` // how many clusters the group has
 	Brier             [2]jsonFloat `json:"brier"`
 	BrierSkill        [2]jsonFloat `json:"brier_skill"`
 	LogScore          [2]jsonFloat `json:"log_score"`
@@ -178,6 +180,7 @@ func scoreGroupJSON(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) scoreJSON {
 		lo, hi := bs.Lo, bs.Hi
 		out.Intervals = &intervalsJSON{
 			Level: jsonFloat(bs.Level), Replicates: bs.Replicates, Seed: bs.Seed,
+			Cluster: s.Cluster, Clusters: sum.Clusters,
 			Brier: pair(lo.Brier, hi.Brier), BrierSkill: pair(lo.BrierSkill, hi.BrierSkill),
 			LogScore: pair(lo.LogScore, hi.LogScore), Spherical: pair(lo.Spherical, hi.Spherical),
 			AUC: pair(lo.AUC, hi.AUC), BaseRate: pair(lo.BaseRate, hi.BaseRate),
@@ -291,6 +294,13 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	b.WriteString("\n")
 	if bs := o.Summary.Bootstrap; bs != nil {
 		fmt.Fprintf(&b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
+		if len(s.Cluster) > 0 {
+			what := "whole clusters of " + strings.Join(s.Cluster, ", ")
+			if len(s.Cluster) == 1 && s.Cluster[0] == "question" {
+				what = "whole questions"
+			}
+			fmt.Fprintf(&b, "resampling %s (%s): forecasts on one are not independent\n", what, countOf(float64(o.Summary.Clusters), "cluster", "clusters"))
+		}
 	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
