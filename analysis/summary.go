@@ -240,9 +240,9 @@ func (s *Summary) warn(opts Options) {
 	}
 	switch s.Yes {
 	case 0:
-		s.Warn(WarnOneOutcome, "no forecast was followed by the event (base rate 0), so the skill scores, the AUC and the discrimination slope are undefined (NaN)")
+		s.Warn(WarnOneOutcome, "no forecast was followed by the event (base rate 0), so the skill scores, the AUC and the discrimination slope are undefined")
 	case s.N:
-		s.Warn(WarnOneOutcome, "every forecast was followed by the event (base rate 1), so the skill scores, the AUC and the discrimination slope are undefined (NaN)")
+		s.Warn(WarnOneOutcome, "every forecast was followed by the event (base rate 1), so the skill scores, the AUC and the discrimination slope are undefined")
 	}
 	if len(s.WrongCertain) > 0 {
 		var zeroYes, oneNo float64

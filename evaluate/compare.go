@@ -158,6 +158,15 @@ func checkCompare(in *Input, opts CompareOptions) error {
 			return usagef("--question and --within: empty column name")
 		}
 	}
+	if len(opts.Question) > 0 && len(in.QuestionCols) > 0 && !slices.Equal(opts.Question, in.QuestionCols) {
+		return usagef("--question %s and --question-col %s: compare's questions are the runs of updates too; give one of them",
+			strings.Join(opts.Question, ","), strings.Join(in.QuestionCols, ","))
+	}
+	if in.HasTables() {
+		if err := in.checkValueColumns(flagColumns{"--question", opts.Question}, flagColumns{"--within", opts.Within}); err != nil {
+			return err
+		}
+	}
 	p := opts.Pairwise
 	switch {
 	case opts.Score != "brier" && opts.Score != "log":
@@ -328,9 +337,6 @@ func compareTables(in *Input, opts CompareOptions, names []string) ([]compareEnt
 		}
 	}
 	forecaster := in.ForecasterCols
-	if len(forecaster) == 0 {
-		forecaster = in.By // the competitors are the forecasters
-	}
 	if in.weighted() || in.ResolvedCol != "" {
 		// The runs of updates are on compare's questions.
 		if err := in.checkTableUpdates(forecaster, opts.Question); err != nil {

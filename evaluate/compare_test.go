@@ -33,12 +33,12 @@ func means(t *testing.T, in evaluate.Input, opts evaluate.CompareOptions) map[st
 // that did not happen: 0.01.
 func TestCompareLatest(t *testing.T) {
 	path := table(t, "l.csv", "user,q,t,probability,outcome\nu1,q1,2011-09-01,0.9,0\nu1,q1,2011-09-05,0.1,0\nu2,q1,2011-09-02,0.3,0\n")
-	in := evaluate.Input{Data: []string{path}, By: []string{"user"}, TimeCol: "t", Latest: true}
+	in := evaluate.Input{Data: []string{path}, By: []string{"user"}, ForecasterCols: []string{"user"}, TimeCol: "t", Latest: true}
 	m := means(t, in, compareOptions())
 	if math.Abs(m["u1"]-0.01) > 1e-15 || math.Abs(m["u2"]-0.09) > 1e-15 {
 		t.Errorf("means %v, want u1 0.01, u2 0.09", m)
 	}
-	in.Latest = false
+	in.Latest, in.ForecasterCols, in.TimeCol = false, nil, ""
 	if m := means(t, in, compareOptions()); math.Abs(m["u1"]-0.41) > 1e-15 {
 		t.Errorf("without --latest u1 %v, want 0.41", m["u1"])
 	}
@@ -51,7 +51,7 @@ func TestCompareWeightTime(t *testing.T) {
 	path := table(t, "w.csv", "user,q,t,end,probability,outcome\n"+
 		"u1,q1,2011-09-01,2011-09-10,0.9,0\nu1,q1,2011-09-05,2011-09-10,0.1,0\n"+
 		"u2,q1,2011-09-02,2011-09-10,0.3,0\nu2,q1,2011-09-11,2011-09-10,1,0\n")
-	in := evaluate.Input{Data: []string{path}, By: []string{"user"}, TimeCol: "t", ResolvedCol: "end", Weight: analysis.WeightTime}
+	in := evaluate.Input{Data: []string{path}, By: []string{"user"}, ForecasterCols: []string{"user"}, TimeCol: "t", ResolvedCol: "end", Weight: analysis.WeightTime}
 	cmp, err := evaluate.Compare(in, compareOptions())
 	if err != nil {
 		t.Fatal(err)

@@ -196,7 +196,25 @@ func (in *Input) Check() error {
 	if len(tables) > 0 && (len(dsPaths) > 0 || len(in.Builtins) > 0) {
 		return usagef("flat tables (%s) and datasets cannot be read together; read them separately", tables[0])
 	}
+	for _, p := range in.Data {
+		if p == "-" {
+			return usagef("--data -: standard input is read with --input - (and --table-format csv or jsonl)")
+		}
+	}
+	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" {
+		switch {
+		case len(in.ForecasterCols) > 0:
+			return usagef("--forecaster-col says whose forecasts update whose: it does nothing without --latest or --weight")
+		case in.TimeCol != "":
+			return usagef("--time-col says when each forecast was made: it does nothing without --latest, --weight or --resolved-col")
+		}
+	}
 	if len(tables) > 0 {
+		if err := in.checkValueColumns(flagColumns{"--by", in.By}, flagColumns{"--forecaster-col", in.ForecasterCols},
+			flagColumns{"--question-col", in.QuestionCols}, flagColumns{"--cluster", in.Cluster},
+			flagColumns{"--time-col", []string{in.TimeCol}}, flagColumns{"--resolved-col", []string{in.ResolvedCol}}); err != nil {
+			return err
+		}
 		// Flags of records that flat tables cannot honour.
 		switch {
 		case in.Scale != "":
@@ -230,7 +248,11 @@ func (in *Input) checkTableUpdates(forecaster, question []string) error {
 		return usagef("--weight, --latest and --resolved-col need one row per forecast, not --counts")
 	}
 	if in.weighted() && len(question) == 0 {
-		return usagef("--weight %s and --latest need --question-col: the columns that say which question a row forecasts", in.weighting())
+		what := "--latest needs"
+		if !in.Latest {
+			what = fmt.Sprintf("--weight %s needs", in.weighting())
+		}
+		return usagef("%s --question-col: the columns that say which question a row forecasts", what)
 	}
 	if in.weighted() && len(forecaster) == 0 {
 		what := "--latest needs"
@@ -317,4 +339,21 @@ func tagKeys(ds []*forecasts.Dataset) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// checkValueColumns reports a table column named by one of the flags that
+// also holds the probabilities, the outcomes or the weights.
+func (in *Input) checkValueColumns(flags ...flagColumns) error {
+	opt := in.tableOptions()
+	values := []struct{ flag, col string }{{"--prob-col", opt.Probability}, {"--outcome-col", opt.Outcome}, {"--weight-col", in.WeightCol}}
+	for _, f := range flags {
+		for _, c := range f.cols {
+			for _, v := range values {
+				if c != "" && c == v.col {
+					return usagef("%s %s: that column holds the table's %s (%s)", f.flag, c, strings.TrimSuffix(strings.TrimPrefix(v.flag, "--"), "-col"), v.flag)
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -133,7 +133,10 @@ func TestStdinWithWeights(t *testing.T) {
 	csv := "who,q,probability,outcome\nA,q1,0.2,1\nA,q1,0.6,1\nB,q1,0.5,0\n"
 	for _, w := range analysis.Weightings[:2] {
 		in := evaluate.Input{Tables: []string{"-"}, Stdin: strings.NewReader(csv), TableFormat: "csv", By: []string{"who"},
-			ForecasterCols: []string{"who"}, QuestionCols: []string{"q"}, Weight: w}
+			QuestionCols: []string{"q"}, Weight: w}
+		if w != analysis.WeightForecast {
+			in.ForecasterCols = []string{"who"}
+		}
 		_, overall, _ := score(t, in)
 		// forecast: (0.64 + 0.16 + 0.25) / 3 = 0.35; question: (0.32 + 0.08 + 0.25) / 2 = 0.325
 		want := map[analysis.Weighting]float64{analysis.WeightForecast: 0.35, analysis.WeightQuestion: 0.325}[w]

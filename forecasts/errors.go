@@ -24,7 +24,13 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
+		// A file name may hold control characters too (a dataset folder
+		// from elsewhere): quoted then, as a field is.
+		if printable(e.File) {
+			b.WriteString(e.File)
+		} else {
+			b.WriteString(strconv.Quote(e.File))
+		}
 		b.WriteByte(':')
 	}
 	if e.Line > 0 {

@@ -151,6 +151,11 @@ func (l *Loader) loadFolder(dir string, read func(path string) ([]byte, bool)) *
 			continue
 		}
 		fp := filepath.Join(dir, name)
+		if info, err := os.Stat(fp); err == nil && !info.Mode().IsRegular() {
+			// A FIFO would block the read until something writes to it.
+			l.errs.Add(fp, 0, 0, "", "not a regular file (%s): a dataset folder's record files are files", fileKind(info.Mode()))
+			continue
+		}
 		data, ok := read(fp)
 		if !ok {
 			continue
@@ -693,4 +698,19 @@ func SortRecords(rs []*Record) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// fileKind names what a folder entry that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "not a plain file"
 }

@@ -55,7 +55,7 @@ When a competitor made several forecasts on one question, its score on that
 question is the mean of their scores: each counts once, or as --weight says
 (question: the same; time: by how long each stood), or only the last with
 --latest. Who made a forecast is the record's forecaster, or in a flat table
-the --forecaster-col columns (by default the --by columns). --within COL compares separately within
+the --forecaster-col columns. --within COL compares separately within
 each value of COL (like scoringutils' "by").
 
 The Brier score or the log score (--score log); the log score clips every

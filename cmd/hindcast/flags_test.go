@@ -111,6 +111,13 @@ func TestIgnoredFlagsRefused(t *testing.T) {
 		{"score", "--data", table, "--reading", "high"},
 		{"score", "--dataset", "cpc", "--percent"},
 		{"compare", "--by", "forecaster", "--prob-col", "p"},
+		{"score", "--data", table, "--forecaster-col", "who"},
+		{"score", "--data", table, "--time-col", "t"},
+		{"score", "--data", "-", "--table-format", "csv"},
+		{"score", "--data", table, "--by", "outcome"},
+		{"compare", "--data", table, "--by", "who", "--question", "q", "--question-col", "r"},
+		{"compare", "--data", table, "--by", "who", "--question", "q", "--latest", "--time-col", "t"},
+		{"compare", "--data", table, "--by", "who", "--question", "outcome"},
 	} {
 		_, stderr, code := runHindcast(args...)
 		if code != exitUsage {
@@ -119,5 +126,19 @@ func TestIgnoredFlagsRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a refused plot wrote its file")
+	}
+}
+
+// A file name holding terminal escapes (from a downloaded dataset folder)
+// is printed with them escaped, and -o naming a folder is a usage error.
+func TestErrorsShowControlCharacters(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "r\x1b]0;PWNED\a\x1b[2J.yaml")
+	_, stderr, code := runHindcast("forecasts", "validate", name)
+	if code != exitData || strings.ContainsAny(stderr, "\x1b\a") {
+		t.Errorf("exit %d, stderr %q: raw escapes", code, stderr)
+	}
+	_, stderr, code = runHindcast("simulate", "-n", "3", "-o", t.TempDir())
+	if code != exitUsage || !strings.Contains(stderr, "is a folder") {
+		t.Errorf("-o FOLDER: exit %d, %q", code, stderr)
 	}
 }

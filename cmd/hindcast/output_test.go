@@ -127,7 +127,7 @@ func TestOutputFolder(t *testing.T) {
 	} {
 		_, stderr, code := runHindcast(args...)
 		want := "hindcast: " + dir + " is a folder; give the name of a file\n"
-		if code != exitData || stderr != want {
+		if code != exitUsage || stderr != want {
 			t.Errorf("%s: exit %d, stderr %q; want %q", args[0], code, stderr, want)
 		}
 	}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/spf13/cobra"
 )
 
@@ -60,7 +62,8 @@ func run(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, [
 			return err
 		}
 		var ue *evaluate.UsageError
-		if errors.As(err, &ue) {
+		var fe *fileout.FolderError
+		if errors.As(err, &ue) || errors.As(err, &fe) {
 			return &runError{err: err, code: exitUsage}
 		}
 		return &runError{err: err, code: exitData}
@@ -150,7 +153,7 @@ func hindcastMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	var re *runError
 	if !errors.As(err, &re) {
-		fmt.Fprintf(stderr, "hindcast: %v\n", err)
+		fmt.Fprintf(stderr, "hindcast: %s\n", visible(err.Error()))
 		return exitUsage
 	}
 	var list forecasts.ErrorList
@@ -158,8 +161,28 @@ func hindcastMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		io.WriteString(stderr, list.Format(maxErrorLines))
 		return re.code
 	}
-	fmt.Fprintf(stderr, "hindcast: %v\n", err)
+	fmt.Fprintf(stderr, "hindcast: %s\n", visible(err.Error()))
 	return re.code
+}
+
+// visible shows the control characters and bidi overrides of a message
+// (a file name from elsewhere may hold them) as escapes, so that printing
+// it cannot act on the terminal.
+func visible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r == 0x61c || r == 0x200e || r == 0x200f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // isTerminal reports whether w is a character device, such as a terminal.

@@ -66,9 +66,13 @@ func writesThrough(path string) (bool, error) {
 	return !info.Mode().IsRegular(), nil
 }
 
-func isFolderError(path string) error {
-	return fmt.Errorf("%s is a folder; give the name of a file", path)
-}
+func isFolderError(path string) error { return &FolderError{Path: path} }
+
+// FolderError is a file name given (with -o) that names a folder: a
+// wrong argument, not bad data.
+type FolderError struct{ Path string }
+
+func (e *FolderError) Error() string { return e.Path + " is a folder; give the name of a file" }
 
 // Output is where a command writes what -o names: standard output, a
 // device or FIFO written through, or a file replaced by Commit.
@@ -231,6 +235,22 @@ func (f *Atomic) Commit() error {
 		return fmt.Errorf("%s: %w", f.name, cleanLinkError(err))
 	}
 	syncFolder(filepath.Dir(f.path))
+	return nil
+}
+
+// prepare gives the temporary file its permissions, syncs and closes it,
+// ready to be renamed into place.
+func (f *Atomic) prepare() error {
+	err := f.file.Chmod(f.perm)
+	if err == nil {
+		err = f.file.Sync()
+	}
+	if cerr := f.file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.name, pathError(err))
+	}
 	return nil
 }
 
@@ -462,10 +482,35 @@ func WriteOwnedFolder(dir, list string, files map[string][]byte) error {
 	if err := writeList(both); err != nil {
 		return err
 	}
+	// Every file is written and synced first, then all are put in place
+	// at once, under the lock an interrupt takes: Ctrl-C leaves the old
+	// report or the new one, never a mix.
+	var staged []*Atomic
 	for _, name := range names {
-		if err := WriteHere(filepath.Join(dir, name), files[name]); err != nil {
+		path := filepath.Join(dir, name)
+		perm := fs.FileMode(0o644)
+		if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+			perm = info.Mode().Perm()
+		}
+		f, err := CreateAtomicHere(path, perm)
+		if err == nil {
+			staged = append(staged, f)
+			if _, err = f.Write(files[name]); err == nil {
+				err = f.prepare()
+			}
+		}
+		if err != nil {
+			for _, f := range staged {
+				f.Abort()
+			}
 			return err
 		}
+	}
+	if err := commitAll(staged); err != nil {
+		for _, f := range staged {
+			f.Abort()
+		}
+		return err
 	}
 	for name := range owned {
 		if files[name] == nil {

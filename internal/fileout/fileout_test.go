@@ -162,3 +162,27 @@ func TestOutputOwnedFolder(t *testing.T) {
 		t.Errorf("the user's file holds %q", got)
 	}
 }
+
+// A report is put in place whole: when one of its files cannot be written
+// (here a folder stands where it goes), none of the others replaces the
+// old report's. Files used to be renamed one by one, so Ctrl-C or a
+// failure half-way left a mix of two reports.
+func TestOwnedFolderAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("old"), 0o644)
+	os.Mkdir(filepath.Join(dir, "z.txt"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".list"), []byte("# list\na.txt\nz.txt\n"), 0o644)
+	err := WriteOwnedFolder(dir, ".list", map[string][]byte{"a.txt": []byte("new"), "z.txt": []byte("x")})
+	if err == nil {
+		t.Fatal("a folder where a file goes was replaced")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(got) != "old" {
+		t.Errorf("a.txt holds %q: part of the new report went in place", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if IsTempName(e.Name()) {
+			t.Errorf("temporary %s left behind", e.Name())
+		}
+	}
+}

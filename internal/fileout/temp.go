@@ -2,6 +2,7 @@ package fileout
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,6 +106,28 @@ func renameTemp(tmp, path string) error {
 		delete(temps.paths, tmp)
 	}
 	return err
+}
+
+// commitAll renames every staged file into place under one hold of the
+// list's lock, so that an interrupt, which takes the lock to remove the
+// temporaries, finds all of them renamed or none.
+func commitAll(staged []*Atomic) error {
+	temps.Lock()
+	defer temps.Unlock()
+	for _, f := range staged {
+		tmp := f.file.Name()
+		if !temps.paths[tmp] {
+			return errStopped
+		}
+		if err := os.Rename(tmp, f.path); err != nil {
+			return fmt.Errorf("%s: %w", f.name, cleanLinkError(err))
+		}
+		delete(temps.paths, tmp)
+	}
+	if len(staged) > 0 {
+		syncFolder(filepath.Dir(staged[0].path))
+	}
+	return nil
 }
 
 // removeTemp removes the temporary tmp, a file or a folder, and takes it

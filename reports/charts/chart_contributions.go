@@ -110,7 +110,11 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 			figure.CountText(float64(len(rows))), figure.CountText(float64(all)), figure.CountText(float64(all))))
 	}
 	if !math.IsInf(sum, 1) && sum > 0 && all > 1 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].id, textout.Percent(rows[0].score/sum)))
+		share := textout.Percent(rows[0].score / sum)
+		if share == "0%" {
+			share = "less than 0.1%" // one of thousands
+		}
+		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].id, share))
 	}
 	if math.IsInf(sum, 1) {
 		ch.Notes = append(ch.Notes, "A forecast of 0% or 100% that went the other way has an infinite log score, and so has the mean.")

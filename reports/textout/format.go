@@ -79,6 +79,11 @@ func Num(v float64) string {
 	case math.IsInf(v, -1):
 		return "−∞"
 	}
+	if math.Abs(v) >= 1e9 {
+		// Three decimals of a huge figure (a Spiegelhalter z of 1e159)
+		// would run to hundreds of digits.
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
 	s := strconv.FormatFloat(v, 'f', 3, 64)
 	if s == "-0.000" {
 		s = "0.000"
@@ -86,19 +91,31 @@ func Num(v float64) string {
 	return s
 }
 
-// count formats a number of forecasts, which weights can make fractional
-// or huge: a whole number in full, 10000000000000000000 for 1e19, else
-// with two decimals; "–" when undefined.
+// Count formats a number of forecasts, which weights can make fractional
+// or huge: a whole number in full up to 2⁵³, where float64 holds every
+// integer exactly, else with four significant digits (1.845e+19), a
+// fraction with two decimals; "–" when undefined.
 func Count(v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "–"
 	case math.IsInf(v, 0):
 		return Num(v)
+	case math.Abs(v) > 1<<53:
+		return strconv.FormatFloat(v, 'g', 4, 64)
 	case v == math.Trunc(v):
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// csvCount is a count in a CSV cell: a whole number below 2⁵³ as an
+// integer (2500000, not 2.5e+06), else as csvFloat.
+func csvCount(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) <= 1<<53 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return csvFloat(v)
 }
 
 // countOf writes a count with its noun: "1 forecast", "2.50 forecasts".

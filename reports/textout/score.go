@@ -493,7 +493,7 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 			key = make([]string, len(s.By))
 		}
 		rec := append(append([]string{}, key...),
-			f(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
+			csvCount(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
 			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
 			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
 			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),

@@ -60,8 +60,9 @@ func TestUndefinedPrintedAsDash(t *testing.T) {
 }
 
 // TestCountsPrintedAsIntegers: a count that is a whole number is written
-// as one, however large, in text and in JSON, where it is the same
-// number; one forecast is "1 forecast".
+// as one in JSON, where it is the same number, and in text up to 2⁵³,
+// beyond which float64 sums of counts are no longer exact and text gives
+// four significant digits; one forecast is "1 forecast".
 func TestCountsPrintedAsIntegers(t *testing.T) {
 	for _, tc := range []struct {
 		n          float64
@@ -69,7 +70,8 @@ func TestCountsPrintedAsIntegers(t *testing.T) {
 	}{
 		{1, `"n": 1,`, "1 forecast scored"},
 		{2.5e6, `"n": 2500000,`, "2500000 forecasts scored"},
-		{1e19, `"n": 10000000000000000000,`, "10000000000000000000 forecasts scored"},
+		{1 << 53, `"n": 9007199254740992,`, "9007199254740992 forecasts scored"},
+		{1e19, `"n": 10000000000000000000,`, "1e+19 forecasts scored"},
 		{2.5, `"n": 2.5,`, "2.50 forecasts scored"},
 	} {
 		s := constantScore(t, tc.n)
