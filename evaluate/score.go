@@ -82,6 +82,13 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 		sg := &ScoreGroup{Key: g.Key, Summary: sums[i], Excluded: g.Excluded, ReferenceSkill: math.NaN()}
 		sg.Bins, sg.ECE = sg.Summary.Bins, sg.Summary.ECE
 		sg.Summary.Warnings = append(sg.Summary.Warnings, g.Warnings...)
+		if b := sg.Summary.Bootstrap; b != nil && sc.LogClip == 0 && math.IsInf(sg.Summary.LogScore, 1) {
+			// The replicates score the log clipped: an interval of finite
+			// numbers around an infinite score would hide it.
+			bc := *b
+			bc.Lo.LogScore, bc.Hi.LogScore = math.NaN(), math.NaN()
+			sg.Summary.Bootstrap = &bc
+		}
 		for k, w := range sg.Summary.Warnings {
 			if w.Code == analysis.WarnFewClusters {
 				sg.Summary.Warnings[k].Message += fmt.Sprintf(" (a cluster is %s; --cluster none resamples single forecasts)", clusterName(f.Cluster))

@@ -142,3 +142,24 @@ func TestErrorsShowControlCharacters(t *testing.T) {
 		t.Errorf("-o FOLDER: exit %d, %q", code, stderr)
 	}
 }
+
+// --brier-scale 2 said "0 best, 1 worst (always 50% scores 0.25)"; the CSV
+// overall row shared its empty key with a group whose value is empty.
+func TestBrierScaleLegendAndCSVRows(t *testing.T) {
+	out, _, _ := runHindcast("score", "--by", "forecaster", "--brier-scale", "2", "--bootstrap", "0")
+	if !strings.Contains(out, "0 best, 2 worst (always 50% scores 0.5)") {
+		t.Errorf("legend of --brier-scale 2:\n%s", out)
+	}
+	table := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(table, []byte("g,probability,outcome\n,0.3,1\nb,0.8,0\n"), 0o644)
+	out, _, _ = runHindcast("score", "--data", table, "--by", "g", "--bootstrap", "0", "--format", "csv")
+	var rows []string
+	for _, l := range strings.Split(out, "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			rows = append(rows, strings.SplitN(l, ",", 3)[0]+","+strings.SplitN(l, ",", 3)[1])
+		}
+	}
+	if want := []string{"row,g", "all,", "group,", "group,b"}; !slices.Equal(rows, want) {
+		t.Errorf("CSV rows %q, want %q", rows, want)
+	}
+}

@@ -78,7 +78,7 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 		scaleNote = fmt.Sprintf(" (on the two-category scale, twice the usual: 0 to %g)", sum.Options.BrierScale)
 	}
 	out = append(out, Explained{"Brier score", iv(sum.Brier, func(e analysis.Estimates) float64 { return e.Brier }),
-		fmt.Sprintf("The Brier score%s is the mean squared gap between each probability and what happened (1 or 0): 0 is perfect, and always saying 50%% scores 0.25, so these forecasts did %s a coin flip.%s", scaleNote, cmp, level)})
+		fmt.Sprintf("The Brier score%s is the mean squared gap between each probability and what happened (1 or 0): 0 is perfect, and always saying 50%% scores %g, so these forecasts did %s a coin flip.%s", scaleNote, 0.25*sum.Options.BrierScale, cmp, level)})
 	if !math.IsNaN(sum.BrierSkill) {
 		var verdict string
 		if sum.BrierSkill > 0 {

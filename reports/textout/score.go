@@ -331,7 +331,8 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	}
 	tw.Flush()
 	if len(s.Groups) > 0 {
-		b.WriteString("\nBRIER: 0 best, 1 worst (always 50% scores 0.25). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n")
+		sc := o.Summary.Options.BrierScale
+		fmt.Fprintf(&b, "\nBRIER: 0 best, %g worst (always 50%% scores %g). SKILL: against the group's\nbase rate, > 0 is better. LOG: lower is better. AUC: 0.5 chance, 1 perfect.\n", sc, 0.25*sc)
 		if o.Summary.Bootstrap != nil {
 			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
 		}
@@ -474,7 +475,9 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	}
 	cw := csv.NewWriter(w)
 	f := csvFloat
-	cw.Write(append(append([]string{}, s.By...), scoreCSVColumns...))
+	// The first column says which row is all forecasts: a group whose
+	// value is empty has empty group cells too.
+	cw.Write(append(append([]string{"row"}, s.By...), scoreCSVColumns...))
 	row := func(g *evaluate.ScoreGroup) {
 		sum := &g.Summary
 		m := s.Murphy(g)
@@ -492,7 +495,11 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 		if len(key) == 0 {
 			key = make([]string, len(s.By))
 		}
-		rec := append(append([]string{}, key...),
+		what := "group"
+		if g == &s.Overall {
+			what = "all"
+		}
+		rec := append(append([]string{what}, key...),
 			csvCount(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
 			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
 			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
