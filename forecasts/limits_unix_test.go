@@ -55,7 +55,9 @@ func TestReadLimitAnyFile(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: got %v, want %s...", tc.path, err, want)
 		}
-		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+		// Bounded, not small: the reads of a 8 MiB limit allocate about
+		// 20 MiB, 64 MiB under -race; unbounded, they never end.
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
 			t.Errorf("%s: reading allocated %d MiB", tc.path, alloc>>20)
 		}
 	}
