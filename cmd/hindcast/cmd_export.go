@@ -63,6 +63,7 @@ func newForecastsExportCmd(s *streams) *cobra.Command {
 		}),
 	}
 	opts.data.addFlags(cmd.Flags())
+	opts.data.addSelectFlags(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "", "csv, jsonl or yaml (default: from the extension of -o)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&opts.raw, "raw", false, "CSV: write cells starting with = + - @ as they are, without the ' that keeps a spreadsheet from running them as formulas")
