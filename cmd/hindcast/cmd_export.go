@@ -26,8 +26,8 @@ back gives the same dataset, so exporting it again gives the same bytes.
   jsonl  a first line {"dataset": MANIFEST}, then one record per line with
          the fields and nesting of the YAML format; empty fields left out
   csv    the manifest as YAML in "# " comment lines, then a header row and
-         one row per record. Columns: id, question, forecaster, audience,
-         issued, issued_note, resolves_by, resolved, statement_text,
+         one row per record. Columns: id, label, question, forecaster,
+         audience, issued, issued_note, resolves_by, resolved, statement_text,
          statement_wording, negated, estimate_probability,
          estimate_range_low, estimate_range_high, estimate_term,
          estimate_scale, coder_note, outcome, outcome_note, sources, notes,
