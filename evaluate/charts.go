@@ -25,7 +25,7 @@ func (f *Forecasts) ForecastGroups() []ForecastGroup {
 	for _, g := range groups {
 		fg := ForecastGroup{Name: g.Name(), Table: g.Tally.Table()}
 		for _, sr := range g.Scored {
-			fg.Cases = append(fg.Cases, Case{ID: sr.Record.ID, P: sr.P, Outcome: sr.Record.Outcome})
+			fg.Cases = append(fg.Cases, Case{ID: sr.Record.ID, Label: sr.Record.Label, P: sr.P, Outcome: sr.Record.Outcome})
 		}
 		out = append(out, fg)
 	}
@@ -50,7 +50,7 @@ func (f *Forecasts) Cases() []Case {
 				}
 				p = r.Event.Point
 			}
-			out = append(out, Case{ID: r.ID, P: p, Outcome: r.Outcome})
+			out = append(out, Case{ID: r.ID, Label: r.Label, P: p, Outcome: r.Outcome})
 		}
 	}
 	return out
@@ -383,6 +383,7 @@ func murphyPoints(t analysis.Table, grid int) (theta, score []float64) {
 // Contribution is one scored case's score.
 type Contribution struct {
 	ID      string // the case's, or "case N" when it has none
+	Name    string // what the chart calls it: its label, or else ID
 	P       float64
 	Outcome forecasts.Outcome
 	Score   float64
@@ -392,7 +393,7 @@ type Contribution struct {
 type ContributionsData struct {
 	Log      bool           // the log score, not the Brier score
 	Rows     []Contribution // every scored case, costliest first (ties by id)
-	Unscored []string       // the cases not scored (unresolved, ambiguous)
+	Unscored []string       // the names of the cases not scored (unresolved, ambiguous)
 	Total    float64        // the sum of the scores of Rows
 	Mean     float64        // their mean
 	Half     float64        // the score of always forecasting 50%
@@ -410,15 +411,18 @@ func Contributions(cases []Case, log bool) (*ContributionsData, error) {
 		if !(c.P >= 0 && c.P <= 1) {
 			return nil, fmt.Errorf("P(event) %v of %s is outside 0–1", c.P, caseLabel(c))
 		}
-		id := c.ID
+		id, name := c.ID, c.Name()
 		if id == "" {
 			id = fmt.Sprintf("case %d", i+1)
 		}
+		if name == "" {
+			name = id
+		}
 		if !c.Outcome.Scored() {
-			d.Unscored = append(d.Unscored, id)
+			d.Unscored = append(d.Unscored, name)
 			continue
 		}
-		d.Rows = append(d.Rows, Contribution{ID: id, P: c.P, Outcome: c.Outcome, Score: rule(c.P, c.Outcome == forecasts.Yes)})
+		d.Rows = append(d.Rows, Contribution{ID: id, Name: name, P: c.P, Outcome: c.Outcome, Score: rule(c.P, c.Outcome == forecasts.Yes)})
 	}
 	if len(d.Rows) == 0 {
 		return nil, errors.New("no scored cases to chart")

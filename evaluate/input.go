@@ -38,6 +38,11 @@ type Input struct {
 	Scale   string
 	Reading forecasts.Reading
 
+	// Select chooses records of the datasets (by id, or by the values of
+	// fields and tags) before anything is grouped, weighted or scored;
+	// flat tables have no ids, and are refused it.
+	Select Selection
+
 	// By names the group columns: record fields, tag keys or table columns.
 	By []string
 
@@ -209,6 +214,12 @@ func (in *Input) Check() error {
 			return usagef("--time-col says when each forecast was made: it does nothing without --latest, --weight or --resolved-col")
 		}
 	}
+	if err := in.Select.check(); err != nil {
+		return err
+	}
+	if len(tables) > 0 && !in.Select.IsZero() {
+		return usagef("--id, --exclude and --where choose records of datasets; a flat table (%s) has no ids: filter its rows before, or split the figures with --by", tables[0])
+	}
 	if len(tables) > 0 {
 		if err := in.checkValueColumns(flagColumns{"--by", in.By}, flagColumns{"--forecaster-col", in.ForecasterCols},
 			flagColumns{"--question-col", in.QuestionCols}, flagColumns{"--cluster", in.Cluster},
@@ -271,14 +282,23 @@ func (in *Input) checkTableUpdates(forecaster, question []string) error {
 }
 
 // Datasets reads the datasets the input names: the Data paths and the
-// Builtins, or every built-in dataset when neither is given. A flat table
-// among them is a usage error naming what (a chart, say) needs records.
+// Builtins, or every built-in dataset when neither is given, with only
+// the records Select keeps (see SelectRecords). Every command that reads
+// records reads them here. A flat table among them is a usage error
+// naming what (a chart, say) needs records.
 func (in *Input) Datasets(what string) ([]*forecasts.Dataset, error) {
 	dsPaths, tables := in.Split()
 	if len(tables) > 0 {
+		if !in.Select.IsZero() {
+			return nil, usagef("--id, --exclude and --where choose records of datasets; a flat table (%s) has no ids", tables[0])
+		}
 		return nil, usagef("%s: give datasets, not a flat table", what)
 	}
-	return LoadDatasets(dsPaths, in.Builtins)
+	ds, err := LoadDatasets(dsPaths, in.Builtins)
+	if err != nil {
+		return nil, err
+	}
+	return SelectRecords(ds, in.Select)
 }
 
 // LoadDatasets reads dataset files and folders and built-in datasets by

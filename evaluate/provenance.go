@@ -46,6 +46,9 @@ func (in *Input) provenanceOf(inputs []provenance.Input, extra ...provenance.Opt
 			opts = append(opts, provenance.Option{Key: key, Value: s})
 		}
 	}
+	add("id", in.Select.IDs)
+	add("exclude", in.Select.Exclude)
+	add("where", in.Select.Where)
 	add("by", in.By)
 	add("scale", in.Scale)
 	add("reading", string(in.reading()))

@@ -223,8 +223,17 @@ type RecordCoding struct {
 // case a row.
 type Case struct {
 	ID      string
+	Label   string            // the record's label; "" when it has none
 	P       float64           // P(event), in [0, 1]
 	Outcome forecasts.Outcome // only yes and no are scored
+}
+
+// Name is what a chart calls the case: its label, or else its id.
+func (c Case) Name() string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return c.ID
 }
 
 // A ForecastGroup is the forecasts one series of a chart draws: one

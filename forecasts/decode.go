@@ -381,3 +381,8 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Suggest returns the word of known nearest to w, for a "did you mean"
+// after a typing mistake: the same word in another case, or one a few
+// letters away; "" when none is near.
+func Suggest(w string, known []string) string { return suggest(w, known) }

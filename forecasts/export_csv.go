@@ -18,7 +18,7 @@ import (
 // CSVColumns are the columns WriteCSV writes, in this order, and the
 // fields ReadCSV knows. One row is one record:
 //
-//   - id … resolved, coder_note, outcome, outcome_note: the record's field,
+//   - id, label … resolved, coder_note, outcome, outcome_note: the record's field,
 //     as text; dates as written (1978-08).
 //   - statement_text, statement_wording: statement.text and .wording.
 //   - negated: true or false.
@@ -33,7 +33,7 @@ import (
 //     estimate and negated; written for use in a spreadsheet. ReadCSV
 //     checks them against the estimate when they are filled in.
 var CSVColumns = []string{
-	"id", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
+	"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
 	"statement_text", "statement_wording", "negated",
 	"estimate_probability", "estimate_range_low", "estimate_range_high", "estimate_term", "estimate_scale",
 	"coder_note", "outcome", "outcome_note", "sources", "notes", "tags",
@@ -158,7 +158,7 @@ func csvRow(r *Record) ([]string, error) {
 		tags = jsonCell(r.Tags)
 	}
 	row := []string{
-		r.ID, r.Question, r.Forecaster, r.Audience, r.Issued.String(), r.IssuedNote, r.ResolvesBy.String(), r.Resolved.String(),
+		r.ID, r.Label, r.Question, r.Forecaster, r.Audience, r.Issued.String(), r.IssuedNote, r.ResolvesBy.String(), r.Resolved.String(),
 		r.Statement.Text, string(r.Statement.Wording), strconv.FormatBool(r.Negated),
 		num(r.Estimate.Probability), num(lo), num(hi), r.Estimate.Term, r.Estimate.Scale,
 		r.CoderNote, string(r.Outcome), r.OutcomeNote, sources, notes, tags,

@@ -17,6 +17,7 @@ import (
 // (p_event, dataset) are left out.
 type jsonlRecord struct {
 	ID          string    `json:"id"`
+	Label       string    `json:"label,omitempty"`
 	Question    string    `json:"question"`
 	Forecaster  string    `json:"forecaster"`
 	Audience    string    `json:"audience,omitempty"`
@@ -57,7 +58,7 @@ func WriteJSONL(w io.Writer, ds *Dataset) error {
 	}
 	for _, r := range ds.Records {
 		if err := enc.Encode(jsonlRecord{
-			ID: r.ID, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
+			ID: r.ID, Label: r.Label, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
 			Issued: r.Issued, IssuedNote: r.IssuedNote, ResolvesBy: r.ResolvesBy, Resolved: r.Resolved,
 			Statement: r.Statement, Negated: r.Negated, Estimate: r.Estimate,
 			CoderNote: r.CoderNote, Outcome: r.Outcome, OutcomeNote: r.OutcomeNote,

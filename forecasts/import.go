@@ -33,7 +33,7 @@ import (
 //   - p_event.low, .point and .high are not stored: they are checked
 //     against the estimate (the CSV export writes them for spreadsheets).
 var ImportFields = []string{
-	"id", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
+	"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
 	"statement", "statement.text", "statement.wording", "negated",
 	"estimate", "estimate.probability", "estimate.range", "estimate.range.low", "estimate.range.high", "estimate.term", "estimate.scale",
 	"coder_note", "outcome", "outcome_note",
@@ -1001,7 +1001,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 		return g
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: col}
-	for _, f := range []string{"id", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved"} {
+	for _, f := range []string{"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved"} {
 		add(m, f, by[f])
 	}
 	if v := by["statement"]; v != nil {

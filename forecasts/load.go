@@ -20,7 +20,7 @@ import (
 // The fields each part of the YAML format accepts (see docs/format.md).
 var (
 	manifestFields  = []string{"name", "title", "description", "licence", "citation", "version", "selection", "selection_note"}
-	recordFields    = []string{"id", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "tags"}
+	recordFields    = []string{"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "tags"}
 	statementFields = []string{"text", "wording"}
 	estimateFields  = []string{"probability", "range", "term", "scale"}
 	sourceFields    = []string{"title", "author", "publisher", "date", "page", "url", "quote"}
@@ -530,6 +530,10 @@ func (l *Loader) record(d *decoder, n *yaml.Node) *Record {
 	r.ID = o.str("id", true)
 	if r.ID != "" && !idPattern.MatchString(r.ID) {
 		d.errorf(o.values["id"], "id", "%q: an id uses letters, digits and . _ : - and starts with a letter or digit", r.ID)
+	}
+	r.Label = o.str("label", false)
+	if msg := labelProblem(r.Label); msg != "" {
+		d.errorf(o.values["label"], "label", "%s", msg)
 	}
 	r.Question = o.str("question", true)
 	r.Forecaster = o.str("forecaster", true)

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Wording says how close a record's statement is to the judgment's own words.
@@ -60,6 +62,7 @@ var Selections = []Selection{SelectAll, SelectRandom, SelectChosenForFailure, Se
 // not) happen, with its wording, estimate, outcome and sources.
 type Record struct {
 	ID          string    `json:"id"`
+	Label       string    `json:"label,omitempty"`
 	Question    string    `json:"question"`
 	Forecaster  string    `json:"forecaster"`
 	Audience    string    `json:"audience,omitempty"`
@@ -234,4 +237,31 @@ type Dataset struct {
 	Records []*Record `json:"records"`
 	Files   []string  `json:"-"` // the files it was read from
 	Builtin bool      `json:"-"` // one of hindcast's own, read from the binary
+}
+
+// MaxLabel is the most characters a record's label may have: a label is
+// a short title for a chart's axis, and the question holds the rest.
+const MaxLabel = 80
+
+// Name is what charts call the record: its label, or its id when it has
+// none.
+func (r *Record) Name() string {
+	if r.Label != "" {
+		return r.Label
+	}
+	return r.ID
+}
+
+// labelProblem says what is wrong with a label, "" when nothing is.
+func labelProblem(label string) string {
+	n := utf8.RuneCountInString(label)
+	switch {
+	case n > MaxLabel:
+		return fmt.Sprintf("%d characters: a label is a short title of at most %d (the question holds the rest)", n, MaxLabel)
+	case strings.IndexFunc(label, unicode.IsControl) >= 0:
+		return "a label is one line of text, without tabs or control characters"
+	case label != "" && strings.TrimSpace(label) == "":
+		return "must not be blank: leave label out, and the id names the record"
+	}
+	return ""
 }

@@ -10,7 +10,7 @@ import (
 var RecordFields = []string{"forecaster", "audience", "dataset", "wording", "scale", "negated", "outcome", "year", "decade"}
 
 // Field returns the value of a record field named in RecordFields, of
-// "question" or "id", or else of the tag with that key; ok is false when
+// "question", "id" or "label" (ok only when set), or else of the tag with that key; ok is false when
 // the record has no such field or tag. A numeric estimate's scale reads
 // "(numeric)"; year and decade are those of the issue date ("1978",
 // "1970s").
@@ -20,6 +20,8 @@ func (r *Record) Field(name string) (value string, ok bool) {
 		return r.Question, true
 	case "id":
 		return r.ID, true
+	case "label":
+		return r.Label, r.Label != ""
 	case "forecaster":
 		return r.Forecaster, true
 	case "audience":

@@ -14,11 +14,12 @@ import (
 // the way the loader reports it, with the field and position. Empty fields
 // are left out.
 type Draft struct {
-	ID, Question, Forecaster, Audience string
-	Issued, IssuedNote                 string // dates as typed: YYYY, YYYY-MM or YYYY-MM-DD
-	ResolvesBy, Resolved               string
-	Statement, Wording                 string // statement.text and statement.wording
-	Negated                            bool
+	ID, Label, Question, Forecaster string
+	Audience                        string
+	Issued, IssuedNote              string // dates as typed: YYYY, YYYY-MM or YYYY-MM-DD
+	ResolvesBy, Resolved            string
+	Statement, Wording              string // statement.text and statement.wording
+	Negated                         bool
 	// The estimate: Probability, or Range ([low, high]), or Term on
 	// Scale, optionally narrowed by Range; numbers as typed.
 	Probability string
@@ -57,7 +58,7 @@ func (d *Draft) YAML() []byte {
 // shortest form that reads back as the same float64, dates as written.
 func draftOf(r *Record) *Draft {
 	d := &Draft{
-		ID: r.ID, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
+		ID: r.ID, Label: r.Label, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
 		Issued: r.Issued.String(), IssuedNote: r.IssuedNote,
 		ResolvesBy: r.ResolvesBy.String(), Resolved: r.Resolved.String(),
 		Statement: r.Statement.Text, Wording: string(r.Statement.Wording),
@@ -89,6 +90,7 @@ func formatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64)
 func (d *Draft) node() *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	m.Content = append(m.Content, yamlPair("id", yamlText(d.ID))...) // always written, so a missing id is reported as empty
+	addYAMLText(m, "label", d.Label)
 	addYAMLText(m, "question", d.Question)
 	addYAMLText(m, "forecaster", d.Forecaster)
 	addYAMLText(m, "audience", d.Audience)

@@ -26,8 +26,8 @@ back gives the same dataset, so exporting it again gives the same bytes.
   jsonl  a first line {"dataset": MANIFEST}, then one record per line with
          the fields and nesting of the YAML format; empty fields left out
   csv    the manifest as YAML in "# " comment lines, then a header row and
-         one row per record. Columns: id, question, forecaster, audience,
-         issued, issued_note, resolves_by, resolved, statement_text,
+         one row per record. Columns: id, label, question, forecaster,
+         audience, issued, issued_note, resolves_by, resolved, statement_text,
          statement_wording, negated, estimate_probability,
          estimate_range_low, estimate_range_high, estimate_term,
          estimate_scale, coder_note, outcome, outcome_note, sources, notes,
@@ -63,6 +63,7 @@ func newForecastsExportCmd(s *streams) *cobra.Command {
 		}),
 	}
 	opts.data.addFlags(cmd.Flags())
+	opts.data.addSelectFlags(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "", "csv, jsonl or yaml (default: from the extension of -o)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&opts.raw, "raw", false, "CSV: write cells starting with = + - @ as they are, without the ' that keeps a spreadsheet from running them as formulas")

@@ -58,6 +58,7 @@ others; forecasts show ID gives them all.`,
 		}),
 	}
 	opts.data.addFlags(cmd.Flags())
+	opts.data.addSelectFlags(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
 	return cmd
 }

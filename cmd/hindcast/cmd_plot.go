@@ -32,7 +32,7 @@ type plotOptions struct {
 
 // Flags the chart kinds read, besides -o and --title.
 const (
-	recordFlags = "data dataset scale reading by weight latest "
+	recordFlags = "data dataset id exclude where scale reading by weight latest "
 	tableFlags  = "input table-format prob-col outcome-col weight-col counts percent quiet forecaster-col question-col time-col resolved-col "
 )
 
@@ -42,10 +42,10 @@ var plotKinds = []struct{ name, short, flags string }{
 	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
 	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
-	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset scale reading latest log top"},
-	{"timeline", "each forecast from issue to resolution, coloured by outcome", "data dataset"},
+	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top"},
+	{"timeline", "each forecast from issue to resolution, coloured by outcome", "data dataset id exclude where"},
 	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight"},
-	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset samples seed"},
+	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset id exclude where samples seed"},
 	{"murphy", "the Murphy diagram: mean elementary score over every threshold", recordFlags + tableFlags},
 }
 

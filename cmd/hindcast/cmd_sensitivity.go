@@ -50,6 +50,7 @@ plain words.`,
 		}),
 	}
 	opts.data.addFlags(cmd.Flags())
+	opts.data.addSelectFlags(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or markdown")
 	cmd.Flags().IntVar(&opts.samples, "samples", 2000, "random codings for the ranges that are not exact")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the random codings")

@@ -10,6 +10,14 @@ import (
 type dataOptions struct {
 	paths    []string // --data: dataset files or folders
 	builtins []string // --dataset: built-in datasets by name
+	sel      evaluate.Selection
+}
+
+// addSelectFlags adds --id, --exclude and --where, for a command that honours them.
+func (o *dataOptions) addSelectFlags(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&o.sel.IDs, "id", nil, "read only the records with these ids (comma-separated or repeated)")
+	fs.StringSliceVar(&o.sel.Exclude, "exclude", nil, "leave out the records with these ids (comma-separated or repeated)")
+	fs.StringArrayVar(&o.sel.Where, "where", nil, "read only records whose FIELD (a record field or tag) is VALUE: FIELD=VALUE, repeatable, all must hold")
 }
 
 func (o *dataOptions) addFlags(fs *pflag.FlagSet) {
@@ -18,9 +26,14 @@ func (o *dataOptions) addFlags(fs *pflag.FlagSet) {
 }
 
 // load reads the chosen datasets: the --data paths and --dataset names,
-// or every built-in dataset when neither is given.
+// or every built-in dataset when neither is given; only the records the
+// selection keeps.
 func (o *dataOptions) load() ([]*forecasts.Dataset, error) {
-	return evaluate.LoadDatasets(o.paths, o.builtins)
+	ds, err := evaluate.LoadDatasets(o.paths, o.builtins)
+	if err != nil {
+		return nil, err
+	}
+	return evaluate.SelectRecords(ds, o.sel)
 }
 
 // allRecords lists the records of every dataset, in dataset then file order.

@@ -62,6 +62,7 @@ func (o *inputFlags) addFlags(fs *pflag.FlagSet) {
 // command that reads no flat tables; by is the help of --by.
 func (o *inputFlags) addRecordFlags(fs *pflag.FlagSet, by string) {
 	o.data.addFlags(fs)
+	o.data.addSelectFlags(fs)
 	fs.StringVar(&o.scale, "scale", "", "read every term-coded record on this scale, through the crosswalk (hindcast scales list)")
 	fs.StringVar(&o.reading, "reading", "point", "which value of a coded interval to score: point, low or high")
 	fs.StringSliceVar(&o.by, "by", nil, by)
@@ -75,7 +76,7 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 	in := evaluate.Input{
 		Data: o.data.paths, Builtins: o.data.builtins, Tables: o.tables, Stdin: s.in, Args: s.args,
 		TableFormat: o.tableFmt, ProbCol: o.probCol, OutcomeCol: o.outcome, WeightCol: o.weightCol,
-		Counts: o.counts, Percent: o.percent,
+		Counts: o.counts, Percent: o.percent, Select: o.data.sel,
 		Scale: o.scale, Reading: forecasts.Reading(o.reading), By: o.by,
 		Weight: analysis.Weighting(o.weight), Latest: o.latest,
 		ForecasterCols: o.forecasterCols, QuestionCols: o.questionCols, TimeCol: o.timeCol, ResolvedCol: o.resolvedCol,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -34,7 +35,8 @@ const DefaultContributionsTop = 40
 
 // ContributionsChart draws which cases cost most: each scored case's
 // Brier score, (P − outcome)², or with opt.Log its log score, as a
-// horizontal bar labelled with the case's id, the costliest at the top,
+// horizontal bar labelled with the case's label (its id when it has
+// none; see fitRecordLabel), the costliest at the top,
 // coloured by outcome, with its score and forecast at its end. Upright
 // lines mark the mean over all the cases and the score of always
 // forecasting 50% (0.25 for Brier, ln 2 for the log score). Only the
@@ -54,7 +56,7 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 	top = min(top, figure.MaxChartRows)
 	var rows []contribution
 	for _, c := range d.Rows {
-		rows = append(rows, contribution{id: c.ID, p: c.P, outcome: c.Outcome, score: c.Score})
+		rows = append(rows, contribution{name: c.Name, p: c.P, outcome: c.Outcome, score: c.Score})
 	}
 	sum, mean, rule50, unscored := d.Total, d.Mean, d.Half, d.Unscored
 	all := len(rows)
@@ -70,7 +72,7 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	ids := make([]string, len(rows))
 	for i, r := range rows {
-		ids[i] = figure.FitLabel(p.Y.Tick.Label, r.id)
+		ids[i] = fitRecordLabel(p.Y.Tick.Label, r.name)
 	}
 	figure.RowAxis(&p.Y, ids)
 	p.X.Min, p.X.Max = 0, bars.axisMax()
@@ -114,7 +116,7 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 		if share == "0%" {
 			share = "less than 0.1%" // one of thousands
 		}
-		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].id, share))
+		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].name, share))
 	}
 	if math.IsInf(sum, 1) {
 		ch.Notes = append(ch.Notes, "A forecast of 0% or 100% that went the other way has an infinite log score, and so has the mean.")
@@ -127,9 +129,37 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 	return ch, nil
 }
 
+// MaxRecordLabelWidth is the most width of a record's label at the left
+// of a row (contributions, timeline): 7 cm, room for a label of about 45
+// characters such as "Khmer Rouge will hold Phnom Penh (Dec 1978)" at
+// the default size, and under half the default width.
+const MaxRecordLabelWidth = 7 * vg.Centimeter
+
+// fitRecordLabel cuts a record's label (or id) to MaxRecordLabelWidth in
+// the style, with "…"; a label that ends with a date in brackets, "(Dec
+// 1978)", keeps it, and the words before it are cut instead.
+func fitRecordLabel(sty text.Style, s string) string {
+	s = figure.CutRunes(s, 300)
+	if sty.Width(s) <= MaxRecordLabelWidth {
+		return s
+	}
+	head, tail := s, ""
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") && len(s)-i <= 16 {
+		head, tail = s[:i], s[i:]
+	}
+	r := []rune(head)
+	for k := len(r) - 1; k > 0; k-- {
+		c := strings.TrimRight(string(r[:k]), " ,;:(/–-") + "…" + tail
+		if sty.Width(c) <= MaxRecordLabelWidth {
+			return c
+		}
+	}
+	return figure.FitLabel(sty, s)
+}
+
 // A contribution is one case's row of ContributionsChart.
 type contribution struct {
-	id      string
+	name    string // the record's label, or its id
 	p       float64
 	outcome forecasts.Outcome
 	score   float64

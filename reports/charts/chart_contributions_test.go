@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
@@ -59,15 +60,13 @@ func simulatedCases(n int) []evaluate.Case {
 // Brier scores are 0.93² = 0.8649 (khmer-rouge, no), 0.93² = 0.8649
 // (phnom-penh, 7% and yes), 0.775² = 0.600625 (romania), 0.75² = 0.5625
 // (shah); their mean is 2.892425/4 = 0.723, and the costliest makes up
-// 0.8649/2.892425 = 29.9% of the total. Ties go in order of id.
+// 0.8649/2.892425 = 29.9% of the total. Ties go in order of id. Rows
+// are named by the records' labels.
 func TestContributionsCPC(t *testing.T) {
 	ch := contributionsChart(t, cpcGroup(t)[0].Cases, false, charts.ContributionsOptions{})
-	p := ch.Body.(*plot.Plot)
-	var rows []string
-	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
-		rows = append(rows, tk.Label)
-	}
-	if want := "cpc-khmer-rouge-1978 cpc-phnom-penh-1979 cpc-romania-1989 cpc-shah-1978"; strings.Join(rows, " ") != want {
+	rows := rowLabels(ch)
+	if want := "Khmer Rouge will hold Phnom Penh (1978)|Vietnam cannot capture Phnom Penh (Jan 1979)|" +
+		"Situation in Romania fairly good (Nov 1989)|Shah of Iran will not step down (Aug 1978)"; strings.Join(rows, "|") != want {
 		t.Errorf("rows from the top %q, want %q", rows, want)
 	}
 	var legend []string
@@ -77,7 +76,7 @@ func TestContributionsCPC(t *testing.T) {
 	if !slices.Contains(legend, "mean of all 4: 0.723") || !slices.Contains(legend, "always 50%: 0.250") {
 		t.Errorf("legend %q lacks the mean 0.723 or always-50%% 0.250", legend)
 	}
-	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "The costliest, cpc-khmer-rouge-1978, makes up 29.9% of the total.") {
+	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "The costliest, Khmer Rouge will hold Phnom Penh (1978), makes up 29.9% of the total.") {
 		t.Errorf("notes %q", notes)
 	}
 }
@@ -143,4 +142,34 @@ func TestContributionsLogTicks(t *testing.T) {
 			t.Errorf("%s: log ticks %q, want 4 to 6", name, got)
 		}
 	}
+}
+
+// Every built-in record's label fits the rows of the contributions and
+// timeline charts whole; a longer one is cut before its date.
+func TestRecordLabelsFit(t *testing.T) {
+	st := figure.DefaultChartStyle()
+	sty := st.TextStyle(st.SmallSize)
+	for _, r := range builtinRecords(t) {
+		if w := sty.Width(r.Label); w > charts.MaxRecordLabelWidth {
+			t.Errorf("%s: label %q is %.1f cm wide, more than the %.1f cm a row shows", r.ID, r.Label, w/vg.Centimeter, charts.MaxRecordLabelWidth/vg.Centimeter)
+		}
+	}
+	ch := contributionsChart(t, []evaluate.Case{
+		{ID: "x", Label: "The talks will collapse before the end of the year, as the desk has said since March (Mar 1990)", P: 0.3, Outcome: forecasts.Yes},
+		{ID: "no-label", P: 0.6, Outcome: forecasts.Yes},
+	}, false, charts.ContributionsOptions{})
+	rows := rowLabels(ch)
+	if len(rows) != 2 || !strings.HasSuffix(rows[0], "… (Mar 1990)") || rows[1] != "no-label" {
+		t.Errorf("rows %q: want the long label cut before its date, and the id of the case with no label", rows)
+	}
+}
+
+// rowLabels lists the labels of a chart's rows, from the top.
+func rowLabels(ch *figure.Chart) []string {
+	p := ch.Body.(*plot.Plot)
+	var rows []string
+	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+		rows = append(rows, tk.Label)
+	}
+	return rows
 }

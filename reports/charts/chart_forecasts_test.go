@@ -17,7 +17,7 @@ import (
 func casesOf(records []*forecasts.Record) []evaluate.Case {
 	out := make([]evaluate.Case, 0, len(records))
 	for _, r := range records {
-		out = append(out, evaluate.Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
+		out = append(out, evaluate.Case{ID: r.ID, Label: r.Label, P: r.Event.Point, Outcome: r.Outcome})
 	}
 	return out
 }
@@ -40,7 +40,7 @@ func groupsBy(records []*forecasts.Record, key func(*forecasts.Record) string) [
 		}
 		for i := range groups {
 			if groups[i].Name == k {
-				groups[i].Cases = append(groups[i].Cases, evaluate.Case{ID: r.ID, P: r.Event.Point, Outcome: r.Outcome})
+				groups[i].Cases = append(groups[i].Cases, evaluate.Case{ID: r.ID, Label: r.Label, P: r.Event.Point, Outcome: r.Outcome})
 			}
 		}
 		if r.Outcome.Scored() {

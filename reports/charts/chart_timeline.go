@@ -29,7 +29,7 @@ type TimelineOptions struct {
 
 // TimelineChart draws each forecast as a line from the day it was issued
 // to the day it resolved, one row per record in order of issue, labelled
-// by id and coloured by outcome, with the probability it gave the event at
+// by its label (its id when it has none) and coloured by outcome, with the probability it gave the event at
 // the line's end. A record not resolved runs, dashed, to the horizon it
 // resolves by; one with neither date is a mark at its issue. A partial
 // date (1978, 1978-08) is drawn at the start of its year or month with a
@@ -65,7 +65,7 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	ids := make([]string, len(rows.records))
 	for i, r := range rows.records {
-		ids[i] = figure.FitLabel(p.Y.Tick.Label, r.ID)
+		ids[i] = fitRecordLabel(p.Y.Tick.Label, r.Name())
 	}
 	figure.RowAxis(&p.Y, ids)
 	figure.DateAxis(&p.X)
@@ -90,7 +90,7 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 	var bare []string
 	for _, r := range rows.records {
 		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
-			bare = append(bare, r.ID)
+			bare = append(bare, r.Name())
 		}
 	}
 	if len(bare) > 0 {

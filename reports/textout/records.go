@@ -97,6 +97,7 @@ func WriteRecord(w io.Writer, r *forecasts.Record, m *forecasts.Manifest) error 
 		}
 	}
 	field("id", r.ID)
+	field("label", r.Label)
 	field("question", r.Question)
 	field("forecaster", r.Forecaster)
 	field("audience", r.Audience)
