@@ -1,21 +1,19 @@
 package charts
 
 import (
-	"github.com/hindcast/hindcast/reports/figure"
-	"github.com/hindcast/hindcast/reports/textout"
-
 	"fmt"
 	"image/color"
 	"math"
 	"strings"
 
+	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports/figure"
+	"github.com/hindcast/hindcast/reports/textout"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/forecasts"
 )
 
 // ContributionsOptions adjusts ContributionsChart.
@@ -112,11 +110,29 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 			figure.CountText(float64(len(rows))), figure.CountText(float64(all)), figure.CountText(float64(all))))
 	}
 	if !math.IsInf(sum, 1) && sum > 0 && all > 1 {
-		share := textout.Percent(rows[0].score / sum)
+		// Ties are named together: two records at one score are not a
+		// costliest one and a runner-up.
+		tied, top := 1, rows[0].score
+		for tied < len(rows) && math.Abs(rows[tied].score-top) <= 1e-12*max(1, top) {
+			tied++
+		}
+		share := textout.Percent(float64(tied) * top / sum)
 		if share == "0%" {
 			share = "less than 0.1%" // one of thousands
 		}
-		ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].name, share))
+		switch {
+		case tied == 1:
+			ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, %s, makes up %s of the total.", rows[0].name, share))
+		case tied <= 3:
+			names := make([]string, tied)
+			for i := range names {
+				names[i] = rows[i].name
+			}
+			ch.Notes = append(ch.Notes, fmt.Sprintf("The costliest, tied at %s, are %s: together %s of the total.",
+				textout.Num(top), strings.Join(names[:tied-1], ", ")+" and "+names[tied-1], share))
+		default:
+			ch.Notes = append(ch.Notes, fmt.Sprintf("The %d costliest are tied at %s: together %s of the total.", tied, textout.Num(top), share))
+		}
 	}
 	if math.IsInf(sum, 1) {
 		ch.Notes = append(ch.Notes, "A forecast of 0% or 100% that went the other way has an infinite log score, and so has the mean.")

@@ -59,9 +59,10 @@ func simulatedCases(n int) []evaluate.Case {
 // TestContributionsCPC checks the figures of the CPC chart by hand: the
 // Brier scores are 0.93² = 0.8649 (khmer-rouge, no), 0.93² = 0.8649
 // (phnom-penh, 7% and yes), 0.775² = 0.600625 (romania), 0.75² = 0.5625
-// (shah); their mean is 2.892425/4 = 0.723, and the costliest makes up
-// 0.8649/2.892425 = 29.9% of the total. Ties go in order of id. Rows
-// are named by the records' labels.
+// (shah); their mean is 2.892425/4 = 0.723, and the two costliest, tied,
+// make up 2·0.8649/2.892425 = 59.8% of the total: a tie is named as one,
+// not as a winner and a runner-up. Ties go in order of id. Rows are named
+// by the records' labels.
 func TestContributionsCPC(t *testing.T) {
 	ch := contributionsChart(t, cpcGroup(t)[0].Cases, false, charts.ContributionsOptions{})
 	rows := rowLabels(ch)
@@ -76,7 +77,7 @@ func TestContributionsCPC(t *testing.T) {
 	if !slices.Contains(legend, "mean of all 4: 0.723") || !slices.Contains(legend, "always 50%: 0.250") {
 		t.Errorf("legend %q lacks the mean 0.723 or always-50%% 0.250", legend)
 	}
-	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "The costliest, Khmer Rouge will hold Phnom Penh (1978), makes up 29.9% of the total.") {
+	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "The costliest, tied at 0.865, are Khmer Rouge will hold Phnom Penh (1978) and Vietnam cannot capture Phnom Penh (Jan 1979): together 59.8% of the total.") {
 		t.Errorf("notes %q", notes)
 	}
 }
