@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -399,5 +401,58 @@ func TestCompareQuestionColAlias(t *testing.T) {
 	b, stderr, codeB := runHindcast(append(args, "--question-col", "forecast_date,event_threshold")...)
 	if codeA != 0 || codeB != 0 || withoutProvenance(t, a) != withoutProvenance(t, b) {
 		t.Errorf("exit %d and %d; outputs equal: %v; %s", codeA, codeB, a == b, stderr)
+	}
+}
+
+// writeTournament writes a simulated forecasting tournament as a flat
+// table (forecaster,question,probability,outcome): forecasters × questions,
+// each forecaster answering 40 to 80 random questions (about 60), except
+// one in twenty, who answers one to three; probabilities in hundredths
+// around each question's chance, some forecasters saying only 0 or 1.
+func writeTournament(path string, forecasters, questions int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, 99))
+	chance := make([]float64, questions)
+	yes := make([]bool, questions)
+	for q := range chance {
+		chance[q] = r.Float64()
+		yes[q] = r.Float64() < chance[q]
+	}
+	var b strings.Builder
+	b.WriteString("forecaster,question,probability,outcome\n")
+	for f := range forecasters {
+		m := 40 + r.IntN(41)
+		if f%20 == 7 {
+			m = 1 + r.IntN(3)
+		}
+		noise := 0.05 + 0.4*r.Float64()
+		extreme := f%50 == 11
+		for _, q := range r.Perm(questions)[:min(m, questions)] {
+			p := min(1, max(0, chance[q]+noise*r.NormFloat64()))
+			if extreme {
+				p = math.Round(p)
+			}
+			o := 0
+			if yes[q] {
+				o = 1
+			}
+			fmt.Fprintf(&b, "f%04d,q%03d,%.2f,%d\n", f, q, p, o)
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// TestWriteTournament writes the tournament of the README's compare cost
+// figures when HINDCAST_TOURNAMENT names a file:
+//
+//	HINDCAST_TOURNAMENT=/tmp/t.csv go test ./cmd/hindcast -run WriteTournament
+//	go build -o hindcast ./cmd/hindcast
+//	/usr/bin/time -v ./hindcast compare --data /tmp/t.csv --by forecaster --question question --pairs summary --format json >/dev/null
+func TestWriteTournament(t *testing.T) {
+	path := os.Getenv("HINDCAST_TOURNAMENT")
+	if path == "" {
+		t.Skip("HINDCAST_TOURNAMENT not set")
+	}
+	if err := writeTournament(path, 2000, 200, 1); err != nil {
+		t.Fatal(err)
 	}
 }
