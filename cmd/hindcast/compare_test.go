@@ -456,3 +456,40 @@ func TestWriteTournament(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A perfect forecaster, by hand: A says 1 on two questions that happen
+// (Brier 0 each), B says 0.5 (0.25 each), C answers one question. With
+// --min-questions 2 C takes no part; A/B = 0/0.25 = 0: A's relative skill
+// √0 = 0, B's √∞: "inf" in the JSON. No one is ranked; each says why.
+func TestCompareZeroScoreAndMinQuestions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "perfect.csv")
+	os.WriteFile(path, []byte("forecaster,question,probability,outcome\nA,1,1,1\nA,2,1,1\nB,1,0.5,1\nB,2,0.5,1\nC,1,0.3,1\n"), 0o644)
+	stdout, stderr, code := runHindcast("compare", "--data", path, "--by", "forecaster", "--question", "question",
+		"--min-shared", "2", "--min-questions", "2", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Comparisons []struct {
+			Competitors []struct {
+				Name          string
+				Rank          *int
+				RelativeSkill any `json:"relative_skill"`
+				Unranked      *struct{ Code string }
+			}
+			Warnings []struct{ Code string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"A": "0 zero", "B": "inf infinite", "C": "<nil> few-questions"}
+	for _, c := range out.Comparisons[0].Competitors {
+		if got := fmt.Sprint(c.RelativeSkill, " ", c.Unranked.Code); c.Rank != nil || got != want[c.Name] {
+			t.Errorf("%s: rank %v, %s; want %s", c.Name, c.Rank, got, want[c.Name])
+		}
+	}
+	if ws := out.Comparisons[0].Warnings; len(ws) != 1 || ws[0].Code != "unranked" {
+		t.Errorf("warnings %v", ws)
+	}
+}
