@@ -91,7 +91,34 @@ type PairwiseOptions struct {
 
 	// Seed seeds every random draw; the same seed gives the same results.
 	Seed uint64
+
+	// MinQuestions: a competitor that answered fewer questions than this
+	// takes no part: it is in no pair and no relative skill, and is listed
+	// as not ranked. 0 or 1: every competitor takes part.
+	MinQuestions int
+
+	// Pairs says which pairs the result holds, tested: PairsAll (the
+	// default, "") every pair sharing a question; PairsSummary the pairs
+	// among the TopPairs best-ranked competitors; PairsNone none. The
+	// relative skills are the same in each.
+	Pairs string
 }
+
+// Values of PairwiseOptions.Pairs.
+const (
+	PairsAll     = "all"
+	PairsSummary = "summary"
+	PairsNone    = "none"
+)
+
+// TopPairs is how many of the best-ranked competitors PairsSummary
+// compares pair by pair: at most 45 pairs.
+const TopPairs = 10
+
+// NearZeroRatio: a ratio θ_AB above it or below its inverse has one mean
+// score under 1/100 of the other, a score near 0 that the ratio, and the
+// relative skills built on it, mostly measure.
+const NearZeroRatio = 100
 
 // Documented defaults of PairwiseOptions.
 const (
@@ -127,6 +154,13 @@ func (o PairwiseOptions) withDefaults() PairwiseOptions {
 		panic(fmt.Sprintf("analysis: Pairwise: ExactMax %d outside [-1, %d]", o.ExactMax, maxExact))
 	case !(o.Level > 0 && o.Level < 1):
 		panic(fmt.Sprintf("analysis: Pairwise: level %v outside (0, 1)", o.Level))
+	case o.MinQuestions < 0:
+		panic(fmt.Sprintf("analysis: Pairwise: MinQuestions %d", o.MinQuestions))
+	case o.Pairs != "" && o.Pairs != PairsAll && o.Pairs != PairsSummary && o.Pairs != PairsNone:
+		panic(fmt.Sprintf("analysis: Pairwise: Pairs %q", o.Pairs))
+	}
+	if o.Pairs == "" {
+		o.Pairs = PairsAll
 	}
 	return o
 }
@@ -137,15 +171,37 @@ const (
 	WarnNoShared  = "no-shared"  // a competitor shares no question with any other
 	WarnZeroScore = "zero-score" // a mean score of 0 makes a ratio 0, infinite or undefined
 	WarnBaseline  = "baseline"   // the baseline has no relative skill
+	WarnUnranked  = "unranked"   // competitors not ranked, and why (one warning for all)
+	WarnNearZero  = "near-zero"  // relative skills built on a ratio beyond NearZeroRatio
+)
+
+// Why a competitor is not ranked: the codes of CompetitorSkill.Unranked.
+const (
+	UnrankedFewQuestions = "few-questions" // answered fewer than MinQuestions questions
+	UnrankedNoShared     = "no-shared"     // shares no question with any other competitor
+	UnrankedFewShared    = "few-shared"    // shares fewer than MinShared questions with every other
+	UnrankedInfinite     = "infinite"      // an opponent's mean score of 0 makes the skill +∞
+	UnrankedZero         = "zero"          // its own mean score of 0 makes the skill 0
+	UnrankedUndefined    = "undefined"     // both: 0 × ∞
 )
 
 // PairwiseResult is the comparison of every pair of competitors that share
 // at least one question, and the relative skill of each competitor.
 type PairwiseResult struct {
 	Competitors []CompetitorSkill // in the order given to Pairwise
-	Pairs       []PairComparison  // pairs (i, j), i < j in that order, sharing a question
-	Options     PairwiseOptions   // with defaults filled in
-	Warnings    []Warning         // about the comparison as a whole
+	// Pairs are the pairs (i, j), i < j in that order, sharing a question,
+	// that Options.Pairs asks for.
+	Pairs    []PairComparison
+	Options  PairwiseOptions // with defaults filled in
+	Warnings []Warning       // about the comparison as a whole
+
+	// PairCount counts every pair sharing a question (of the competitors
+	// taking part), whichever Pairs holds; FewShared those of them sharing
+	// fewer than MinShared questions, which enter no relative skill.
+	// SharedMin, SharedMedian and SharedMax describe their shared
+	// questions (the median is the lower one of an even count).
+	PairCount, FewShared               int
+	SharedMin, SharedMedian, SharedMax int
 }
 
 // CompetitorSkill is one competitor's part in a pairwise comparison.
@@ -155,14 +211,25 @@ type CompetitorSkill struct {
 	Forecasts int     // as given in QuestionScores
 	MeanScore float64 // mean score over all the questions it answered
 
-	// Opponents counts the competitors it shares a question with whose
-	// ratio enters its relative skill.
+	// Opponents counts the competitors it shares at least MinShared
+	// questions with, whose ratio enters its relative skill (a ratio 0/0
+	// does not). MaxShared is the most questions it shares with another.
 	Opponents int
+	MaxShared int
 
 	// RelativeSkill is the geometric mean of the ratios θ_AB of its mean
 	// score to each opponent's on the questions both answered; lower is
-	// better, 1 is as good as the typical opponent. NaN without opponents.
+	// better, 1 is as good as the typical opponent. NaN without opponents;
+	// 0, +Inf or NaN when a mean score of 0 makes a ratio 0 or infinite.
 	RelativeSkill float64
+
+	// NearZero counts the ratios in its relative skill beyond
+	// NearZeroRatio (or below its inverse).
+	NearZero int
+
+	// Unranked is why it is not ranked (an Unranked… code), "" when it is:
+	// a competitor is ranked when its relative skill is finite and positive.
+	Unranked string
 
 	// ScaledRelativeSkill is RelativeSkill divided by the baseline's;
 	// NaN without a baseline.
@@ -236,11 +303,22 @@ type PairComparison struct {
 //
 //	θ_A = (Π_B θ_AB)^(1/(m_A + 1))
 //
-// where m_A counts the opponents; ratios that are 0/0 are left out. Counting
+// where m_A counts the opponents: the competitors B sharing at least
+// MinShared questions with A; ratios that are 0/0 are left out. Counting
 // the self-comparison shrinks a competitor with few opponents towards 1.
 // With a baseline C, the scaled relative skill is θ_A / θ_C. As in
 // scoringutils 2.x, the baseline is not left out of the others' geometric
-// means.
+// means. A competitor is ranked when θ_A is finite and positive: not when
+// it answered fewer than MinQuestions questions (it then takes no part at
+// all), shares fewer than MinShared with every other, or a mean score of 0
+// makes a ratio 0 or infinite (θ_A is then 0, +∞ or 0 × ∞, undefined).
+//
+// The relative skills are computed without holding the pairs (see
+// skills); the result holds the pairs Options.Pairs asks for, each tested
+// and resampled, and Holm's adjustment is over those. The work per pair is
+// bounded: the exact test takes at most 2 × 2^(ExactMax/2) sign sums and a
+// sort; random sign flips Permutations × ⌈n/8⌉ look-ups; the bootstrap
+// Bootstrap × n draws. PairsSummary bounds the pairs to 45.
 //
 // Replicates draw from random streams derived from (Seed, pair, replicate)
 // and run on GOMAXPROCS goroutines: the result depends on the seed only.
@@ -270,8 +348,26 @@ func Pairwise(cs []QuestionScores, opts PairwiseOptions) PairwiseResult {
 		panic(fmt.Sprintf("analysis: Pairwise: baseline %q is not a competitor", opts.Baseline))
 	}
 
-	for i := range cs {
-		for j := i + 1; j < len(cs); j++ {
+	skills(cs, &res)
+	ranking := res.Ranking()
+	var take []int // the competitors whose pairs the result holds
+	switch opts.Pairs {
+	case PairsAll:
+		for i, c := range res.Competitors {
+			if c.Unranked != UnrankedFewQuestions {
+				take = append(take, i)
+			}
+		}
+	case PairsSummary:
+		for _, i := range ranking {
+			if len(take) < TopPairs && res.Competitors[i].Unranked == "" {
+				take = append(take, i)
+			}
+		}
+		slices.Sort(take)
+	}
+	for x, i := range take {
+		for _, j := range take[x+1:] {
 			n, sa, sb, sd := sharedSums(cs[i], cs[j])
 			if n == 0 {
 				continue
@@ -288,7 +384,7 @@ func Pairwise(cs []QuestionScores, opts PairwiseOptions) PairwiseResult {
 	}
 	runPairJobs(cs, res.Pairs, opts)
 	holm(res.Pairs)
-	relativeSkill(&res, baseline)
+	scaleSkills(&res, baseline)
 	pairwiseWarnings(&res, baseline)
 	return res
 }
@@ -652,30 +748,155 @@ func holm(pairs []PairComparison) {
 	}
 }
 
-// relativeSkill sets each competitor's geometric mean of ratios, its
-// self-comparison (ratio 1) included.
-func relativeSkill(res *PairwiseResult, baseline int) {
-	logSum := make([]float64, len(res.Competitors))
-	for _, p := range res.Pairs {
-		if math.IsNaN(p.Ratio) {
+// competitorSkill is what skills finds for one competitor.
+type competitorSkill struct {
+	logSum               float64
+	opponents, maxShared int
+	nearZero, eligible   int
+	shared               []int // shared[n]: opponents after it in order sharing n questions
+}
+
+// skills sets every competitor's relative skill, opponents, MaxShared,
+// NearZero and Unranked, and the result's pair counts, without holding
+// the pairs: each competitor's scores are spread over a table indexed by
+// question, and every other competitor's scores are looked up in it, on
+// GOMAXPROCS goroutines, one competitor at a time. Each competitor's sum of
+// log ratios adds its opponents in their order, and a ratio is computed as
+// for the pair (i, j) with i < j, so the figures do not depend on the
+// number of goroutines. Time O(P² q̄) for P competitors answering q̄
+// questions on average; memory O(P + questions) per goroutine.
+func skills(cs []QuestionScores, res *PairwiseResult) {
+	opts := res.Options
+	maxQ := -1
+	for _, c := range cs {
+		if len(c.Questions) > 0 {
+			maxQ = max(maxQ, c.Questions[len(c.Questions)-1])
+		}
+	}
+	takes := func(i int) bool { return len(cs[i].Questions) >= opts.MinQuestions }
+	workers := runtime.GOMAXPROCS(0)
+	dense := make([][]float64, workers)
+	mark := make([][]int32, workers)
+	out := make([]competitorSkill, len(cs))
+	forEach(workers, len(cs), func(w, a int) {
+		if !takes(a) {
+			return
+		}
+		if dense[w] == nil {
+			dense[w], mark[w] = make([]float64, maxQ+1), make([]int32, maxQ+1)
+		}
+		d, m := dense[w], mark[w]
+		for k, q := range cs[a].Questions {
+			d[q], m[q] = cs[a].Scores[k], int32(a+1)
+		}
+		o := &out[a]
+		for b := range cs {
+			if b == a || !takes(b) {
+				continue
+			}
+			n := 0
+			var sa, sb float64
+			for k, q := range cs[b].Questions {
+				if m[q] == int32(a+1) {
+					n++
+					sa += d[q]
+					sb += cs[b].Scores[k]
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			o.maxShared = max(o.maxShared, n)
+			if b > a {
+				for len(o.shared) <= n {
+					o.shared = append(o.shared, 0)
+				}
+				o.shared[n]++
+			}
+			nf := float64(n)
+			var l float64
+			if a < b {
+				l = ln((sa / nf) / (sb / nf))
+			} else {
+				l = -ln((sb / nf) / (sa / nf))
+			}
+			if n < opts.MinShared {
+				continue
+			}
+			o.eligible++
+			if math.IsNaN(l) {
+				continue
+			}
+			o.logSum += l
+			o.opponents++
+			if r := math.Abs(l); r > math.Log(NearZeroRatio) && !math.IsInf(r, 0) {
+				o.nearZero++
+			}
+		}
+		for _, q := range cs[a].Questions {
+			m[q] = 0
+		}
+	})
+	var hist []int
+	for a, o := range out {
+		c := &res.Competitors[a]
+		c.Opponents, c.MaxShared, c.NearZero = o.opponents, o.maxShared, o.nearZero
+		if o.opponents > 0 {
+			c.RelativeSkill = math.Exp(o.logSum / float64(o.opponents+1))
+		}
+		switch sk := c.RelativeSkill; {
+		case !takes(a):
+			c.Unranked = UnrankedFewQuestions
+		case o.maxShared == 0:
+			c.Unranked = UnrankedNoShared
+		case o.eligible == 0:
+			c.Unranked = UnrankedFewShared
+		case math.IsNaN(sk):
+			c.Unranked = UnrankedUndefined
+		case math.IsInf(sk, 1):
+			c.Unranked = UnrankedInfinite
+		case sk == 0:
+			c.Unranked = UnrankedZero
+		}
+		for n, k := range o.shared {
+			for len(hist) <= n {
+				hist = append(hist, 0)
+			}
+			hist[n] += k
+		}
+	}
+	for n, k := range hist {
+		if k == 0 {
 			continue
 		}
-		l := ln(p.Ratio)
-		logSum[p.A] += l
-		logSum[p.B] -= l
-		res.Competitors[p.A].Opponents++
-		res.Competitors[p.B].Opponents++
+		if res.PairCount == 0 {
+			res.SharedMin = n
+		}
+		res.SharedMax = n
+		if n < opts.MinShared {
+			res.FewShared += k
+		}
+		res.PairCount += k
 	}
-	for i := range res.Competitors {
-		c := &res.Competitors[i]
-		if c.Opponents > 0 {
-			c.RelativeSkill = math.Exp(logSum[i] / float64(c.Opponents+1))
+	half, seen := (res.PairCount+1)/2, 0
+	for n, k := range hist {
+		if seen += k; k > 0 && seen >= half {
+			res.SharedMedian = n
+			break
 		}
 	}
-	if baseline >= 0 {
-		base := res.Competitors[baseline].RelativeSkill
-		for i := range res.Competitors {
-			res.Competitors[i].ScaledRelativeSkill = res.Competitors[i].RelativeSkill / base
+}
+
+// scaleSkills sets the scaled relative skills: NaN for a competitor not
+// ranked, and for all when the baseline is not ranked.
+func scaleSkills(res *PairwiseResult, baseline int) {
+	if baseline < 0 || res.Competitors[baseline].Unranked != "" {
+		return
+	}
+	base := res.Competitors[baseline].RelativeSkill
+	for i := range res.Competitors {
+		if c := &res.Competitors[i]; c.Unranked == "" {
+			c.ScaledRelativeSkill = c.RelativeSkill / base
 		}
 	}
 }
@@ -701,25 +922,76 @@ func pairwiseWarnings(res *PairwiseResult, baseline int) {
 				"a mean score of 0 on the questions %s and %s share makes their ratio %s", name(p.A), name(p.B), what)})
 		}
 	}
-	met := make([]bool, len(res.Competitors))
-	for _, p := range res.Pairs {
-		met[p.A], met[p.B] = true, true
-	}
-	var alone []string
-	for i, c := range res.Competitors {
-		if !met[i] {
-			alone = append(alone, c.Name)
+	var unranked []string
+	byCode := map[string][]string{}
+	var nearZero []string
+	for _, c := range res.Competitors {
+		if c.Unranked != "" {
+			if byCode[c.Unranked] == nil {
+				unranked = append(unranked, c.Unranked)
+			}
+			byCode[c.Unranked] = append(byCode[c.Unranked], c.Name)
+		} else if c.NearZero > 0 {
+			nearZero = append(nearZero, c.Name)
 		}
 	}
-	if len(alone) > 0 {
-		res.Warnings = append(res.Warnings, Warning{Code: WarnNoShared, Message: fmt.Sprintf(
-			"%s share%s no question with any other competitor: no comparison, no relative skill",
-			strings.Join(alone, ", "), map[bool]string{true: "s", false: ""}[len(alone) == 1])})
+	if len(unranked) > 0 {
+		n := 0
+		var parts []string
+		for _, code := range []string{UnrankedFewQuestions, UnrankedNoShared, UnrankedFewShared, UnrankedInfinite, UnrankedZero, UnrankedUndefined} {
+			names := byCode[code]
+			if len(names) == 0 {
+				continue
+			}
+			n += len(names)
+			parts = append(parts, fmt.Sprintf("%d %s: %s", len(names), UnrankedReason(code, len(names) > 1, res.Options), someNames(names)))
+		}
+		res.Warnings = append(res.Warnings, Warning{Code: WarnUnranked, Message: fmt.Sprintf(
+			"%d of %d competitors not ranked: %s", n, len(res.Competitors), strings.Join(parts, "; "))})
 	}
-	if baseline >= 0 && math.IsNaN(res.Competitors[baseline].RelativeSkill) {
+	if len(nearZero) > 0 {
+		res.Warnings = append(res.Warnings, Warning{Code: WarnNearZero, Message: fmt.Sprintf(
+			"the relative skill%s of %s rest%s on a ratio of mean scores beyond %d to 1: one score near 0, which the ratio mostly measures",
+			plural(len(nearZero)), someNames(nearZero), map[bool]string{true: "s", false: ""}[len(nearZero) == 1], NearZeroRatio)})
+	}
+	if baseline >= 0 && res.Competitors[baseline].Unranked != "" {
 		res.Warnings = append(res.Warnings, Warning{Code: WarnBaseline, Message: fmt.Sprintf(
-			"the baseline %s has no relative skill: no scaled relative skills", name(baseline))})
+			"the baseline %s is not ranked: no scaled relative skills", name(baseline))})
 	}
+}
+
+// someNames lists up to five names, then how many more.
+func someNames(names []string) string {
+	if len(names) <= 5 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:5], ", "), len(names)-5)
+}
+
+// UnrankedReason says in a few words why a competitor is not ranked, for
+// a code of CompetitorSkill.Unranked; many: of several competitors.
+func UnrankedReason(code string, many bool, o PairwiseOptions) string {
+	v := func(one, more string) string {
+		if many {
+			return more
+		}
+		return one
+	}
+	switch code {
+	case UnrankedFewQuestions:
+		return fmt.Sprintf("answered fewer than %d questions (--min-questions)", o.MinQuestions)
+	case UnrankedNoShared:
+		return v("shares", "share") + " no question with another"
+	case UnrankedFewShared:
+		return fmt.Sprintf("%s fewer than %d questions with every other (--min-shared)", v("shares", "share"), o.MinShared)
+	case UnrankedInfinite:
+		return "relative skill infinite: an opponent's mean score of 0 on shared questions"
+	case UnrankedZero:
+		return "relative skill 0: a mean score of 0 on questions shared with an opponent"
+	case UnrankedUndefined:
+		return "relative skill undefined (0 × ∞): mean scores of 0 on both sides"
+	}
+	return code
 }
 
 func plural(n int) string {
@@ -730,7 +1002,8 @@ func plural(n int) string {
 }
 
 // Ranking returns the indices of the competitors from the best relative
-// skill (lowest) to the worst, those without one last; ties in name order.
+// skill (lowest) to the worst, then those not ranked (Unranked not empty);
+// ties and the competitors not ranked in name order.
 func (r *PairwiseResult) Ranking() []int {
 	idx := make([]int, len(r.Competitors))
 	for i := range idx {
@@ -738,7 +1011,7 @@ func (r *PairwiseResult) Ranking() []int {
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		ca, cb := r.Competitors[a], r.Competitors[b]
-		na, nb := math.IsNaN(ca.RelativeSkill), math.IsNaN(cb.RelativeSkill)
+		na, nb := ca.Unranked != "", cb.Unranked != ""
 		switch {
 		case na != nb:
 			if na {

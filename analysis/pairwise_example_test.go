@@ -8,13 +8,17 @@ import (
 
 // Three forecasters' Brier scores on partly overlapping questions (the
 // arithmetic is in TestPairwiseRelativeSkillByHand): A and B meet on
-// questions 1 and 2, A and C on 2 and 3, B and C on 2 only.
+// questions 1 and 2, A and C on 2 and 3, B and C on 2 only. MinShared 1:
+// every pair's ratio enters the relative skills (by default, only those of
+// pairs sharing 30 questions or more).
 func ExamplePairwise() {
+	opts := analysis.DefaultPairwiseOptions()
+	opts.MinShared = 1
 	res := analysis.Pairwise([]analysis.QuestionScores{
 		{Name: "A", Questions: []int{1, 2, 3}, Scores: []float64{0.1, 0.2, 0.3}},
 		{Name: "B", Questions: []int{1, 2}, Scores: []float64{0.2, 0.4}},
 		{Name: "C", Questions: []int{2, 3, 4}, Scores: []float64{0.1, 0.6, 0.5}},
-	}, analysis.DefaultPairwiseOptions())
+	}, opts)
 	for _, p := range res.Pairs {
 		a, b := res.Competitors[p.A].Name, res.Competitors[p.B].Name
 		fmt.Printf("%s−%s: %d shared, difference %+.3f, ratio %.3f, exact p %.2f\n", a, b, p.Shared, p.MeanDifference, p.Ratio, p.P)

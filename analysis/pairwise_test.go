@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -43,9 +45,11 @@ func TestPairwiseFourQuestionsByHand(t *testing.T) {
 		sb = append(sb, BrierContribution(pb[i], yes[i]))
 	}
 	qs := []int{0, 1, 2, 3}
+	opts := DefaultPairwiseOptions()
+	opts.MinShared = 4
 	res := Pairwise([]QuestionScores{
 		PerQuestion("A", qs, sa), PerQuestion("B", qs, sb),
-	}, DefaultPairwiseOptions())
+	}, opts)
 	if len(res.Pairs) != 1 {
 		t.Fatalf("%d pairs", len(res.Pairs))
 	}
@@ -66,8 +70,19 @@ func TestPairwiseFourQuestionsByHand(t *testing.T) {
 	if p.Lo > p.MeanDifference || p.Hi < p.MeanDifference || p.Lo < -0.21 || p.Hi > 0.11 {
 		t.Errorf("interval [%v, %v] around %v", p.Lo, p.Hi, p.MeanDifference)
 	}
-	if len(p.Warnings) != 1 || p.Warnings[0].Code != WarnFewShared {
+	if len(p.Warnings) != 0 {
+		t.Errorf("warnings %v with --min-shared 4", p.Warnings)
+	}
+	// With the default MinShared of 30, the pair is flagged and its ratio
+	// enters no relative skill: neither is ranked.
+	res = Pairwise([]QuestionScores{PerQuestion("A", qs, sa), PerQuestion("B", qs, sb)}, DefaultPairwiseOptions())
+	if p := res.Pairs[0]; len(p.Warnings) != 1 || p.Warnings[0].Code != WarnFewShared {
 		t.Errorf("warnings %v, want one %s", p.Warnings, WarnFewShared)
+	}
+	for _, c := range res.Competitors {
+		if c.Unranked != UnrankedFewShared || !math.IsNaN(c.RelativeSkill) || c.MaxShared != 4 {
+			t.Errorf("%s: %+v", c.Name, c)
+		}
 	}
 }
 
@@ -100,6 +115,7 @@ func TestPairwiseRelativeSkillByHand(t *testing.T) {
 	}
 	opts := DefaultPairwiseOptions()
 	opts.Baseline = "B"
+	opts.MinShared = 1 // every ratio enters the relative skills
 	res := Pairwise(cs, opts)
 	want := []struct {
 		a, b   int
@@ -291,11 +307,13 @@ func TestPairwiseDeterministic(t *testing.T) {
 }
 
 func TestPairwiseWarnings(t *testing.T) {
+	opts := DefaultPairwiseOptions()
+	opts.MinShared = 1
 	res := Pairwise([]QuestionScores{
 		{Name: "a", Questions: []int{0}, Scores: []float64{0}},
 		{Name: "b", Questions: []int{0}, Scores: []float64{0}},
 		{Name: "c", Questions: []int{1}, Scores: []float64{0.3}},
-	}, DefaultPairwiseOptions())
+	}, opts)
 	p := res.Pairs[0]
 	if !math.IsNaN(p.Ratio) || !math.IsNaN(res.Competitors[0].RelativeSkill) {
 		t.Errorf("0/0 ratio %v, relative skill %v", p.Ratio, res.Competitors[0].RelativeSkill)
@@ -307,10 +325,11 @@ func TestPairwiseWarnings(t *testing.T) {
 	for _, w := range res.Warnings {
 		codes = append(codes, w.Code)
 	}
-	if got := fmt.Sprint(codes); got != "[few-shared zero-score no-shared]" {
+	if got := fmt.Sprint(codes); got != "[zero-score unranked]" {
 		t.Errorf("warning codes %s", got)
 	}
-	if msg := res.Warnings[0].Message; msg != "c shares no question with any other competitor: no comparison, no relative skill" {
+	want := "3 of 3 competitors not ranked: 1 shares no question with another: c; 2 relative skill undefined (0 × ∞): mean scores of 0 on both sides: a, b"
+	if msg := res.Warnings[0].Message; msg != want {
 		t.Errorf("message %q", msg)
 	}
 }
@@ -355,6 +374,186 @@ func BenchmarkPairwise(b *testing.B) {
 		cs = append(cs, qs)
 	}
 	opts := DefaultPairwiseOptions()
+	for b.Loop() {
+		Pairwise(cs, opts)
+	}
+}
+
+// Mean scores of 0 and near 0, by hand (MinShared 1: every ratio enters):
+//
+//	question  0    1    2      3      4    5    6
+//	A         0    0
+//	B         0.2  0.4
+//	C                   0.1    0.3
+//	D                   0.001  0.001
+//	F                               0.1  0
+//	G                               0
+//	H                                    0.2
+//	I                                              0.5
+//
+// A/B = 0/0.3 = 0: A's skill √0 = 0, B's √∞ = ∞. C/D = 0.2/0.001 = 200,
+// beyond 100: C's skill √200 = 14.142…, D's √(1/200) = 0.0707…, both ranked
+// and both marked. F/G = 0.1/0 = ∞ and F/H = 0/0.2 = 0: F's skill is
+// ∛(∞ · 0), undefined; G's √0 = 0; H's √∞ = ∞. I meets no one. Only D
+// and C are ranked.
+func TestPairwiseZeroAndNearZero(t *testing.T) {
+	opts := DefaultPairwiseOptions()
+	opts.MinShared = 1
+	res := Pairwise([]QuestionScores{
+		{Name: "A", Questions: []int{0, 1}, Scores: []float64{0, 0}},
+		{Name: "B", Questions: []int{0, 1}, Scores: []float64{0.2, 0.4}},
+		{Name: "C", Questions: []int{2, 3}, Scores: []float64{0.1, 0.3}},
+		{Name: "D", Questions: []int{2, 3}, Scores: []float64{0.001, 0.001}},
+		{Name: "F", Questions: []int{4, 5}, Scores: []float64{0.1, 0}},
+		{Name: "G", Questions: []int{4}, Scores: []float64{0}},
+		{Name: "H", Questions: []int{5}, Scores: []float64{0.2}},
+		{Name: "I", Questions: []int{6}, Scores: []float64{0.5}},
+	}, opts)
+	want := map[string]struct {
+		skill    float64
+		unranked string
+		nearZero int
+	}{
+		"A": {0, UnrankedZero, 0}, "B": {math.Inf(1), UnrankedInfinite, 0},
+		"C": {math.Sqrt(200), "", 1}, "D": {math.Sqrt(1.0 / 200), "", 1},
+		"F": {math.NaN(), UnrankedUndefined, 0}, "G": {0, UnrankedZero, 0},
+		"H": {math.Inf(1), UnrankedInfinite, 0}, "I": {math.NaN(), UnrankedNoShared, 0},
+	}
+	for _, c := range res.Competitors {
+		w := want[c.Name]
+		if c.Unranked != w.unranked || c.NearZero != w.nearZero {
+			t.Errorf("%s: unranked %q, near zero %d; want %q, %d", c.Name, c.Unranked, c.NearZero, w.unranked, w.nearZero)
+		}
+		near(t, "relative skill "+c.Name, c.RelativeSkill, w.skill, 1e-12)
+	}
+	var order []string
+	for _, i := range res.Ranking() {
+		order = append(order, res.Competitors[i].Name)
+	}
+	if got := strings.Join(order, " "); got != "D C A B F G H I" {
+		t.Errorf("ranking %s", got)
+	}
+	var codes []string
+	for _, w := range res.Warnings {
+		codes = append(codes, w.Code)
+	}
+	if got := fmt.Sprint(codes); got != "[unranked near-zero]" {
+		t.Fatalf("warnings %s", got)
+	}
+	if msg := res.Warnings[0].Message; !strings.HasPrefix(msg, "6 of 8 competitors not ranked: 1 shares no question with another: I; 2 relative skill infinite") {
+		t.Errorf("message %q", msg)
+	}
+}
+
+// --min-questions and --min-shared, by hand:
+//
+//	question  0    1    2    3
+//	A         0.1  0.2  0.3  0.4
+//	B         0.2  0.2  0.2  0.2
+//	C         0.4  0.4  0.4
+//	D         0.1  0.1
+//
+// MinQuestions 3 leaves D out of every pair. MinShared 3: A/B = 0.25/0.2 =
+// 1.25 (4 shared), A/C = 0.2/0.4 = 0.5 and B/C = 0.2/0.4 = 0.5 (3 shared):
+// A ∛0.625 = 0.855, B ∛0.4 = 0.737, C ∛4 = 1.587. MinShared 4: only A–B
+// enters: A √1.25 = 1.118, B √0.8 = 0.894; C shares at most 3: not ranked.
+func TestPairwiseMinQuestionsMinShared(t *testing.T) {
+	cs := []QuestionScores{
+		{Name: "A", Questions: []int{0, 1, 2, 3}, Scores: []float64{0.1, 0.2, 0.3, 0.4}},
+		{Name: "B", Questions: []int{0, 1, 2, 3}, Scores: []float64{0.2, 0.2, 0.2, 0.2}},
+		{Name: "C", Questions: []int{0, 1, 2}, Scores: []float64{0.4, 0.4, 0.4}},
+		{Name: "D", Questions: []int{0, 1}, Scores: []float64{0.1, 0.1}},
+	}
+	opts := DefaultPairwiseOptions()
+	opts.MinQuestions, opts.MinShared = 3, 3
+	for _, mode := range []string{PairsAll, PairsSummary, PairsNone} {
+		opts.Pairs = mode
+		res := Pairwise(cs, opts)
+		for i, w := range []float64{math.Cbrt(0.625), math.Cbrt(0.4), math.Cbrt(4), math.NaN()} {
+			near(t, mode+" relative skill "+cs[i].Name, res.Competitors[i].RelativeSkill, w, 1e-12)
+		}
+		if d := res.Competitors[3]; d.Unranked != UnrankedFewQuestions || d.MaxShared != 0 {
+			t.Errorf("%s: D %+v", mode, d)
+		}
+		if res.PairCount != 3 || res.FewShared != 0 || res.SharedMin != 3 || res.SharedMedian != 3 || res.SharedMax != 4 {
+			t.Errorf("%s: %d pairs, %d few, shared %d %d %d", mode, res.PairCount, res.FewShared, res.SharedMin, res.SharedMedian, res.SharedMax)
+		}
+		if want := map[string]int{PairsAll: 3, PairsSummary: 3, PairsNone: 0}[mode]; len(res.Pairs) != want {
+			t.Errorf("%s: %d pairs held, want %d", mode, len(res.Pairs), want)
+		}
+	}
+	opts.MinShared, opts.Pairs = 4, PairsSummary
+	res := Pairwise(cs, opts)
+	for i, w := range []float64{math.Sqrt(1.25), math.Sqrt(0.8), math.NaN()} {
+		near(t, "min-shared 4: relative skill "+cs[i].Name, res.Competitors[i].RelativeSkill, w, 1e-12)
+	}
+	if c := res.Competitors[2]; c.Unranked != UnrankedFewShared || c.MaxShared != 3 || c.Opponents != 0 {
+		t.Errorf("C %+v", c)
+	}
+	if len(res.Pairs) != 1 || res.FewShared != 2 {
+		t.Errorf("summary of the ranked A and B: %d pairs; %d few shared", len(res.Pairs), res.FewShared)
+	}
+}
+
+// The relative skills computed without the pairs are, bit for bit, those
+// of the pairs: each pair's log ratio added to A's sum and taken from B's,
+// in pair order.
+func TestPairwiseSkillsFromPairs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var cs []QuestionScores
+	for c := range 40 {
+		qs := QuestionScores{Name: fmt.Sprintf("c%02d", c)}
+		for q := range 60 {
+			if r.Float64() < 0.3 {
+				qs.Questions = append(qs.Questions, q)
+				qs.Scores = append(qs.Scores, math.Round(r.Float64()*100)/400)
+			}
+		}
+		cs = append(cs, qs)
+	}
+	opts := DefaultPairwiseOptions()
+	opts.MinShared, opts.Permutations, opts.Bootstrap = 1, 0, 0
+	res := Pairwise(cs, opts)
+	logSum := make([]float64, len(cs))
+	opp := make([]int, len(cs))
+	for _, p := range res.Pairs {
+		if l := ln(p.Ratio); !math.IsNaN(l) {
+			logSum[p.A] += l
+			logSum[p.B] -= l
+			opp[p.A]++
+			opp[p.B]++
+		}
+	}
+	for i, c := range res.Competitors {
+		want := math.NaN()
+		if opp[i] > 0 {
+			want = math.Exp(logSum[i] / float64(opp[i]+1))
+		}
+		if c.Opponents != opp[i] || math.Float64bits(c.RelativeSkill) != math.Float64bits(want) && !(math.IsNaN(want) && math.IsNaN(c.RelativeSkill)) {
+			t.Errorf("%s: %v (%d opponents), from the pairs %v (%d)", c.Name, c.RelativeSkill, c.Opponents, want, opp[i])
+		}
+	}
+}
+
+// BenchmarkPairwiseTournament: 2,000 competitors each answering 40 to 80
+// of 200 questions (about 2 M pairs sharing about 18 questions), with
+// PairsSummary: the relative skills without the pairs, and the 45 pairs of
+// the ten best-ranked tested.
+func BenchmarkPairwiseTournament(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var cs []QuestionScores
+	for c := range 2000 {
+		qs := QuestionScores{Name: fmt.Sprintf("c%04d", c)}
+		picked := r.Perm(200)[:40+r.IntN(41)]
+		slices.Sort(picked)
+		for _, q := range picked {
+			qs.Questions = append(qs.Questions, q)
+			qs.Scores = append(qs.Scores, 0.01+r.Float64()*0.5)
+		}
+		cs = append(cs, qs)
+	}
+	opts := DefaultPairwiseOptions()
+	opts.MinShared, opts.Pairs = 10, PairsSummary
 	for b.Loop() {
 		Pairwise(cs, opts)
 	}

@@ -25,9 +25,15 @@ type CompareOptions struct {
 	// to [Clip, 1 − Clip].
 	Score string
 	Clip  float64
-	// Pairwise sets the tests, intervals and baseline (ExactMax is set here).
+	// Pairwise sets the tests, intervals, baseline, MinShared, MinQuestions
+	// and Pairs (ExactMax is set here). Pairs "" means all pairs for up to
+	// AutoPairsMax competitors, a summary above.
 	Pairwise analysis.PairwiseOptions
 }
+
+// AutoPairsMax is the most competitors a comparison lists every pair of
+// when no --pairs is given: 100 competitors, 4,950 pairs.
+const AutoPairsMax = 100
 
 // compareEntry is one forecast as a comparison sees it.
 type compareEntry struct {
@@ -134,7 +140,8 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 	out.Provenance = in.provenanceOf(inputs,
 		provenance.Option{Key: "question", Value: strings.Join(out.Question, ",")}, provenance.Option{Key: "within", Value: strings.Join(opts.Within, ",")},
 		provenance.Option{Key: "score", Value: opts.Score}, floatOption("clip", clip), intOption("permutations", p.Permutations),
-		intOption("bootstrap", p.Bootstrap), floatOption("level", p.Level), intOption("min-shared", p.MinShared),
+		intOption("bootstrap", p.Bootstrap), floatOption("level", p.Level), intOption("min-shared", p.MinShared), intOption("min-questions", p.MinQuestions),
+		provenance.Option{Key: "pairs", Value: p.Pairs},
 		provenance.Option{Key: "seed", Value: strconv.FormatUint(p.Seed, 10)}, provenance.Option{Key: "baseline", Value: p.Baseline})
 	return out, nil
 }
@@ -181,6 +188,10 @@ func checkCompare(in *Input, opts CompareOptions) error {
 		return usagef("--level %g: use a coverage between 0 and 1, such as 0.95", p.Level)
 	case p.MinShared < 1:
 		return usagef("--min-shared %d: use 1 or more", p.MinShared)
+	case p.MinQuestions < 0:
+		return usagef("--min-questions %d: use 0 (none) or more", p.MinQuestions)
+	case p.Pairs != "" && p.Pairs != analysis.PairsAll && p.Pairs != analysis.PairsSummary && p.Pairs != analysis.PairsNone:
+		return usagef("--pairs %q: use all, summary or none", p.Pairs)
 	case in.Counts:
 		return usagef("--counts: a comparison needs each forecast with its question, not counts")
 	case in.WeightCol != "":
@@ -265,6 +276,9 @@ func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, war
 		}
 		cg := &CompareGroup{Key: g.key, Questions: len(g.questionIDs), Forecasts: g.forecasts}
 		gopts := popts
+		if gopts.Pairs == "" && len(cs) > AutoPairsMax {
+			gopts.Pairs = analysis.PairsSummary
+		}
 		if baseline != "" {
 			if _, ok := g.competitors[baseline]; ok {
 				gopts.Baseline = baseline

@@ -1,6 +1,9 @@
 package evaluate
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/internal/provenance"
@@ -126,7 +129,7 @@ func (g *CompareGroup) Rank() {
 		p      ComparePair
 		ra, rb int
 	}
-	var ks []keyed
+	ks := make([]keyed, 0, len(res.Pairs))
 	for _, p := range res.Pairs {
 		cp := ComparePair{
 			A: res.Competitors[p.A].Name, B: res.Competitors[p.B].Name, Shared: p.Shared,
@@ -142,12 +145,7 @@ func (g *CompareGroup) Rank() {
 		}
 		ks = append(ks, keyed{cp, ra, rb})
 	}
-	// Insertion order is (i, j) in name order; sort by ranks.
-	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && (ks[j].ra < ks[j-1].ra || ks[j].ra == ks[j-1].ra && ks[j].rb < ks[j-1].rb); j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
-		}
-	}
+	slices.SortFunc(ks, func(x, y keyed) int { return cmp.Or(cmp.Compare(x.ra, y.ra), cmp.Compare(x.rb, y.rb)) })
 	g.Pairs = make([]ComparePair, len(ks))
 	for i, k := range ks {
 		g.Pairs[i] = k.p

@@ -19,6 +19,8 @@ type compareOptions struct {
 	level        float64
 	seed         uint64
 	minShared    int
+	minQuestions int
+	pairs        string
 	baseline     string
 	format       string
 	clipSet      bool // --clip was given
@@ -40,13 +42,20 @@ score on them, the mean difference A − B with a percentile bootstrap interval
 permutation test of A − B = 0: exact (all 2^n sign flips) up to 20 shared
 questions, otherwise --permutations random flips (seeded: the same --seed
 gives the same output). Holm's adjustment for the number of pairs is shown
-beside it. Pairs sharing fewer than --min-shared questions are flagged.
+beside it. Pairs sharing fewer than --min-shared questions are flagged and
+enter no relative skill.
 
 The relative skill of a competitor is the geometric mean, over the
 competitors it shares questions with and itself (a ratio of 1), of the ratio
 of its mean score to theirs on the shared questions (Cramer et al. 2022, as
 in scoringutils' pairwise comparison).
 Lower is better; --baseline NAME divides every relative skill by NAME's.
+Ranked: a finite, positive relative skill. Listed apart, with the reason:
+competitors sharing fewer than --min-shared questions with every other, or
+answering fewer than --min-questions (these take no part in any pair), and
+relative skills that a mean score of 0 makes 0, infinite or undefined.
+--pairs summary lists only the pairs of the 10 best-ranked (the default
+above 100 competitors); the relative skills are the same.
 
 A question is the record's question text, or the record fields and tags named
 by --question. For flat tables (--data FILE.csv) --question is required: the
@@ -87,7 +96,9 @@ of 0 or 1 has a large finite score and every difference is finite.`,
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the interval of each mean difference; 0 for none")
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the sign flips and the bootstrap; the same seed gives the same output")
-	f.IntVar(&opts.minShared, "min-shared", analysis.DefaultMinShared, "warn about pairs sharing fewer questions than this")
+	f.IntVar(&opts.minShared, "min-shared", analysis.DefaultMinShared, "pairs sharing fewer questions are flagged and enter no relative skill")
+	f.IntVar(&opts.minQuestions, "min-questions", 0, "leave out of every pair, unranked, competitors answering fewer questions")
+	f.StringVar(&opts.pairs, "pairs", "", "pairs listed: all, summary or none (default: all up to 100 competitors)")
 	f.StringVar(&opts.baseline, "baseline", "", "also give each relative skill divided by this competitor's")
 	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
 	return cmd
@@ -104,7 +115,7 @@ func compareRun(s *streams, o *compareOptions) error {
 		Question: o.question, Within: o.within, Score: o.score, Clip: o.clip,
 		Pairwise: analysis.PairwiseOptions{
 			Permutations: o.permutations, Bootstrap: o.bootstrap, Level: o.level,
-			MinShared: o.minShared, Baseline: o.baseline, Seed: o.seed,
+			MinShared: o.minShared, Baseline: o.baseline, Seed: o.seed, MinQuestions: o.minQuestions, Pairs: o.pairs,
 		},
 	})
 	if err != nil {

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -399,5 +401,95 @@ func TestCompareQuestionColAlias(t *testing.T) {
 	b, stderr, codeB := runHindcast(append(args, "--question-col", "forecast_date,event_threshold")...)
 	if codeA != 0 || codeB != 0 || withoutProvenance(t, a) != withoutProvenance(t, b) {
 		t.Errorf("exit %d and %d; outputs equal: %v; %s", codeA, codeB, a == b, stderr)
+	}
+}
+
+// writeTournament writes a simulated forecasting tournament as a flat
+// table (forecaster,question,probability,outcome): forecasters × questions,
+// each forecaster answering 40 to 80 random questions (about 60), except
+// one in twenty, who answers one to three; probabilities in hundredths
+// around each question's chance, some forecasters saying only 0 or 1.
+func writeTournament(path string, forecasters, questions int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, 99))
+	chance := make([]float64, questions)
+	yes := make([]bool, questions)
+	for q := range chance {
+		chance[q] = r.Float64()
+		yes[q] = r.Float64() < chance[q]
+	}
+	var b strings.Builder
+	b.WriteString("forecaster,question,probability,outcome\n")
+	for f := range forecasters {
+		m := 40 + r.IntN(41)
+		if f%20 == 7 {
+			m = 1 + r.IntN(3)
+		}
+		noise := 0.05 + 0.4*r.Float64()
+		extreme := f%50 == 11
+		for _, q := range r.Perm(questions)[:min(m, questions)] {
+			p := min(1, max(0, chance[q]+noise*r.NormFloat64()))
+			if extreme {
+				p = math.Round(p)
+			}
+			o := 0
+			if yes[q] {
+				o = 1
+			}
+			fmt.Fprintf(&b, "f%04d,q%03d,%.2f,%d\n", f, q, p, o)
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// TestWriteTournament writes the tournament of the README's compare cost
+// figures when HINDCAST_TOURNAMENT names a file:
+//
+//	HINDCAST_TOURNAMENT=/tmp/t.csv go test ./cmd/hindcast -run WriteTournament
+//	go build -o hindcast ./cmd/hindcast
+//	/usr/bin/time -v ./hindcast compare --data /tmp/t.csv --by forecaster --question question --pairs summary --format json >/dev/null
+func TestWriteTournament(t *testing.T) {
+	path := os.Getenv("HINDCAST_TOURNAMENT")
+	if path == "" {
+		t.Skip("HINDCAST_TOURNAMENT not set")
+	}
+	if err := writeTournament(path, 2000, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A perfect forecaster, by hand: A says 1 on two questions that happen
+// (Brier 0 each), B says 0.5 (0.25 each), C answers one question. With
+// --min-questions 2 C takes no part; A/B = 0/0.25 = 0: A's relative skill
+// √0 = 0, B's √∞: "inf" in the JSON. No one is ranked; each says why.
+func TestCompareZeroScoreAndMinQuestions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "perfect.csv")
+	os.WriteFile(path, []byte("forecaster,question,probability,outcome\nA,1,1,1\nA,2,1,1\nB,1,0.5,1\nB,2,0.5,1\nC,1,0.3,1\n"), 0o644)
+	stdout, stderr, code := runHindcast("compare", "--data", path, "--by", "forecaster", "--question", "question",
+		"--min-shared", "2", "--min-questions", "2", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Comparisons []struct {
+			Competitors []struct {
+				Name          string
+				Rank          *int
+				RelativeSkill any `json:"relative_skill"`
+				Unranked      *struct{ Code string }
+			}
+			Warnings []struct{ Code string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"A": "0 zero", "B": "inf infinite", "C": "<nil> few-questions"}
+	for _, c := range out.Comparisons[0].Competitors {
+		if got := fmt.Sprint(c.RelativeSkill, " ", c.Unranked.Code); c.Rank != nil || got != want[c.Name] {
+			t.Errorf("%s: rank %v, %s; want %s", c.Name, c.Rank, got, want[c.Name])
+		}
+	}
+	if ws := out.Comparisons[0].Warnings; len(ws) != 1 || ws[0].Code != "unranked" {
+		t.Errorf("warnings %v", ws)
 	}
 }

@@ -1,6 +1,7 @@
 package textout
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -45,6 +46,8 @@ type compareJSON struct {
 	Level        jsonFloat              `json:"level"`
 	Seed         uint64                 `json:"seed"`
 	MinShared    int                    `json:"min_shared"`
+	MinQuestions int                    `json:"min_questions"`
+	PairsOption  string                 `json:"pairs"`
 	Baseline     *string                `json:"baseline"`
 	Comparisons  []compareGroupJSON     `json:"comparisons"`
 	Warnings     []warningJSON          `json:"warnings"`
@@ -56,19 +59,37 @@ type compareGroupJSON struct {
 	Questions   int               `json:"questions"`
 	Forecasts   int               `json:"forecasts"`
 	Competitors []competitorJSON  `json:"competitors"`
+	PairsListed string            `json:"pairs_listed"`
+	PairCount   int               `json:"pair_count"`
+	FewShared   int               `json:"pairs_few_shared"`
+	Shared      map[string]int    `json:"shared"`
 	Pairs       []pairJSON        `json:"pairs"`
 	Warnings    []warningJSON     `json:"warnings"`
 }
 
+// skillJSON writes a relative skill: a number, "inf" when infinite, null
+// when undefined.
+type skillJSON float64
+
+func (f skillJSON) MarshalJSON() ([]byte, error) {
+	if math.IsInf(float64(f), 1) {
+		return []byte(`"inf"`), nil
+	}
+	return jsonFloat(f).MarshalJSON()
+}
+
 type competitorJSON struct {
-	Rank                *int       `json:"rank"`
-	Name                string     `json:"name"`
-	Questions           int        `json:"questions"`
-	Forecasts           int        `json:"forecasts"`
-	MeanScore           jsonFloat  `json:"mean_score"`
-	Opponents           int        `json:"opponents"`
-	RelativeSkill       jsonFloat  `json:"relative_skill"`
-	ScaledRelativeSkill *jsonFloat `json:"scaled_relative_skill,omitempty"`
+	Rank                *int         `json:"rank"`
+	Name                string       `json:"name"`
+	Questions           int          `json:"questions"`
+	Forecasts           int          `json:"forecasts"`
+	MeanScore           jsonFloat    `json:"mean_score"`
+	Opponents           int          `json:"opponents"`
+	MaxShared           int          `json:"max_shared"`
+	RelativeSkill       skillJSON    `json:"relative_skill"`
+	NearZero            int          `json:"near_zero_ratios"`
+	Unranked            *warningJSON `json:"unranked"`
+	ScaledRelativeSkill *jsonFloat   `json:"scaled_relative_skill,omitempty"`
 }
 
 type pairJSON struct {
@@ -101,12 +122,17 @@ func warningsJSON(ws ...[]analysis.Warning) []warningJSON {
 //
 //	{"by", "question", "within": [COLUMN...], "score": "brier" | "log",
 //	 "log_clip" (0 with the Brier score), "permutations", "exact_max",
-//	 "bootstrap", "level", "seed", "min_shared", "baseline" (null for none),
+//	 "bootstrap", "level", "seed", "min_shared", "min_questions",
+//	 "pairs" ("all", "summary", "none" or "auto"), "baseline" (null for none),
 //	 "comparisons": [{
 //	   "key": {"COLUMN": "value"} (with --within only), "questions", "forecasts",
-//	   "competitors": [{"rank" (null without opponents), "name", "questions",
-//	                    "forecasts", "mean_score", "opponents", "relative_skill",
-//	                    "scaled_relative_skill" (with a baseline)}],   best first
+//	   "competitors": [{"rank" (null when not ranked), "name", "questions",
+//	                    "forecasts", "mean_score", "opponents", "max_shared",
+//	                    "relative_skill" (a number, "inf", or null when undefined),
+//	                    "near_zero_ratios", "unranked": null | {"code", "message"},
+//	                    "scaled_relative_skill" (with a baseline)}],   ranked first, best first
+//	   "pairs_listed": "all" | "summary" | "none", "pair_count", "pairs_few_shared",
+//	   "shared": {"min", "median", "max"},
 //	   "pairs": [{"a", "b", "shared", "mean_a", "mean_b", "mean_difference",
 //	              "interval": [lo, hi], "ratio", "p_value", "p_holm", "exact",
 //	              "permutations", "warnings"}],   a ranked above b, in ranking order
@@ -114,13 +140,14 @@ func warningsJSON(ws ...[]analysis.Warning) []warningJSON {
 //	 "warnings": [{"code", "message"}]}
 //
 // Undefined figures (a relative skill without opponents, an interval from
-// one question, a p-value not computed) are null.
+// one question, a p-value not computed) are null; an infinite relative
+// skill is "inf".
 func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 	o := c.Options
 	out := compareJSON{
 		By: c.By, Question: c.Question, Within: c.Within, Score: c.Score, LogClip: jsonFloat(c.LogClip),
 		Permutations: o.Permutations, ExactMax: o.ExactMax, Bootstrap: o.Bootstrap, Level: jsonFloat(o.Level),
-		Seed: o.Seed, MinShared: o.MinShared, Comparisons: []compareGroupJSON{}, Warnings: warningsJSON(c.Warnings),
+		Seed: o.Seed, MinShared: o.MinShared, MinQuestions: o.MinQuestions, PairsOption: cmp.Or(o.Pairs, "auto"), Comparisons: []compareGroupJSON{}, Warnings: warningsJSON(c.Warnings),
 		Provenance: c.Provenance,
 	}
 	if out.Within == nil {
@@ -134,6 +161,8 @@ func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 		gj := compareGroupJSON{
 			Questions: g.Questions, Forecasts: g.Forecasts,
 			Competitors: []competitorJSON{}, Pairs: []pairJSON{}, Warnings: warningsJSON(g.Warnings, res.Warnings),
+			PairsListed: res.Options.Pairs, PairCount: res.PairCount, FewShared: res.FewShared,
+			Shared: map[string]int{"min": res.SharedMin, "median": res.SharedMedian, "max": res.SharedMax},
 		}
 		if len(c.Within) > 0 {
 			gj.Key = map[string]string{}
@@ -145,11 +174,13 @@ func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 			s := res.Competitors[i]
 			cj := competitorJSON{
 				Name: s.Name, Questions: s.Questions, Forecasts: s.Forecasts, MeanScore: jsonFloat(s.MeanScore),
-				Opponents: s.Opponents, RelativeSkill: jsonFloat(s.RelativeSkill),
+				Opponents: s.Opponents, MaxShared: s.MaxShared, RelativeSkill: skillJSON(s.RelativeSkill), NearZero: s.NearZero,
 			}
-			if !math.IsNaN(s.RelativeSkill) {
+			if s.Unranked == "" {
 				rank := r + 1
 				cj.Rank = &rank
+			} else {
+				cj.Unranked = &warningJSON{Code: s.Unranked, Message: analysis.UnrankedReason(s.Unranked, false, res.Options)}
 			}
 			if o.Baseline != "" {
 				v := jsonFloat(s.ScaledRelativeSkill)
@@ -198,7 +229,7 @@ func WriteCompareTable(w io.Writer, c *evaluate.CompareResult) error {
 	}
 	b.WriteString("\n")
 	for _, l := range compareLegend(c) {
-		fmt.Fprintf(&b, "%s\n", strings.Join(wrap(l, compareWidth-1), "\n  "))
+		fmt.Fprintf(&b, "%s\n", strings.Join(wrap(l, compareWidth-3), "\n  "))
 	}
 	writeCompareWarnings(c, &b, false)
 	_, err := io.WriteString(w, b.String())
@@ -237,9 +268,11 @@ func compareLegend(c *evaluate.CompareResult) []string {
 		"MEAN: mean score over all the questions the competitor answered; its score on a question is the mean score of its forecasts on it (FORECASTS can be more than QUESTIONS).",
 		"SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (and of 1, for itself); below 1 is better than the typical opponent.",
 	}
+	lines[1] = fmt.Sprintf("SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (opponents: sharing at least %d), and of 1, for itself; below 1 is better than the typical opponent; † when a ratio is beyond %d to 1 (a score near 0).", o.MinShared, analysis.NearZeroRatio)
 	if o.Baseline != "" {
 		lines = append(lines, fmt.Sprintf("SCALED: SKILL divided by %s's.", o.Baseline))
 	}
+	lines = append(lines, "Not ranked: without a finite, positive relative skill (SHARED: the most questions shared with another; --min-shared, --min-questions).")
 	return append(lines,
 		"A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better.",
 		boot,
@@ -253,6 +286,53 @@ func fitNames(used, columns, min int) int {
 	return max(min, (compareWidth-1-used)/columns)
 }
 
+// skillText formats a relative skill, ∞ when infinite, marked † when it
+// rests on a ratio beyond analysis.NearZeroRatio.
+func skillText(s analysis.CompetitorSkill) string {
+	v := ratio(s.RelativeSkill)
+	if math.IsInf(s.RelativeSkill, 1) {
+		v = "∞"
+	}
+	if s.NearZero > 0 {
+		v += "†"
+	}
+	return v
+}
+
+// shortReason says in a table cell why a competitor is not ranked.
+func shortReason(code string, o analysis.PairwiseOptions) string {
+	switch code {
+	case analysis.UnrankedFewQuestions:
+		return fmt.Sprintf("< %d questions", o.MinQuestions)
+	case analysis.UnrankedNoShared:
+		return "no shared question"
+	case analysis.UnrankedFewShared:
+		return fmt.Sprintf("shares < %d with each", o.MinShared)
+	case analysis.UnrankedInfinite:
+		return "an opponent scored 0"
+	case analysis.UnrankedZero:
+		return "scored 0 with one"
+	case analysis.UnrankedUndefined:
+		return "0 and ∞ ratios"
+	}
+	return code
+}
+
+// pairsLine says how many pairs there are and which are listed, when not
+// every pair is; "" when every pair is listed.
+func pairsLine(c *evaluate.CompareResult, g *evaluate.CompareGroup) string {
+	res := &g.Result
+	if res.Options.Pairs == analysis.PairsAll || res.PairCount == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%s share a question (%d to %d, median %d); %d share fewer than %d and enter no relative skill.",
+		CountWord(res.PairCount, "pair", "pairs"), res.SharedMin, res.SharedMax, res.SharedMedian, res.FewShared, c.Options.MinShared)
+	if res.Options.Pairs == analysis.PairsSummary {
+		s += fmt.Sprintf(" Listed: the pairs of the %d best-ranked competitors (Holm over these); --pairs all lists every pair.", analysis.TopPairs)
+	}
+	return s
+}
+
 func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluate.CompareGroup) {
 	res := &g.Result
 	fmt.Fprintf(b, "%s\n\n", groupCounts(g))
@@ -263,33 +343,58 @@ func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluat
 	if baseline {
 		header = append(header, "SCALED")
 	}
-	var rows [][]string
+	var rows, apart [][]string
 	for r, i := range g.Ranking {
 		s := res.Competitors[i]
-		rank := strconv.Itoa(r + 1)
-		if math.IsNaN(s.RelativeSkill) {
-			rank = "–"
+		if s.Unranked != "" {
+			skill := skillText(s)
+			if math.IsNaN(s.RelativeSkill) {
+				skill = "" // the column is left out when no skill is shown
+			}
+			apart = append(apart, []string{s.Name, strconv.Itoa(s.Questions), strconv.Itoa(s.MaxShared),
+				diff4(s.MeanScore), skill, shortReason(s.Unranked, res.Options)})
+			continue
 		}
-		row := []string{rank, s.Name, strconv.Itoa(s.Forecasts), strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), diff4(s.MeanScore), ratio(s.RelativeSkill)}
+		row := []string{strconv.Itoa(r + 1), s.Name, strconv.Itoa(s.Forecasts), strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), diff4(s.MeanScore), skillText(s)}
 		if baseline {
 			row = append(row, ratio(s.ScaledRelativeSkill))
 		}
 		rows = append(rows, row)
 	}
-	writeFitted(b, header, rows, []int{1})
+	if len(rows) > 0 {
+		writeFitted(b, header, rows, []int{1})
+	} else {
+		fmt.Fprintf(b, "No competitor ranked (--min-shared %d: see below).\n", c.Options.MinShared)
+	}
+	if len(apart) > 0 {
+		fmt.Fprintf(b, "\nNot ranked (%d):\n", len(apart))
+		writeFitted(b, []string{strings.ToUpper(strings.Join(c.By, "/")), "QUESTIONS", "SHARED", "MEAN", "SKILL", "WHY"}, apart, []int{0})
+	}
 
 	// Pairs.
+	b.WriteString("\n")
+	if line := pairsLine(c, g); line != "" {
+		b.WriteString(strings.Join(wrap(line, compareWidth-1), "\n") + "\n")
+	}
 	pairs := g.Pairs
 	if len(pairs) == 0 {
-		b.WriteString("\nNo two competitors answered the same question.\n")
+		if res.PairCount == 0 {
+			b.WriteString("No two competitors answered the same question.\n")
+		}
 		return
 	}
 	rankOf := map[string]int{}
 	for r, i := range g.Ranking {
-		rankOf[res.Competitors[i].Name] = r + 1
+		if res.Competitors[i].Unranked == "" {
+			rankOf[res.Competitors[i].Name] = r + 1
+		}
 	}
-	label := func(name string) string { return fmt.Sprintf("#%d %s", rankOf[name], name) }
-	b.WriteString("\n")
+	label := func(name string) string {
+		if r, ok := rankOf[name]; ok {
+			return fmt.Sprintf("#%d %s", r, name)
+		}
+		return name
+	}
 	level := fmt.Sprintf("%g%% INTERVAL", 100*c.Options.Level)
 	header = []string{"A", "B", "SHARED", "A − B", level, "P", "HOLM"}
 	rows = rows[:0]
@@ -405,15 +510,11 @@ func writeCompareWarnings(c *evaluate.CompareResult, b *strings.Builder, markdow
 		label := withinLabel(c, g)
 		add(label, g.Warnings)
 		add(label, g.Result.Warnings)
-		n := 0
 		for _, p := range g.Result.Pairs {
-			if p.Shared < c.Options.MinShared {
-				n++
-			}
 			add(label, p.Warnings)
 		}
-		if n > 0 {
-			what := fmt.Sprintf("%d of %d pairs", n, len(g.Result.Pairs))
+		if n := g.Result.FewShared; n > 0 {
+			what := fmt.Sprintf("%d of %d pairs", n, g.Result.PairCount)
 			if label != "" {
 				what += " (" + label + ")"
 			}
@@ -425,7 +526,7 @@ func writeCompareWarnings(c *evaluate.CompareResult, b *strings.Builder, markdow
 		if markdown {
 			marker = "marked * in the tables"
 		}
-		lines = append([]string{fmt.Sprintf("%s share fewer than %d questions (%s): their differences, intervals and p-values rest on few questions, and so do the relative skills built on them",
+		lines = append([]string{fmt.Sprintf("%s share fewer than %d questions (%s): their differences, intervals and p-values rest on few questions, and their ratios enter no relative skill (--min-shared)",
 			strings.Join(few, ", "), c.Options.MinShared, marker)}, lines...)
 	}
 	if len(lines) == 0 {
@@ -461,30 +562,52 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 			fmt.Fprintf(&b, "### %s\n\n", mdEscape(withinLabel(c, g)))
 		}
 		fmt.Fprintf(&b, "%s\n\n", groupCounts(g))
+		apart := false
+		for _, s := range res.Competitors {
+			apart = apart || s.Unranked != ""
+		}
 		fmt.Fprintf(&b, "| rank | %s | forecasts | questions | opponents | mean score | relative skill |", mdEscape(strings.Join(c.By, "/")))
 		if baseline {
 			b.WriteString(" scaled |")
+		}
+		if apart {
+			b.WriteString(" not ranked: why |")
 		}
 		b.WriteString("\n|---:|---|---:|---:|---:|---:|---:|")
 		if baseline {
 			b.WriteString("---:|")
 		}
+		if apart {
+			b.WriteString("---|")
+		}
 		b.WriteString("\n")
 		for r, i := range g.Ranking {
 			s := res.Competitors[i]
 			rank := strconv.Itoa(r + 1)
-			if math.IsNaN(s.RelativeSkill) {
+			if s.Unranked != "" {
 				rank = "–"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s | %s |", rank, mdEscape(s.Name), s.Forecasts, s.Questions, s.Opponents, diff4(s.MeanScore), ratio(s.RelativeSkill))
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s | %s |", rank, mdEscape(s.Name), s.Forecasts, s.Questions, s.Opponents, diff4(s.MeanScore), mdEscape(skillText(s)))
 			if baseline {
 				fmt.Fprintf(&b, " %s |", ratio(s.ScaledRelativeSkill))
 			}
+			if apart {
+				why := ""
+				if s.Unranked != "" {
+					why = analysis.UnrankedReason(s.Unranked, false, res.Options)
+				}
+				fmt.Fprintf(&b, " %s |", mdEscape(why))
+			}
 			b.WriteString("\n")
+		}
+		if line := pairsLine(c, g); line != "" {
+			b.WriteString("\n" + mdEscape(line) + "\n")
 		}
 		pairs := g.Pairs
 		if len(pairs) == 0 {
-			b.WriteString("\nNo two competitors answered the same question.\n")
+			if res.PairCount == 0 {
+				b.WriteString("\nNo two competitors answered the same question.\n")
+			}
 			continue
 		}
 		fmt.Fprintf(&b, "\n| A | B | shared | mean A | mean B | A − B | %g%% interval | ratio | p | Holm p |\n|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n", 100*c.Options.Level)
@@ -514,12 +637,21 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 // ---- CSV
 
 // compareCSVColumns are the columns of `hindcast compare --format csv`
-// after the --within columns: one row per competitor and opponent (each
-// pair twice, once from each side, as in scoringutils), and one row with
-// an empty opponent for a competitor that shares no question.
+// after the --within columns: one row per competitor and opponent in the
+// pairs listed (each pair twice, once from each side, as in scoringutils),
+// and one row with an empty opponent for a competitor in no pair listed.
+// relative_skill is empty when undefined, "inf" when infinite; unranked is
+// the code of why a competitor is not ranked.
 var compareCSVColumns = []string{"competitor", "opponent", "shared", "mean_score_shared", "opponent_mean_score_shared",
 	"mean_difference", "difference_lo", "difference_hi", "ratio", "p_value", "p_holm", "exact", "permutations",
-	"questions", "opponents", "mean_score", "relative_skill", "scaled_relative_skill", "rank", "warnings"}
+	"questions", "opponents", "mean_score", "relative_skill", "scaled_relative_skill", "rank", "unranked", "warnings"}
+
+func csvSkill(v float64) string {
+	if math.IsInf(v, 1) {
+		return "inf"
+	}
+	return csvFloat(v)
+}
 
 // WriteCompareCSV writes the comparison as one long table.
 func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
@@ -533,23 +665,23 @@ func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 		res := &g.Result
 		rank := map[string]string{}
 		for r, i := range g.Ranking {
-			if !math.IsNaN(res.Competitors[i].RelativeSkill) {
+			if res.Competitors[i].Unranked == "" {
 				rank[res.Competitors[i].Name] = strconv.Itoa(r + 1)
 			}
 		}
-		pairs := g.Pairs
+		byName := map[string][]int{}
+		for k, p := range g.Pairs {
+			byName[p.A] = append(byName[p.A], k)
+			byName[p.B] = append(byName[p.B], k)
+		}
 		for _, i := range g.Ranking {
 			s := res.Competitors[i]
 			tail := func() []string {
 				return []string{strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), f(s.MeanScore),
-					f(s.RelativeSkill), f(s.ScaledRelativeSkill), rank[s.Name]}
+					csvSkill(s.RelativeSkill), f(s.ScaledRelativeSkill), rank[s.Name], s.Unranked}
 			}
-			met := false
-			for _, p := range pairs {
-				if p.A != s.Name && p.B != s.Name {
-					continue
-				}
-				met = true
+			for _, k := range byName[s.Name] {
+				p := g.Pairs[k]
 				opp, mine, theirs, diff, lo, hi := p.B, p.MeanA, p.MeanB, p.MeanDifference, p.Lo, p.Hi
 				if p.B == s.Name {
 					opp, mine, theirs, diff, lo, hi = p.A, p.MeanB, p.MeanA, 0-p.MeanDifference, 0-p.Hi, 0-p.Lo
@@ -562,9 +694,9 @@ func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 					f(diff), f(lo), f(hi), f(mine/theirs), f(p.P), f(p.PHolm), strconv.FormatBool(p.Exact), strconv.Itoa(p.Permutations))
 				cw.Write(append(append(row, tail()...), strings.Join(codes, " ")))
 			}
-			if !met {
-				row := append(append([]string{}, g.Key...), s.Name, "", "0", "", "", "", "", "", "", "", "", "", "")
-				cw.Write(append(append(row, tail()...), analysis.WarnNoShared))
+			if len(byName[s.Name]) == 0 {
+				row := append(append([]string{}, g.Key...), s.Name, "", "", "", "", "", "", "", "", "", "", "", "")
+				cw.Write(append(append(row, tail()...), ""))
 			}
 		}
 	}
