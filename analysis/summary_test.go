@@ -3,14 +3,13 @@ package analysis_test
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hindcast/hindcast/analysis"
-	"runtime"
-	"sync/atomic"
-	"time"
+	"github.com/hindcast/hindcast/internal/testmem"
 )
 
 func codes(ws []analysis.Warning) []string {
@@ -153,7 +152,7 @@ func TestSummarizeAllBatches(t *testing.T) {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
-	peak := heapPeak(func() { _ = analysis.SummarizeAll(tables, opts) })
+	peak := testmem.HeapPeak(func() { _ = analysis.SummarizeAll(tables, opts) })
 	if grew := peak - before.HeapInuse; grew > 200<<20 {
 		t.Errorf("SummarizeAll of 1,200 groups grew the heap by %d MB, want under 200 MB", grew>>20)
 	}
@@ -170,31 +169,4 @@ func describeBoot(s analysis.Summary) string {
 	b := *s.Bootstrap
 	s.Bootstrap = nil
 	return fmt.Sprintf("%+v\n%+v", s, b)
-}
-
-// heapPeak runs f and returns the most heap in use seen while it ran,
-// sampled every millisecond.
-func heapPeak(f func()) uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	sampled := make(chan struct{})
-	go func() {
-		defer func() { sampled <- struct{}{} }()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	f()
-	done <- struct{}{}
-	<-sampled
-	return peak.Load()
 }

@@ -7,11 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/internal/testmem"
 )
 
 // Memory follows the distinct (group, value) cells, not groups × 1,001:
@@ -47,7 +46,7 @@ func TestManyGroupsMemory(t *testing.T) {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	var groups int
-	peak := heapPeak(func() {
+	peak := testmem.HeapPeak(func() {
 		fs, err := evaluate.Load(evaluate.Input{Data: []string{path}, By: []string{"group"}})
 		if err != nil {
 			t.Fatal(err)
@@ -60,30 +59,4 @@ func TestManyGroupsMemory(t *testing.T) {
 	if grew := peak - before.HeapInuse; grew > 300<<20 {
 		t.Errorf("loading %d groups grew the heap by %d MB, want under 300 MB", groups, grew>>20)
 	}
-}
-
-// heapPeak runs f and returns the most heap in use seen while it ran,
-// sampled every millisecond.
-func heapPeak(f func()) uint64 {
-	var peak atomic.Uint64
-	done, sampled := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer func() { sampled <- struct{}{} }()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	f()
-	done <- struct{}{}
-	<-sampled
-	return peak.Load()
 }

@@ -18,12 +18,6 @@ var (
 	OkabeItoReddishPurple = color.NRGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff}
 )
 
-// okabeIto lists the palette in its published order.
-var okabeIto = []color.Color{
-	OkabeItoBlack, OkabeItoOrange, OkabeItoSkyBlue, OkabeItoBluishGreen,
-	OkabeItoYellow, OkabeItoBlue, OkabeItoVermillion, OkabeItoReddishPurple,
-}
-
 // seriesColors is the order in which charts colour series (forecasters,
 // datasets, scales): the strongest contrasts first, yellow last because
 // it is faint on white.

@@ -280,10 +280,3 @@ func (r *Report) Subtitle() string {
 	}
 	return "Datasets: " + strings.Join(names, " · ")
 }
-
-// scoreTableText renders a score as the terminal table, for a <pre> block.
-func scoreTableText(s *evaluate.ScoreResult) string {
-	var b strings.Builder
-	textout.WriteScoreTable(&b, s)
-	return b.String()
-}
