@@ -18,6 +18,8 @@ type Estimates struct {
 	Miscalibration, Discrimination float64 // CORP, Brier score; its UNC is Uncertainty
 
 	LogMiscalibration, LogDiscrimination, LogUncertainty float64 // CORP, clipped log score
+
+	Overconfidence float64 // confidence − hit rate ([Overconfidence])
 }
 
 // fields lists e's figures with their names, in a fixed order.
@@ -29,10 +31,11 @@ func (e *Estimates) fields() [numEstimates]namedField {
 		{"CORP miscalibration", &e.Miscalibration}, {"CORP discrimination", &e.Discrimination},
 		{"CORP log miscalibration", &e.LogMiscalibration}, {"CORP log discrimination", &e.LogDiscrimination},
 		{"CORP log uncertainty", &e.LogUncertainty},
+		{"overconfidence", &e.Overconfidence},
 	}
 }
 
-const numEstimates = 14
+const numEstimates = 15
 
 type namedField struct {
 	name string
@@ -189,12 +192,14 @@ func (j *bootstrapJob) run(r int, sc *scratch) {
 // estimate computes the Estimates of the cells in sc.rep, which must be
 // sorted with n > 0, and whose scores are j.scores[sc.idx[·]].
 func (j *bootstrapJob) estimate(sc *scratch) Estimates {
-	var n, yes, brier, logS, sph float64
+	var n, yes, brier, logS, sph, conf, hits float64
 	for k, c := range sc.rep {
 		s := &j.scores[sc.idx[k]]
 		no := c.N - c.Yes
 		n += c.N
 		yes += c.Yes
+		conf += c.N * confidence(c.P)
+		hits += hitsOf(c)
 		brier += c.Yes*s.brierYes + no*s.brierNo
 		logS += c.Yes*s.logYes + no*s.logNo
 		sph += c.Yes*s.sphYes + no*s.sphNo
@@ -235,6 +240,8 @@ func (j *bootstrapJob) estimate(sc *scratch) Estimates {
 		Reliability: rel / n,
 		Resolution:  res / n,
 		Uncertainty: unc,
+
+		Overconfidence: (conf - hits) / n,
 	}
 	e.BrierSkill = SkillScore(e.Brier, unc)
 	e.Miscalibration = e.Brier - brierRecal/n

@@ -34,10 +34,20 @@ func solarDigest(t *testing.T, summarize func([]analysis.Table, analysis.Options
 	h := sha256.New()
 	for _, s := range sums {
 		b := s.Bootstrap
-		fmt.Fprintf(h, "%b %b %b %d %v\n", b.Lo, b.Hi, b.Level, b.Replicates, b.Warnings)
+		fmt.Fprintf(h, "%s %s %b %d %v\n", legacy(b.Lo), legacy(b.Hi), b.Level, b.Replicates, b.Warnings)
 		fmt.Fprintf(h, "%b %b\n", s.Bands.Lo, s.Bands.Hi)
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// legacy formats e's figures as %b formatted Estimates before the
+// overconfidence interval was added, so the digest still covers exactly the
+// figures it was taken of.
+func legacy(e analysis.Estimates) string {
+	return fmt.Sprintf("{%b %b %b %b %b %b %b %b %b %b %b %b %b %b}",
+		e.Brier, e.LogScore, e.Spherical, e.AUC, e.BaseRate, e.BrierSkill,
+		e.Reliability, e.Resolution, e.Uncertainty, e.Miscalibration, e.Discrimination,
+		e.LogMiscalibration, e.LogDiscrimination, e.LogUncertainty)
 }
 
 func TestUnclusteredBitIdentical(t *testing.T) {

@@ -144,6 +144,7 @@ func TestEstimateMatchesPublicFunctions(t *testing.T) {
 		Reliability: md.Reliability, Resolution: md.Resolution, Uncertainty: md.Uncertainty,
 		Miscalibration: cb.Miscalibration, Discrimination: cb.Discrimination,
 		LogMiscalibration: cl.Miscalibration, LogDiscrimination: cl.Discrimination, LogUncertainty: cl.Uncertainty,
+		Overconfidence: OverconfidenceOf(tb).Over,
 	}
 	gf, wf := got.fields(), want.fields()
 	for i := range gf {

@@ -30,7 +30,8 @@ type Summary struct {
 	CORPLog      CORPDecomposition   // log score clipped with Options.LogClip
 	Yates        YatesDecomposition  // mean-square scale, whatever BrierScale
 
-	CalibrationInTheLarge float64 // p̄ − ȳ
+	CalibrationInTheLarge float64        // p̄ − ȳ; its sign follows the wording of the questions
+	Overconfidence        Overconfidence // confidence in the judgments as stated against how many came true
 	SpiegelhalterZ        float64
 	SpiegelhalterP        float64
 	ECE                   float64 // over Bins
@@ -203,6 +204,7 @@ func pointSummary(t Table, opts Options) Summary {
 	s.MurphyBinned = murphy(s.Brier, s.Bins)
 	s.ECE = ece(s.Bins)
 	s.CalibrationInTheLarge = s.MeanForecast - s.BaseRate
+	s.Overconfidence = OverconfidenceOf(t)
 	s.SpiegelhalterZ, s.SpiegelhalterP = Spiegelhalter(t)
 	s.Logistic = Logistic(t, opts.LogitClip)
 
