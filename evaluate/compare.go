@@ -29,6 +29,10 @@ type CompareOptions struct {
 	// and Pairs (ExactMax is set here). Pairs "" means all pairs for up to
 	// AutoPairsMax competitors, a summary above.
 	Pairwise analysis.PairwiseOptions
+	// Crowd adds each competitor's crowd-relative score
+	// ([analysis.CrowdRelative]): on each question, its score minus the
+	// median score of the other competitors there.
+	Crowd bool
 }
 
 // AutoPairsMax is the most competitors a comparison lists every pair of
@@ -61,49 +65,9 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 		clip = opts.Clip
 		rule = analysis.ClippedLog(clip)
 	}
-	var entries []compareEntry
-	var warnings []analysis.Warning
-	var inputs []provenance.Input
-	var err error
-	if in.HasTables() {
-		if len(opts.Question) == 0 { // --question-col names the same columns for --weight and --latest
-			opts.Question = in.QuestionCols
-		}
-		_, tables := in.Split()
-		if len(opts.Question) == 0 {
-			return nil, usagef("--question: name the columns that identify a question in %s (for example forecast_date,event_threshold)", tables[0])
-		}
-		entries, warnings, inputs, err = compareTables(&in, opts, tables)
-	} else {
-		var ds []*forecasts.Dataset
-		if ds, err = in.Datasets(""); err == nil {
-			entries, warnings, err = compareRecords(&in, opts, ds)
-		}
-		if err == nil {
-			inputs, err = datasetInputs(ds)
-		}
-	}
+	entries, weights, warnings, inputs, err := compareEntries(&in, &opts)
 	if err != nil {
 		return nil, err
-	}
-	weights := make([]float64, len(entries))
-	for i := range weights {
-		weights[i] = 1
-	}
-	if in.weighted() {
-		us := make([]analysis.Update, len(entries))
-		for i, e := range entries {
-			us[i] = e.update
-		}
-		weights = analysis.UpdateWeights(us, in.weighting(), in.Latest)
-		if n := len(weights) - countNonZero(weights); n > 0 {
-			why := "they stood no time before the next forecast or the question's end (--weight time)"
-			if in.Latest {
-				why = "each was followed by a later one by the same forecaster on the same question (--latest)"
-			}
-			warnings = append(warnings, analysis.Warning{Code: WarnExcluded, Message: fmt.Sprintf(
-				"%d forecast%s not compared: %s", n, plural(n, "", "s"), why)})
-		}
 	}
 	groups := map[string]*compareData{}
 	total, wrongCertain := 0, 0
@@ -141,9 +105,61 @@ func Compare(in Input, opts CompareOptions) (*CompareResult, error) {
 		provenance.Option{Key: "question", Value: strings.Join(out.Question, ",")}, provenance.Option{Key: "within", Value: strings.Join(opts.Within, ",")},
 		provenance.Option{Key: "score", Value: opts.Score}, floatOption("clip", clip), intOption("permutations", p.Permutations),
 		intOption("bootstrap", p.Bootstrap), floatOption("level", p.Level), intOption("min-shared", p.MinShared), intOption("min-questions", p.MinQuestions),
-		provenance.Option{Key: "pairs", Value: p.Pairs},
+		provenance.Option{Key: "pairs", Value: p.Pairs}, boolOption("crowd-relative", opts.Crowd),
 		provenance.Option{Key: "seed", Value: strconv.FormatUint(p.Seed, 10)}, provenance.Option{Key: "baseline", Value: p.Baseline})
 	return out, nil
+}
+
+// compareEntries reads the forecasts a comparison sees, one entry each,
+// with the weight each gets (0: left out by --latest or --weight time), the
+// warnings about them and the inputs read. opts.Question defaults to the
+// input's QuestionCols for flat tables.
+func compareEntries(in *Input, opts *CompareOptions) ([]compareEntry, []float64, []analysis.Warning, []provenance.Input, error) {
+	var entries []compareEntry
+	var warnings []analysis.Warning
+	var inputs []provenance.Input
+	var err error
+	if in.HasTables() {
+		if len(opts.Question) == 0 { // --question-col names the same columns for --weight and --latest
+			opts.Question = in.QuestionCols
+		}
+		_, tables := in.Split()
+		if len(opts.Question) == 0 {
+			return nil, nil, nil, nil, usagef("--question: name the columns that identify a question in %s (for example forecast_date,event_threshold)", tables[0])
+		}
+		entries, warnings, inputs, err = compareTables(in, *opts, tables)
+	} else {
+		var ds []*forecasts.Dataset
+		if ds, err = in.Datasets(""); err == nil {
+			entries, warnings, err = compareRecords(in, *opts, ds)
+		}
+		if err == nil {
+			inputs, err = datasetInputs(ds)
+		}
+	}
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	weights := make([]float64, len(entries))
+	for i := range weights {
+		weights[i] = 1
+	}
+	if in.weighted() {
+		us := make([]analysis.Update, len(entries))
+		for i, e := range entries {
+			us[i] = e.update
+		}
+		weights = analysis.UpdateWeights(us, in.weighting(), in.Latest)
+		if n := len(weights) - countNonZero(weights); n > 0 {
+			why := "they stood no time before the next forecast or the question's end (--weight time)"
+			if in.Latest {
+				why = "each was followed by a later one by the same forecaster on the same question (--latest)"
+			}
+			warnings = append(warnings, analysis.Warning{Code: WarnExcluded, Message: fmt.Sprintf(
+				"%d forecast%s not compared: %s", n, plural(n, "", "s"), why)})
+		}
+	}
+	return entries, weights, warnings, inputs, nil
 }
 
 func countNonZero(ws []float64) int {
@@ -289,6 +305,9 @@ func pairwise(in Input, opts CompareOptions, groups map[string]*compareData, war
 			}
 		}
 		cg.Result = analysis.Pairwise(cs, gopts)
+		if opts.Crowd {
+			cg.Crowd = analysis.CrowdRelative(cs)
+		}
 		cg.Rank()
 		out.Groups = append(out.Groups, cg)
 	}

@@ -56,8 +56,11 @@ type Input struct {
 	Latest         bool
 	ForecasterCols []string
 	QuestionCols   []string
-	TimeCol        string
-	ResolvedCol    string
+	// Crowd asks score for the crowd-relative Brier score, which needs to
+	// know who forecast and what question (ScoreResult.Crowd).
+	Crowd       bool
+	TimeCol     string
+	ResolvedCol string
 
 	// Args is the command line, recorded in the results' provenance.
 	Args []string
@@ -206,7 +209,7 @@ func (in *Input) Check() error {
 			return usagef("--data -: standard input is read with --input - (and --table-format csv or jsonl)")
 		}
 	}
-	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" {
+	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" && !in.Crowd {
 		switch {
 		case len(in.ForecasterCols) > 0:
 			return usagef("--forecaster-col says whose forecasts update whose: it does nothing without --latest or --weight")

@@ -82,3 +82,11 @@ func intOption(key string, v int) provenance.Option {
 func floatOption(key string, v float64) provenance.Option {
 	return provenance.Option{Key: key, Value: strconv.FormatFloat(v, 'g', -1, 64)}
 }
+
+// boolOption records a flag that is on; one that is off is left out.
+func boolOption(key string, v bool) provenance.Option {
+	if !v {
+		return provenance.Option{Key: key}
+	}
+	return provenance.Option{Key: key, Value: "true"}
+}

@@ -31,6 +31,8 @@ type ScoreResult struct {
 	// Provenance says what made these figures: hindcast's build, the
 	// command line, the inputs with their SHA-256, the options.
 	Provenance *provenance.Provenance
+	// Crowd holds the crowd-relative Brier scores when asked; nil otherwise.
+	Crowd *CrowdResult
 }
 
 // ScoreGroup holds the figures for one group of forecasts.
@@ -99,6 +101,9 @@ type CompareGroup struct {
 	// as A. Rank sets both from Result.
 	Ranking []int
 	Pairs   []ComparePair
+	// Crowd holds the crowd-relative scores, in the order of
+	// Result.Competitors, when CompareOptions.Crowd asks for them.
+	Crowd []analysis.CrowdScore
 }
 
 // ComparePair is a pair as shown: A is the competitor ranked higher (lower

@@ -129,12 +129,28 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 			g.ReferenceSkill = analysis.SkillScore(g.Summary.Brier, ref.Summary.Brier)
 		}
 	}
+	if f.input.Crowd {
+		keys := make([][]string, len(sc.Groups))
+		for i, g := range sc.Groups {
+			keys[i] = g.Key
+		}
+		var err error
+		if sc.Crowd, err = crowdOf(f.input, keys); err != nil {
+			return nil, err
+		}
+		k := cmp.Or(opts.Analysis.BrierScale, 1)
+		sc.Crowd.Overall.Mean *= k
+		for i := range sc.Crowd.Groups {
+			sc.Crowd.Groups[i].Mean *= k
+		}
+	}
 	a := opts.Analysis
 	sc.Provenance = f.input.provenanceOf(f.Inputs,
 		provenance.Option{Key: "bins", Value: binsText(sc.Bins)},
 		intOption("bootstrap", a.Replicates), provenance.Option{Key: "seed", Value: strconv.FormatUint(a.Seed, 10)},
 		floatOption("level", cmp.Or(a.Level, analysis.DefaultLevel)), floatOption("clip", a.LogClip),
-		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference})
+		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference},
+		boolOption("crowd-relative", f.input.Crowd))
 	return sc, nil
 }
 

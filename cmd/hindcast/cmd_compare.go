@@ -22,6 +22,7 @@ type compareOptions struct {
 	minQuestions int
 	pairs        string
 	baseline     string
+	crowd        bool
 	format       string
 	clipSet      bool // --clip was given
 }
@@ -54,6 +55,10 @@ Ranked: a finite, positive relative skill. Listed apart, with the reason:
 competitors sharing fewer than --min-shared questions with every other, or
 answering fewer than --min-questions (these take no part in any pair), and
 relative skills that a mean score of 0 makes 0, infinite or undefined.
+--crowd-relative adds each competitor's crowd-relative score, as forecasting
+tournaments report it: on each question, its score minus the median score of
+the other competitors there, averaged over its questions that anyone else
+answered; below 0 is better than the typical other forecaster.
 --pairs summary lists only the pairs of the 10 best-ranked (the default
 above 100 competitors); the relative skills are the same.
 
@@ -100,6 +105,7 @@ of 0 or 1 has a large finite score and every difference is finite.`,
 	f.IntVar(&opts.minQuestions, "min-questions", 0, "leave out of every pair, unranked, competitors answering fewer questions")
 	f.StringVar(&opts.pairs, "pairs", "", "pairs listed: all, summary or none (default: all up to 100 competitors)")
 	f.StringVar(&opts.baseline, "baseline", "", "also give each relative skill divided by this competitor's")
+	f.BoolVar(&opts.crowd, "crowd-relative", false, "also give each competitor's score minus the median of the others' on the same questions (VS CROWD)")
 	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
 	return cmd
 }
@@ -112,7 +118,7 @@ func compareRun(s *streams, o *compareOptions) error {
 		return usageErrorf("--clip applies to the log score: give --score log")
 	}
 	cmp, err := evaluate.Compare(o.input.input(s), evaluate.CompareOptions{
-		Question: o.question, Within: o.within, Score: o.score, Clip: o.clip,
+		Question: o.question, Within: o.within, Score: o.score, Clip: o.clip, Crowd: o.crowd,
 		Pairwise: analysis.PairwiseOptions{
 			Permutations: o.permutations, Bootstrap: o.bootstrap, Level: o.level,
 			MinShared: o.minShared, Baseline: o.baseline, Seed: o.seed, MinQuestions: o.minQuestions, Pairs: o.pairs,

@@ -66,6 +66,7 @@ a GROUP BY in a database.`,
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap; the same seed gives the same intervals")
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
+	f.BoolVar(&opts.input.crowd, "crowd-relative", false, "also give the crowd-relative Brier score: each forecaster's score minus the median of the others' on the same question")
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
 	return cmd
 }

@@ -39,6 +39,7 @@ type inputFlags struct {
 	questionCols   []string
 	timeCol        string
 	resolvedCol    string
+	crowd          bool // score --crowd-relative
 }
 
 // addFlags adds every input flag: datasets and flat tables.
@@ -79,7 +80,7 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 		Counts: o.counts, Percent: o.percent, Select: o.data.sel,
 		Scale: o.scale, Reading: forecasts.Reading(o.reading), By: o.by,
 		Weight: analysis.Weighting(o.weight), Latest: o.latest,
-		ForecasterCols: o.forecasterCols, QuestionCols: o.questionCols, TimeCol: o.timeCol, ResolvedCol: o.resolvedCol,
+		ForecasterCols: o.forecasterCols, QuestionCols: o.questionCols, TimeCol: o.timeCol, ResolvedCol: o.resolvedCol, Crowd: o.crowd,
 	}
 	if s.errTerminal && !o.quiet {
 		in.Progress = func(name string, size int64, rows *atomic.Int64) (func(int64), func()) {

@@ -90,6 +90,14 @@ type competitorJSON struct {
 	NearZero            int          `json:"near_zero_ratios"`
 	Unranked            *warningJSON `json:"unranked"`
 	ScaledRelativeSkill *jsonFloat   `json:"scaled_relative_skill,omitempty"`
+	CrowdRelative       *crowdJSON   `json:"crowd_relative,omitempty"`
+}
+
+// crowdJSON is a competitor's crowd-relative score: the mean, over the
+// questions it shares with anyone, of its score minus the others' median.
+type crowdJSON struct {
+	Questions int       `json:"questions"`
+	Mean      jsonFloat `json:"mean"`
 }
 
 type pairJSON struct {
@@ -186,6 +194,9 @@ func WriteCompareJSON(w io.Writer, c *evaluate.CompareResult) error {
 				v := jsonFloat(s.ScaledRelativeSkill)
 				cj.ScaledRelativeSkill = &v
 			}
+			if g.Crowd != nil {
+				cj.CrowdRelative = &crowdJSON{Questions: g.Crowd[i].Questions, Mean: jsonFloat(g.Crowd[i].Mean)}
+			}
 			gj.Competitors = append(gj.Competitors, cj)
 		}
 		for _, p := range g.Pairs {
@@ -272,12 +283,25 @@ func compareLegend(c *evaluate.CompareResult) []string {
 	if o.Baseline != "" {
 		lines = append(lines, fmt.Sprintf("SCALED: SKILL divided by %s's.", o.Baseline))
 	}
+	if crowdAsked(c) {
+		lines = append(lines, "VS CROWD: crowd-relative score, the mean over the questions the competitor shares with anyone of its score there minus the median score of the others; below 0 is better than the typical other competitor on the same questions, whatever their difficulty.")
+	}
 	lines = append(lines, "Not ranked: without a finite, positive relative skill (SHARED: the most questions shared with another; --min-shared, --min-questions).")
 	return append(lines,
 		"A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better.",
 		boot,
 		fmt.Sprintf("P: two-sided paired sign-flip test of A − B = 0 (%s). HOLM: P adjusted for the number of pairs (Holm 1979).", test),
 	)
+}
+
+// crowdAsked reports whether the comparison carries crowd-relative scores.
+func crowdAsked(c *evaluate.CompareResult) bool {
+	for _, g := range c.Groups {
+		if g.Crowd != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // fitNames gives each name column the room the other columns leave in
@@ -343,6 +367,10 @@ func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluat
 	if baseline {
 		header = append(header, "SCALED")
 	}
+	crowd := g.Crowd != nil
+	if crowd {
+		header = append(header, "VS CROWD")
+	}
 	var rows, apart [][]string
 	for r, i := range g.Ranking {
 		s := res.Competitors[i]
@@ -351,13 +379,19 @@ func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluat
 			if math.IsNaN(s.RelativeSkill) {
 				skill = "" // the column is left out when no skill is shown
 			}
-			apart = append(apart, []string{s.Name, strconv.Itoa(s.Questions), strconv.Itoa(s.MaxShared),
-				diff4(s.MeanScore), skill, shortReason(s.Unranked, res.Options)})
+			row := []string{s.Name, strconv.Itoa(s.Questions), strconv.Itoa(s.MaxShared), diff4(s.MeanScore), skill}
+			if crowd {
+				row = append(row, diff4(g.Crowd[i].Mean))
+			}
+			apart = append(apart, append(row, shortReason(s.Unranked, res.Options)))
 			continue
 		}
 		row := []string{strconv.Itoa(r + 1), s.Name, strconv.Itoa(s.Forecasts), strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), diff4(s.MeanScore), skillText(s)}
 		if baseline {
 			row = append(row, ratio(s.ScaledRelativeSkill))
+		}
+		if crowd {
+			row = append(row, diff4(g.Crowd[i].Mean))
 		}
 		rows = append(rows, row)
 	}
@@ -368,7 +402,11 @@ func writeCompareGroup(c *evaluate.CompareResult, b *strings.Builder, g *evaluat
 	}
 	if len(apart) > 0 {
 		fmt.Fprintf(b, "\nNot ranked (%d):\n", len(apart))
-		writeFitted(b, []string{strings.ToUpper(strings.Join(c.By, "/")), "QUESTIONS", "SHARED", "MEAN", "SKILL", "WHY"}, apart, []int{0})
+		header := []string{strings.ToUpper(strings.Join(c.By, "/")), "QUESTIONS", "SHARED", "MEAN", "SKILL"}
+		if crowd {
+			header = append(header, "VS CROWD")
+		}
+		writeFitted(b, append(header, "WHY"), apart, []int{0})
 	}
 
 	// Pairs.
@@ -570,11 +608,17 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 		if baseline {
 			b.WriteString(" scaled |")
 		}
+		if g.Crowd != nil {
+			b.WriteString(" vs crowd |")
+		}
 		if apart {
 			b.WriteString(" not ranked: why |")
 		}
 		b.WriteString("\n|---:|---|---:|---:|---:|---:|---:|")
 		if baseline {
+			b.WriteString("---:|")
+		}
+		if g.Crowd != nil {
 			b.WriteString("---:|")
 		}
 		if apart {
@@ -590,6 +634,9 @@ func WriteCompareMarkdown(w io.Writer, c *evaluate.CompareResult) error {
 			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s | %s |", rank, mdEscape(s.Name), s.Forecasts, s.Questions, s.Opponents, diff4(s.MeanScore), mdEscape(skillText(s)))
 			if baseline {
 				fmt.Fprintf(&b, " %s |", ratio(s.ScaledRelativeSkill))
+			}
+			if g.Crowd != nil {
+				fmt.Fprintf(&b, " %s |", diff4(g.Crowd[i].Mean))
 			}
 			if apart {
 				why := ""
@@ -660,7 +707,12 @@ func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 	}
 	cw := csv.NewWriter(w)
 	f := csvFloat
-	cw.Write(append(append([]string{}, c.Within...), compareCSVColumns...))
+	columns := compareCSVColumns
+	crowd := crowdAsked(c)
+	if crowd {
+		columns = append(slices.Clone(columns), "crowd_relative", "crowd_questions")
+	}
+	cw.Write(append(append([]string{}, c.Within...), columns...))
 	for _, g := range c.Groups {
 		res := &g.Result
 		rank := map[string]string{}
@@ -680,6 +732,12 @@ func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 				return []string{strconv.Itoa(s.Questions), strconv.Itoa(s.Opponents), f(s.MeanScore),
 					csvSkill(s.RelativeSkill), f(s.ScaledRelativeSkill), rank[s.Name], s.Unranked}
 			}
+			last := func(codes string) []string { // the warnings, then the crowd-relative score if asked
+				if !crowd {
+					return []string{codes}
+				}
+				return []string{codes, f(g.Crowd[i].Mean), strconv.Itoa(g.Crowd[i].Questions)}
+			}
 			for _, k := range byName[s.Name] {
 				p := g.Pairs[k]
 				opp, mine, theirs, diff, lo, hi := p.B, p.MeanA, p.MeanB, p.MeanDifference, p.Lo, p.Hi
@@ -692,11 +750,11 @@ func WriteCompareCSV(w io.Writer, c *evaluate.CompareResult) error {
 				}
 				row := append(append([]string{}, g.Key...), s.Name, opp, strconv.Itoa(p.Shared), f(mine), f(theirs),
 					f(diff), f(lo), f(hi), f(mine/theirs), f(p.P), f(p.PHolm), strconv.FormatBool(p.Exact), strconv.Itoa(p.Permutations))
-				cw.Write(append(append(row, tail()...), strings.Join(codes, " ")))
+				cw.Write(append(append(row, tail()...), last(strings.Join(codes, " "))...))
 			}
 			if len(byName[s.Name]) == 0 {
 				row := append(append([]string{}, g.Key...), s.Name, "", "", "", "", "", "", "", "", "", "", "", "")
-				cw.Write(append(append(row, tail()...), ""))
+				cw.Write(append(append(row, tail()...), last("")...))
 			}
 		}
 	}

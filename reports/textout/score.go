@@ -41,6 +41,7 @@ type scoreJSON struct {
 	Bins                  []binJSON              `json:"bins"`
 	Intervals             *intervalsJSON         `json:"intervals,omitempty"`
 	Warnings              []warningJSON          `json:"warnings"`
+	Crowd                 *crowdScoreJSON        `json:"crowd_relative,omitempty"`
 	Groups                []scoreJSON            `json:"groups,omitempty"`
 	Provenance            *provenance.Provenance `json:"provenance,omitempty"`
 }
@@ -204,8 +205,11 @@ func corpOf(c analysis.CORPDecomposition) corpJSON {
 // WriteScoreJSON writes the documented JSON shape of `hindcast score`.
 func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
 	out := scoreGroupJSON(s, &s.Overall)
+	out.Crowd = crowdJSONOf(crowdFor(s, &s.Overall))
 	for _, g := range s.Groups {
-		out.Groups = append(out.Groups, scoreGroupJSON(s, g))
+		gj := scoreGroupJSON(s, g)
+		gj.Crowd = crowdJSONOf(crowdFor(s, g))
+		out.Groups = append(out.Groups, gj)
 	}
 	out.Provenance = s.Provenance
 	return WriteJSON(w, out)
@@ -337,6 +341,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
 		}
 	}
+	writeCrowd(&b, s, false)
 	writeWarnings(&b, s)
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -435,6 +440,7 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 		}
 		row("(all)", o)
 	}
+	writeCrowd(&b, s, true)
 	var ws strings.Builder
 	writeWarnings(&ws, s)
 	if ws.Len() > 0 {
@@ -477,7 +483,11 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	f := csvFloat
 	// The first column says which row is all forecasts: a group whose
 	// value is empty has empty group cells too.
-	cw.Write(append(append([]string{"row"}, s.By...), scoreCSVColumns...))
+	header := append(append([]string{"row"}, s.By...), scoreCSVColumns...)
+	if s.Crowd != nil {
+		header = append(header, crowdCSV...)
+	}
+	cw.Write(header)
 	row := func(g *evaluate.ScoreGroup) {
 		sum := &g.Summary
 		m := s.Murphy(g)
@@ -505,6 +515,9 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
 			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
 			strings.Join(warns, " "))
+		if c := crowdFor(s, g); c != nil {
+			rec = append(rec, crowdCSVCells(c)...)
+		}
 		cw.Write(rec)
 	}
 	row(&s.Overall)
