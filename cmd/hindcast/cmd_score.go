@@ -19,6 +19,8 @@ type scoreOptions struct {
 	level      float64
 	reference  string
 	cluster    []string
+	responses  string // a class's answer sheet (cmd_exercise.go)
+	anonymise  bool
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -67,6 +69,8 @@ a GROUP BY in a database.`,
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
+	f.StringVar(&opts.responses, "responses", "", "score a class's answer sheet (CSV: a name column, one column per question by id or question text) against the outcomes and the analysts (hindcast exercise writes one)")
+	f.BoolVar(&opts.anonymise, "anonymise", false, "with --responses: name the students Student 1, 2, … in the order of the sheet's rows")
 	return cmd
 }
 
@@ -88,6 +92,9 @@ func (o *scoreOptions) analysisOptions() (analysis.Options, error) {
 }
 
 func scoreRun(s *streams, o *scoreOptions) error {
+	if o.responses != "" || o.anonymise {
+		return classRun(s, o)
+	}
 	if err := checkFormat(o.format, "table", "json", "csv", "markdown"); err != nil {
 		return err
 	}
