@@ -193,7 +193,7 @@ func ParseAnswerSheet(name string, data []byte, comma rune, pool []*forecasts.Re
 		switch {
 		case h == "":
 			blank = append(blank, i)
-		case slices.Contains(ignoredHeaders, lower):
+		case slices.Contains(ignoredHeaders, lower) || strings.HasPrefix(h, "#"):
 		case slices.Contains(nameHeaders, lower):
 			if nameCol >= 0 {
 				errs.Add(name, line, c, h, "a second column of names (the first is column %d): keep one", nameCol+1)
@@ -296,7 +296,7 @@ func ParseAnswerSheet(name string, data []byte, comma rune, pool []*forecasts.Re
 			}
 			v, _ := strconv.ParseFloat(m[2], 64)
 			if m[1] == "-" && v != 0 {
-				errs.Add(name, l, c, id, "%s is out of range: a probability is 0 to 100%% (0 to 1)", text)
+				errs.Add(name, l, c, id, "%s is out of range: a probability is 0 to 100%% (0 to 1 as a fraction)", text)
 				continue
 			}
 			cells = append(cells, answerCell{student: k, question: j, value: v, percent: m[3] == "%", text: text, line: l, col: c})
@@ -338,7 +338,7 @@ func setAnswers(sheet *AnswerSheet, cells []answerCell, errs *forecasts.ErrorLis
 		if sheet.Percent {
 			if !c.percent && c.value > 0 && c.value <= 1 {
 				errs.Add(sheet.File, c.line, c.col, field,
-					"%s is ambiguous: the sheet is in percent (%s at line %d, column %d), so this reads as %s%% but may mean %s; write %s%% or %s",
+					"%s is ambiguous: the sheet is in percentages (%s at line %d, column %d), so this reads as %s%% but may mean %s; write %s%% or %s",
 					c.text, why.text, why.line, why.col, c.text, percentText(c.value), c.text, strconv.FormatFloat(100*c.value, 'g', -1, 64))
 				continue
 			}
@@ -412,10 +412,19 @@ func matchQuestion(h string, byID map[string]*forecasts.Record, byText map[strin
 		return nil, fmt.Sprintf("the question of %s (asked on different dates or of different forecasters): head the column with the id", strings.Join(names, " and "))
 	}
 	msg := "not the id or the question of a record chosen (--data, --dataset, --id, --exclude, --where choose them)"
-	if s := forecasts.Suggest(h, ids); s != "" {
-		msg += "; did you mean " + s + "?"
+	var near []string
+	for _, id := range ids {
+		if len(near) < 3 && len(lower) >= 3 && (strings.Contains(strings.ToLower(id), lower) || strings.Contains(lower, strings.ToLower(id))) {
+			near = append(near, id)
+		}
 	}
-	return nil, msg
+	if s := forecasts.Suggest(h, ids); len(near) == 0 && s != "" {
+		near = append(near, s)
+	}
+	if len(near) > 0 {
+		return nil, msg + "; did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return nil, msg + "; a column that holds no answers can be deleted, or headed with # to be passed over"
 }
 
 // idRune reports whether r can continue a record id (a ':' may end one,

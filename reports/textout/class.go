@@ -42,6 +42,14 @@ func unitText(c *evaluate.ClassResult) string {
 	return "fraction"
 }
 
+// unitWords says how the sheet's answers were read, in a sentence.
+func unitWords(c *evaluate.ClassResult) string {
+	if c.Percent {
+		return "answers read as percentages"
+	}
+	return "answers read as fractions"
+}
+
 // outcomeText writes an outcome.
 func outcomeText(yes bool) string {
 	if yes {
@@ -76,8 +84,8 @@ const classLegend = "BRIER: 0 best, 1 worst; always saying 50% scores 0.25. ANAL
 // analysts, each question, the note on hindsight and every warning.
 func WriteClassTable(w io.Writer, c *evaluate.ClassResult) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s (%s, answers read as %ss)\n\n", countNoun(len(c.Students), "student", "students"),
-		countNoun(len(c.Questions), "question", "questions"), terminalText(c.Responses), unitText(c))
+	fmt.Fprintf(&b, "%s, %s (%s, %s)\n\n", countNoun(len(c.Students), "student", "students"),
+		countNoun(len(c.Questions), "question", "questions"), terminalText(c.Responses), unitWords(c))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tSTUDENT\tANSWERED\tBRIER\tANALYSTS\tOVER\tCONF\tHITS")
 	for _, s := range c.Students {
@@ -257,8 +265,8 @@ func spreadsheetSafe(s string) string {
 // WriteClassMarkdown writes the class's scores as Markdown tables.
 func WriteClassMarkdown(w io.Writer, c *evaluate.ClassResult) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s, %s** (%s, answers read as %ss)\n\n", countNoun(len(c.Students), "student", "students"),
-		countNoun(len(c.Questions), "question", "questions"), mdEscape(c.Responses), unitText(c))
+	fmt.Fprintf(&b, "**%s, %s** (%s, %s)\n\n", countNoun(len(c.Students), "student", "students"),
+		countNoun(len(c.Questions), "question", "questions"), mdEscape(c.Responses), unitWords(c))
 	b.WriteString("| rank | student | answered | Brier | analysts' Brier | overconfidence | confidence | hit rate |\n|---:|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range c.Students {
 		fmt.Fprintf(&b, "| %d | %s | %d | %s | %s | %s | %s | %s |\n", s.Rank, mdEscape(s.Name), s.Answered,
