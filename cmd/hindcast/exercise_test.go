@@ -74,9 +74,9 @@ func TestExerciseRoundTrip(t *testing.T) {
 			AnalystsBrier  float64 `json:"analysts_brier"`
 			Overconfidence float64
 		}
-		Class    struct{ Brier, Overconfidence float64 }
-		Crowd    struct{ Brier float64 } `json:"class_average_forecast"`
-		Analysts struct{ Brier, Overconfidence, Confidence float64 }
+		Class     struct{ Brier, Overconfidence float64 }
+		Crowd     struct{ Brier float64 } `json:"class_average_forecast"`
+		Analysts  struct{ Brier, Overconfidence, Confidence float64 }
 		Hindsight string
 	}
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
