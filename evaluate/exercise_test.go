@@ -296,3 +296,17 @@ func TestMakeWorksheet(t *testing.T) {
 		t.Error("a flat table made a worksheet")
 	}
 }
+
+// A tab-separated sheet (.tsv) is read with tabs; an email column names
+// the students when there is no name column, and a # column is passed over.
+func TestAnswerSheetTSV(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "answers.tsv")
+	os.WriteFile(path, []byte("Timestamp\tEmail address\tcpc-shah-1978\t# reasons, in a few words\nx\tana@example.org\t70%\tthe crowds\n"), 0o644)
+	s, err := evaluate.ReadAnswerSheet(path, cpcPool(t, "cpc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Students) != 1 || s.Students[0].Name != "ana@example.org" || s.Students[0].Answers[0] != 0.7 || !s.Percent {
+		t.Errorf("read %+v", s.Students)
+	}
+}

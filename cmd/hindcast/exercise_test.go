@@ -179,15 +179,15 @@ func TestScoreResponsesUsage(t *testing.T) {
 		"score --responses x.xlsx --dataset cpc",
 		"score --responses x.csv --format yaml",
 		"exercise --data t.csv",
-		"exercise -o ''",
+		"exercise --bins 5",
 	} {
-		_, stderr, code := runHindcast(strings.Fields(strings.ReplaceAll(args, "''", ""))...)
-		if args == "exercise -o ''" {
-			_, stderr, code = runHindcast("exercise", "-o", "")
-		}
+		_, stderr, code := runHindcast(strings.Fields(args)...)
 		if code != exitUsage {
 			t.Errorf("%s: exit %d, %q", args, code, stderr)
 		}
+	}
+	if _, stderr, code := runHindcast("exercise", "-o", ""); code != exitUsage || !strings.Contains(stderr, "-o needs a folder name") {
+		t.Errorf("exercise -o '': exit %d, %q", code, stderr)
 	}
 }
 
