@@ -19,6 +19,8 @@ type scoreOptions struct {
 	level      float64
 	reference  string
 	cluster    []string
+	responses  string // a class's answer sheet (cmd_exercise.go)
+	anonymise  bool
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -68,6 +70,8 @@ a GROUP BY in a database.`,
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
 	f.BoolVar(&opts.input.crowd, "crowd-relative", false, "also give the crowd-relative Brier score: each forecaster's score minus the median of the others' on the same question")
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
+	f.StringVar(&opts.responses, "responses", "", "score a class's answer sheet (CSV: a name column, one column per question by id or question text) against the outcomes and the analysts (hindcast exercise writes one)")
+	f.BoolVar(&opts.anonymise, "anonymise", false, "with --responses: name the students Student 1, 2, … in the order of the sheet's rows")
 	return cmd
 }
 
@@ -89,6 +93,9 @@ func (o *scoreOptions) analysisOptions() (analysis.Options, error) {
 }
 
 func scoreRun(s *streams, o *scoreOptions) error {
+	if o.responses != "" || o.anonymise {
+		return classRun(s, o)
+	}
 	if err := checkFormat(o.format, "table", "json", "csv", "markdown"); err != nil {
 		return err
 	}

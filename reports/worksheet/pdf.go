@@ -1,0 +1,159 @@
+package worksheet
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	stdfont "golang.org/x/image/font"
+	"gonum.org/v1/plot/font/liberation"
+
+	"github.com/hindcast/hindcast/evaluate"
+)
+
+// The PDF is A4 text, set in Liberation Sans (compiled into the binary, so
+// no system font is read), wrapped to the page, a question never split
+// across pages. Its dates are fixed, so the same worksheet gives the same
+// bytes.
+
+// pdfDate is the creation and modification date of every worksheet PDF.
+var pdfDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Page geometry, in millimetres.
+const (
+	pageMargin = 18.0
+	lineGap    = 1.35 // line height as a multiple of the font size
+	ptToMM     = 25.4 / 72
+)
+
+// sansTTF returns the TrueType data of Liberation Sans, bold or regular.
+func sansTTF(bold bool) ([]byte, error) {
+	for _, f := range liberation.Collection() {
+		if f.Font.Variant != "Sans" || f.Font.Style != stdfont.StyleNormal {
+			continue
+		}
+		if (f.Font.Weight == stdfont.WeightBold) != bold {
+			continue
+		}
+		var raw bytes.Buffer
+		if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
+			return nil, fmt.Errorf("worksheet: reading %s: %w", f.Name(), err)
+		}
+		return raw.Bytes(), nil
+	}
+	return nil, fmt.Errorf("worksheet: Liberation Sans is missing from the fonts compiled in")
+}
+
+// PDF renders the worksheet as an A4 PDF to print.
+func PDF(w *evaluate.Worksheet) ([]byte, error) {
+	regular, err := sansTTF(false)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := sansTTF(true)
+	if err != nil {
+		return nil, err
+	}
+	doc := fpdf.New("P", "mm", "A4", "")
+	doc.SetCatalogSort(true)
+	doc.SetCreationDate(pdfDate)
+	doc.SetModificationDate(pdfDate)
+	doc.SetTitle(title, true)
+	doc.SetCreator("hindcast exercise", true)
+	doc.AddUTF8FontFromBytes("sans", "", regular)
+	doc.AddUTF8FontFromBytes("sans", "B", bold)
+	doc.SetMargins(pageMargin, pageMargin, pageMargin)
+	doc.SetAutoPageBreak(true, pageMargin)
+	doc.AliasNbPages("{nb}")
+	doc.SetFooterFunc(func() {
+		doc.SetY(-pageMargin + 6)
+		doc.SetFont("sans", "", 8)
+		doc.SetTextColor(90, 90, 90)
+		doc.CellFormat(0, 4, fmt.Sprintf("%s · page %d of {nb}", title, doc.PageNo()), "", 0, "C", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
+	})
+	doc.AddPage()
+	width, _ := doc.GetPageSize()
+	textW := width - 2*pageMargin
+
+	para := func(style string, size float64, text string) {
+		doc.SetFont("sans", style, size)
+		doc.MultiCell(textW, size*ptToMM*lineGap, text, "", "L", false)
+	}
+	// height is the height text takes when wrapped at the text width.
+	height := func(style string, size float64, text string) float64 {
+		doc.SetFont("sans", style, size)
+		return float64(len(doc.SplitText(text, textW))) * size * ptToMM * lineGap
+	}
+	rule := func(y float64, grey int) {
+		doc.SetDrawColor(grey, grey, grey)
+		doc.Line(pageMargin, y, width-pageMargin, y)
+		doc.SetDrawColor(0, 0, 0)
+	}
+
+	para("B", 17, title)
+	doc.Ln(1)
+	para("", 10, subtitle(w))
+	doc.Ln(5)
+	doc.SetFont("sans", "", 11)
+	doc.CellFormat(14, 6, "Name:", "", 0, "L", false, 0, "")
+	rule2 := doc.GetY() + 6
+	doc.SetDrawColor(0, 0, 0)
+	doc.Line(pageMargin+14, rule2, pageMargin+110, rule2)
+	doc.Ln(11)
+	para("", 10.5, instructions)
+	doc.Ln(3)
+	doc.SetDrawColor(120, 120, 120)
+	doc.SetFont("sans", "", 10)
+	doc.MultiCell(textW, 10*ptToMM*lineGap, given, "1", "L", false)
+	doc.SetDrawColor(0, 0, 0)
+	doc.Ln(4)
+
+	_, pageH := doc.GetPageSize()
+	const answerBlock = 30.0 // the answer line, the prompt for reasons and three ruled lines
+	for _, q := range w.Questions {
+		need := 8 + height("B", 12, q.Question) + answerBlock
+		for _, f := range facts(q) {
+			need += height("", 10, f)
+		}
+		if doc.GetY()+need > pageH-pageMargin {
+			doc.AddPage()
+		}
+		rule(doc.GetY(), 0)
+		doc.Ln(2)
+		doc.SetFont("sans", "B", 10.5)
+		label := fmt.Sprintf("Question %d", q.Number)
+		doc.CellFormat(doc.GetStringWidth(label)+3, 5, label, "", 0, "L", false, 0, "")
+		doc.SetFont("sans", "", 9.5)
+		doc.SetTextColor(70, 70, 70)
+		doc.CellFormat(0, 5, q.ID, "", 1, "L", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
+		doc.Ln(1)
+		para("B", 12, q.Question)
+		for _, f := range facts(q) {
+			para("", 10, f)
+		}
+		doc.Ln(3)
+		doc.SetFont("sans", "", 10.5)
+		pw := doc.GetStringWidth(answerPrompt) + 2
+		doc.CellFormat(pw, 6, answerPrompt, "", 0, "L", false, 0, "")
+		y := doc.GetY() + 5.5
+		doc.Line(pageMargin+pw, y, pageMargin+pw+25, y)
+		doc.SetX(pageMargin + pw + 26)
+		doc.CellFormat(6, 6, "%", "", 1, "L", false, 0, "")
+		doc.Ln(1)
+		doc.SetFont("sans", "", 10)
+		doc.CellFormat(0, 5, reasonPrompt, "", 1, "L", false, 0, "")
+		for range 3 {
+			doc.Ln(6)
+			rule(doc.GetY(), 150)
+		}
+		doc.Ln(5)
+	}
+	var b bytes.Buffer
+	if err := doc.Output(&b); err != nil {
+		return nil, fmt.Errorf("worksheet: writing the PDF: %w", err)
+	}
+	return b.Bytes(), nil
+}
