@@ -28,6 +28,8 @@ type plotOptions struct {
 	top       int
 	highlight string
 	samples   int
+	colour    string   // --colour (or --color)
+	terms     []string // --term PHRASE=RANGE
 }
 
 // Flags the chart kinds read, besides -o and --title.
@@ -42,9 +44,10 @@ var plotKinds = []struct{ name, short, flags string }{
 	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
 	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
-	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top"},
-	{"timeline", "each forecast from issue to resolution, coloured by outcome", "data dataset id exclude where"},
-	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight"},
+	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top colour"},
+	{"timeline", "each forecast from issue to resolution, coloured by which way it leaned", "data dataset id exclude where colour"},
+	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "data dataset id exclude where highlight term"},
+	{"words", "each phrase the records' coders read, beside the scales' terms, with what it was read as", "data dataset id exclude where highlight term"},
 	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset id exclude where samples seed"},
 	{"murphy", "the Murphy diagram: mean elementary score over every threshold", recordFlags + tableFlags},
 }
@@ -110,6 +113,14 @@ Kinds:
 	f.IntVar(&opts.top, "top", charts.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
 	f.StringVar(&opts.highlight, "highlight", "", "scales: mark one level on every scale (e.g. likely)")
 	f.IntVar(&opts.samples, "samples", 2000, "sensitivity: random codings for the ranges that are not exact")
+	f.StringVar(&opts.colour, "colour", string(charts.ColourWrongWay), "contributions, timeline: what colour means: wrong-way (P on the far side of 50% from what happened) or outcome")
+	f.StringArrayVar(&opts.terms, "term", nil, `scales, words: a phrase and what it is read as, "fairly good=0.60-0.95" or "slam dunk=0.95" (repeatable)`)
+	f.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "color" {
+			name = "colour"
+		}
+		return pflag.NormalizedName(name)
+	})
 	return cmd
 }
 
