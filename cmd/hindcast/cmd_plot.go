@@ -47,7 +47,7 @@ var plotKinds = []struct{ name, short, flags string }{
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
 	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top colour"},
 	{"timeline", "each forecast from issue to resolution, coloured by which way it leaned", "data dataset id exclude where colour"},
-	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "data dataset id exclude where highlight term"},
+	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight term"},
 	{"words", "each phrase the records' coders read, beside the scales' terms, with what it was read as", "data dataset id exclude where highlight term"},
 	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset id exclude where samples seed"},
 	{"murphy", "the Murphy diagram: mean elementary score over every threshold", recordFlags + tableFlags},
@@ -251,7 +251,8 @@ func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.
 		var err error
 		match, err = evaluate.MatchWord(o.highlight, scales.All(), phrases)
 		if err != nil && kind == "scales" {
-			// Not a level, term or given phrase: perhaps a record's phrase.
+			// Not a level, term or given phrase: perhaps a phrase of the
+			// records (the built-in ones: plot scales reads no --data).
 			ds, derr := in.Datasets("--highlight looks for records' phrases")
 			if derr != nil {
 				return nil, derr

@@ -1,0 +1,134 @@
+package charts_test
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"testing"
+
+	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports/charts"
+	"github.com/hindcast/hindcast/reports/figure"
+)
+
+func wordsOf(t *testing.T, recs []*forecasts.Record, given ...string) *evaluate.WordsData {
+	t.Helper()
+	var ps []evaluate.Phrase
+	for _, g := range given {
+		p, err := evaluate.ParsePhrase(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	d, err := evaluate.Words(recs, forecasts.BuiltinScales(), ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestGoldenWordsChartCPC(t *testing.T) {
+	d := wordsOf(t, builtinRecords(t, "cpc"))
+	m, err := evaluate.MatchWord("fairly good", d.Scales, d.Phrases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := charts.WordsChart(d, charts.WordsOptions{Highlight: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "words_cpc", ch)
+}
+
+// All 26 built-in records give more phrases than a slide holds: the
+// chart keeps MaxWordsPhrases rows, the given phrase among them, and says
+// how many it left out.
+func TestGoldenWordsChartBuiltin(t *testing.T) {
+	d := wordsOf(t, builtinRecords(t), "fairly good=0.60-0.95")
+	m, err := evaluate.MatchWord("probable", d.Scales, d.Phrases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := charts.WordsChart(d, charts.WordsOptions{Highlight: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 25 distinct phrases of the 26 records ("unlikely" twice) and one
+	// given: 9 of the records' are drawn, 16 left out.
+	if want := "16 of the records' phrases are not drawn (the chart draws 10); choose fewer records with --dataset, --id or --where."; !contains(ch.Notes, want) {
+		t.Errorf("notes %q lack %q", ch.Notes, want)
+	}
+	checkGolden(t, "words_builtin", ch)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// grey is the luminance of a colour, ITU-R BT.601, as Go's color.Gray
+// model computes it.
+func grey(c color.Color) uint8 { return color.GrayModel.Convert(c).(color.Gray).Y }
+
+// TestCaseColoursSurviveGreyscale renders contributions of one forecast
+// that leaned the wrong way (0.9, did not happen) and one the right way
+// (0.9, happened), converts the PNG to greyscale and counts the pixels at
+// each class's fill: both classes are drawn, and their greys differ by
+// far more than the 10 levels of the image comparison. Vermillion
+// #d55e00 is 0.299·213 + 0.587·94 + 0.114·0 ≈ 119; the pale blue #bfdcef
+// is 0.299·191 + 0.587·220 + 0.114·239 = 213.5, 214. In outcome colours, yes
+// (#0072b2 ≈ 87) and no (≈ 119) are close in grey: the no bars are
+// hatched, so white lines cross them.
+func TestCaseColoursSurviveGreyscale(t *testing.T) {
+	cases := []evaluate.Case{
+		{ID: "wrong", P: 0.9, Outcome: forecasts.No},
+		{ID: "right", P: 0.9, Outcome: forecasts.Yes},
+	}
+	d, err := evaluate.Contributions(cases, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(mode charts.CaseColour) map[uint8]int {
+		ch, err := charts.ContributionsChart(d, charts.ContributionsOptions{Colour: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := ch.Write(&buf, figure.PNG); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := image.NewGray(img.Bounds())
+		n := map[uint8]int{}
+		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+				g.Set(x, y, img.At(x, y))
+				n[g.GrayAt(x, y).Y]++
+			}
+		}
+		return n
+	}
+	wrong, right := uint8(119), uint8(214)
+	if grey(color.NRGBA{R: 0xd5, G: 0x5e, A: 0xff}) != wrong || grey(color.NRGBA{R: 0xbf, G: 0xdc, B: 0xef, A: 0xff}) != right {
+		t.Fatalf("greys %d, %d: the hand values are off", grey(color.NRGBA{R: 0xd5, G: 0x5e, A: 0xff}), grey(color.NRGBA{R: 0xbf, G: 0xdc, B: 0xef, A: 0xff}))
+	}
+	n := count(charts.ColourWrongWay)
+	// A bar of the default style is several hundred pixels (a 0.81 Brier
+	// score of 1: about 250 px long, 12 px high at 150 dpi).
+	if n[wrong] < 500 || n[right] < 500 {
+		t.Errorf("greyscale pixels: %d at %d (wrong way), %d at %d (right way); want both bars drawn", n[wrong], wrong, n[right], right)
+	}
+	if int(right)-int(wrong) < 60 {
+		t.Errorf("the classes differ by %d grey levels", int(right)-int(wrong))
+	}
+}
