@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"cmp"
+
 	"github.com/hindcast/hindcast/reports/figure"
 	"github.com/hindcast/hindcast/reports/textout"
 
@@ -69,9 +71,63 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 	}
 	rows := &timelineRows{style: st, records: slices.Clone(records), mode: mode}
 	forecasts.SortRecords(rows.records)
-	lo, hi := rows.span()
+	groups := timelineGroups(rows.records)
+	var body figure.Drawer
+	var plots [][]*plot.Plot
+	var heights []float64
+	var gaps []vg.Length
+	for k, g := range groups {
+		p := timelinePlot(st, &timelineRows{style: st, records: g, mode: mode}, len(groups) == 1)
+		if k < len(groups)-1 {
+			p.X.Label.Text = "" // named once, under the last panel
+		}
+		plots = append(plots, []*plot.Plot{p})
+		heights = append(heights, float64(len(g)))
+		if k > 0 {
+			gaps = append(gaps, 4*vg.Millimeter)
+		}
+	}
+	body = plots[0][0]
+	if len(groups) > 1 {
+		body = &figure.PlotGrid{Plots: plots, Heights: heights, Gaps: gaps, Style: st}
+	}
 
-	p := st.NewPlot("", "Forecast")
+	ch := figure.NewChart(st, opt.Title, "When the forecasts were made, and how they came out", rows.subtitle())
+	ch.Legend, ch.Body = rows.legend(), body
+	ch.Notes = []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
+		"A date known only to the month or year is drawn as that whole month or year, hatched."}
+	if len(groups) > 1 {
+		lo, hi := rows.yearRange()
+		ch.Notes = append(ch.Notes, fmt.Sprintf("The forecasts run from %d to %d with long stretches when none runs: "+
+			"each of the %d panels is a stretch on its own time scale; compare lengths within a panel, not across.",
+			lo, hi, len(groups)))
+	}
+	var bare []string
+	for _, r := range rows.records {
+		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
+			bare = append(bare, r.Name())
+		}
+	}
+	if len(bare) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", figure.ListSome(bare, figure.MaxListed)))
+	}
+	rowH := st.SmallSize * 1.6
+	axes := vg.Length(len(groups)) * xAxisHeight(st)
+	for _, g := range gaps {
+		axes += g
+	}
+	ch.FitBody(max(vg.Length(len(rows.records)), 6)*rowH + axes)
+	return ch, nil
+}
+
+// timelinePlot is the plot of a timeline's rows: a row per record, the
+// time axis over their dates; yLabel says whether the rows' axis is named.
+func timelinePlot(st *figure.ChartStyle, rows *timelineRows, yLabel bool) *plot.Plot {
+	lo, hi := rows.span()
+	p := st.NewPlot("", "")
+	if yLabel {
+		p.Y.Label.Text = "Forecast"
+	}
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	ids := make([]string, len(rows.records))
@@ -86,30 +142,75 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 
 	// As many date labels as the axis has room for, at about 32 points
 	// each ("Jan 1979" centred between "Nov" and "Mar"; "1950").
-	var idWidth vg.Length
-	for _, id := range ids {
-		idWidth = max(idWidth, p.Y.Tick.Label.Width(id))
-	}
-	axis := st.Width - 2*st.Margin - idWidth - rows.labelWidth() - 20
+	axis := st.Width - 2*st.Margin - MaxRecordLabelWidth - rows.labelWidth() - 20
 	p.X.Tick.Marker = figure.DateTicks{MaxLabels: max(3, min(10, int(axis/32)))}
 	p.X.Label.Text = dateAxisLabel(lo, hi)
+	return p
+}
 
-	ch := figure.NewChart(st, opt.Title, "When the forecasts were made, and how they came out", rows.subtitle())
-	ch.Legend, ch.Body = rows.legend(), p
-	ch.Notes = []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
-		"A date known only to the month or year is drawn as that whole month or year, hatched."}
-	var bare []string
-	for _, r := range rows.records {
-		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
-			bare = append(bare, r.Name())
+// Grouping a long timeline: a stretch of at least minBreak, and of a
+// twentieth of the whole span, in which no record's line or date runs
+// breaks the time axis, into at most maxGroups panels, when the panels
+// together cover no more than two thirds of the span.
+const (
+	minBreak  = 2 * 365 * 24 * time.Hour
+	maxGroups = 4
+)
+
+// timelineGroups splits records, in order of issue, into runs separated
+// by the longest empty stretches of time (see minBreak): each is drawn
+// on a time scale of its own. A timeline without such stretches is one
+// group.
+func timelineGroups(records []*forecasts.Record) [][]*forecasts.Record {
+	type gap struct {
+		at  int // the first record after the gap
+		len time.Duration
+	}
+	var gaps []gap
+	var first, reach time.Time
+	for i, r := range records {
+		l := lineOf(r)
+		if i == 0 {
+			first, reach = l.first(), l.last()
+			continue
+		}
+		if d := l.first().Sub(reach); d > 0 {
+			gaps = append(gaps, gap{i, d})
+		}
+		if l.last().After(reach) {
+			reach = l.last()
 		}
 	}
-	if len(bare) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", figure.ListSome(bare, figure.MaxListed)))
+	total := reach.Sub(first)
+	least := max(minBreak, total/20)
+	gaps = slices.DeleteFunc(gaps, func(g gap) bool { return g.len < least })
+	slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.len, a.len) })
+	gaps = gaps[:min(len(gaps), maxGroups-1)]
+	var empty time.Duration
+	for _, g := range gaps {
+		empty += g.len
 	}
-	rowH := st.SmallSize * 1.6
-	ch.FitBody(max(vg.Length(len(ids)), 6)*rowH + xAxisHeight(st))
-	return ch, nil
+	if len(gaps) == 0 || 3*float64(total-empty) > 2*float64(total) {
+		return [][]*forecasts.Record{records}
+	}
+	slices.SortFunc(gaps, func(a, b gap) int { return cmp.Compare(a.at, b.at) })
+	var out [][]*forecasts.Record
+	from := 0
+	for _, g := range gaps {
+		out = append(out, records[from:g.at])
+		from = g.at
+	}
+	return append(out, records[from:])
+}
+
+// yearRange is the first and last year the records' lines and dates reach.
+func (t *timelineRows) yearRange() (lo, hi int) {
+	lo, hi = t.records[0].Issued.Year, t.records[0].Issued.Year
+	for _, r := range t.records {
+		l := lineOf(r)
+		lo, hi = min(lo, l.first().Year()), max(hi, l.last().Year())
+	}
+	return lo, hi
 }
 
 // dateAxisLabel names the time axis by its unit.

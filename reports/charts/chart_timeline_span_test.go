@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -37,5 +38,40 @@ func TestTimelineSpans(t *testing.T) {
 	r = &forecasts.Record{Issued: forecasts.Date{Year: 1978}, Resolved: forecasts.Date{Year: 1978, Month: 8}}
 	if l = lineOf(r); !l.end.Equal(l.start) {
 		t.Errorf("overlapping spans: line %v to %v", l.start, l.end)
+	}
+}
+
+// The 26 built-in records run from 1947-12-15 to the end of 2011 (the
+// bin Laden analysts' "2011"), about 64 years. The empty stretches of at
+// least max(2 years, 64/20 = 3.2 years), from the records' dates:
+// 1951-12-31 → 1961-02 (9.1 y), 1962-10-31 → 1967-05 (4.5 y),
+// 1967-06-10 → 1973-05 (5.9 y), 1973-10-31 → 1978-01 (4.2 y),
+// 1991-12-31 → 2002-10 (10.8 y), 2005-03-31 → 2011-01 (5.8 y). The three
+// longest (10.8, 9.1, 5.9) leave 64 − 25.8 = 38.2 years, under two
+// thirds of 64, so four panels: 1947–1951 (3 records), 1961–1967 (5),
+// 1973–1991 (13), 2002–2011 (5). The cpc records (1978–1989; Deng's
+// line ends 1988-11-30, a year before Romania's 1989-11) stay one panel.
+func TestTimelineGroups(t *testing.T) {
+	load := func(names ...string) []*forecasts.Record {
+		ds, err := forecasts.LoadBuiltin(names...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []*forecasts.Record
+		for _, d := range ds {
+			recs = append(recs, d.Records...)
+		}
+		forecasts.SortRecords(recs)
+		return recs
+	}
+	var sizes []int
+	for _, g := range timelineGroups(load()) {
+		sizes = append(sizes, len(g))
+	}
+	if fmt.Sprint(sizes) != "[3 5 13 5]" {
+		t.Errorf("built-in groups of %v records, want [3 5 13 5]", sizes)
+	}
+	if g := timelineGroups(load("cpc")); len(g) != 1 {
+		t.Errorf("cpc: %d groups, want 1", len(g))
 	}
 }

@@ -1,9 +1,11 @@
 package charts
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -28,26 +30,35 @@ type WordsOptions struct {
 	Highlight *evaluate.WordMatch
 }
 
-// MaxWordsPhrases is the most phrase rows WordsChart draws: with a row
-// for each scale under them, few enough that the chart fits a 16:9
-// slide with its smallest text at 20 points or more.
+// MaxWordsPhrases is the most phrase rows WordsChart draws. Fewer are
+// drawn when the style's height holds fewer: see WordsChart.
 const MaxWordsPhrases = 10
+
+// minWordsPhrases is the least phrase rows WordsChart draws, whatever the
+// style's height.
+const minWordsPhrases = 3
 
 // WordsChart sets the phrases of the records — the words of each
 // statement that its coder read as a probability ("assured", "could
-// not", "fairly good") — beside the terms of the scales, on one 0–100%
-// axis. Each phrase is a row: its words in quotes at the left, what the
-// coder read it as (a scale term's interval, a range or a probability)
-// as a bar with the point scored ticked, and after it the reading in
-// words. Probabilities are those of the statement as worded: "could not
-// capture" read as "almost certain" is 87–99% that it could not, and
-// P(capture) is the rest. Under the phrases, each scale is a row: its
-// terms' points as dots, and the terms a phrase was read as drawn as
-// their intervals in that scale's colour, so a phrase and its term line
-// up. The phrases given with --term come last, in the accent colour.
+// not", "fairly good"; see evaluate.PhraseOf) — beside the terms of the
+// scales, on one 0–100% axis. Each phrase is a row: its words in quotes
+// at the left, what the coder read it as (a scale term's interval, a
+// range or a probability) as a bar with the point scored ticked, and at
+// the right the reading in words. Probabilities are those of the
+// statement as worded: "could not capture" read as "almost certain" is
+// 87–99% that it could not, and P(capture) is the rest. Under the
+// phrases each scale is a row: its terms' points as dots, and the terms a
+// phrase was read as drawn as their intervals in that scale's colour, so
+// that a phrase and its term line up. Phrases given with --term come
+// last, in black. opt.Highlight marks, in the accent colour,
+// the phrases it names and those read as a term (or at a level) it
+// names, and those terms on the scales' rows.
 //
-// At most MaxWordsPhrases phrases are drawn: the given ones and the most
-// probable of the records'; a note names how many were left out.
+// The chart is as tall as the style says (a slide: 7.5 in), not taller:
+// it draws as many phrases as fit there at the style's type sizes, at
+// least minWordsPhrases and at most MaxWordsPhrases: the given ones, the
+// highlighted ones, then the most probable of the others; a note says
+// how many were left out.
 func WordsChart(d *evaluate.WordsData, opt WordsOptions) (*figure.Chart, error) {
 	if d == nil || len(d.Phrases) == 0 {
 		return nil, errors.New("no phrases to chart")
@@ -56,59 +67,98 @@ func WordsChart(d *evaluate.WordsData, opt WordsOptions) (*figure.Chart, error) 
 		return nil, errors.New("no scales to set the phrases beside")
 	}
 	st := figure.StyleOr(opt.Style)
-	var given, recs []evaluate.Phrase
+	marker := &wordRows{match: opt.Highlight, scales: d.Scales}
+	// The phrases drawn first: those given, then those highlighted.
+	var given, marked, recs []evaluate.Phrase
 	for _, p := range d.Phrases {
-		if p.Given {
+		switch {
+		case p.Given:
 			given = append(given, p)
-		} else {
+		case marker.marksPhrase(p):
+			marked = append(marked, p)
+		default:
 			recs = append(recs, p)
 		}
 	}
-	keep := max(0, MaxWordsPhrases-len(given))
-	left := len(recs) - min(keep, len(recs))
-	phrases := append(recs[:min(keep, len(recs))], given[:min(len(given), MaxWordsPhrases)]...)
+	build := func(most int) (*figure.Chart, *wordRows, int) {
+		first := append(slices.Clone(given), marked...)
+		first = first[:min(len(first), most)]
+		keep := max(0, most-len(first))
+		left := len(d.Phrases) - len(first) - min(keep, len(recs))
+		phrases := append(slices.Clone(recs[:min(keep, len(recs))]), first...)
+		// Most probable first, the given ones last.
+		slices.SortStableFunc(phrases, func(a, b evaluate.Phrase) int {
+			if a.Given != b.Given {
+				if a.Given {
+					return 1
+				}
+				return -1
+			}
+			return cmp.Compare(b.Interval.Point, a.Interval.Point)
+		})
+		rows := &wordRows{style: st, phrases: phrases, scales: d.Scales, match: opt.Highlight}
+		ch := figure.NewChart(st, opt.Title, "The words, and what they were read as",
+			fmt.Sprintf("%s beside %s: the probability of each statement as worded", capitalize(textout.CountWord(len(phrases), "phrase", "phrases")),
+				textout.CountWord(len(d.Scales), "scale", "scales")))
+		ch.Body = rows.plot()
+		ch.Legend = rows.legend()
+		ch.Notes = append(ch.Notes, "“, not”: the statement denies the event, so P(event) is 100% less the bar. Dots: each scale's terms (plot scales names them).")
+		if left > 0 {
+			ch.Notes = append(ch.Notes, fmt.Sprintf("%s more of the records' phrases are not drawn; choose fewer records with --dataset, --id or --where.",
+				capitalize(figure.CountText(float64(left)))))
+		}
+		if len(d.NoStatement) > 0 {
+			ch.Notes = append(ch.Notes, fmt.Sprintf("No statement, so no phrase: %s.", figure.ListSome(d.NoStatement, figure.MaxListed)))
+		}
+		if m := opt.Highlight; m != nil && len(m.Terms)+len(m.Phrases) == 0 && m.Level == "" {
+			ch.Notes = append(ch.Notes, fmt.Sprintf("%q is not drawn here.", m.Word))
+		}
+		ch.FitBody(vg.Length(rows.n())*rows.rowHeight() + rows.axisHeight())
+		return ch, rows, left
+	}
+	// As many phrases as the style's height holds, counting the note on
+	// those left out.
+	most := MaxWordsPhrases
+	for ; most > minWordsPhrases; most-- {
+		if ch, _, _ := build(most); ch.Height <= st.Height {
+			break
+		}
+	}
+	ch, _, _ := build(most)
+	return ch, nil
+}
 
-	rows := &wordRows{style: st, phrases: phrases, scales: d.Scales, match: opt.Highlight}
-	p := st.NewPlot("Probability of the statement as worded", "")
+// plot is the chart's body: the phrases' and scales' rows on a 0–100% axis.
+func (w *wordRows) plot() *plot.Plot {
+	st := w.style
+	p := st.NewPlot("", "")
 	figure.PercentAxis(&p.X)
+	p.X.Label.Text = ""
 	p.X.Tick.Marker = figure.PercentTicks{Step: 0.2}
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	var labels []string
-	for _, ph := range phrases {
-		labels = append(labels, cutToWidth(p.Y.Tick.Label, "“"+ph.Text+"”", maxPhraseWidth))
+	for _, ph := range w.phrases {
+		labels = append(labels, cutToWidth(p.Y.Tick.Label, "“"+ph.Text+"”", w.maxPhraseWidth()))
 	}
-	for _, sc := range d.Scales {
+	for _, sc := range w.scales {
 		labels = append(labels, sc.Name)
 	}
 	figure.RowAxis(&p.Y, labels)
 	p.Y.Tick.LineStyle.Width = 0
 	st.AddGrid(p, true, false)
-	p.Add(rows)
+	p.Add(w)
+	return p
+}
 
-	ch := figure.NewChart(st, opt.Title, "The words, and what they were read as",
-		fmt.Sprintf("%s beside %s", capitalize(textout.CountWord(len(phrases), "phrase", "phrases")), textout.CountWord(len(d.Scales), "scale", "scales")))
-	ch.Body = p
-	ch.Legend = rows.legend()
-	ch.Notes = append(ch.Notes, "A phrase is the words of a statement its coder read: the estimate's term where the statement has it, "+
-		"else the words the coder note quotes, else the whole statement. “not” after a reading: the statement denies the event, so P(event) is 100% less the bar.")
-	if left > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("%s of the records' phrases are not drawn (the chart draws %d); choose fewer records with --dataset, --id or --where.",
-			capitalize(figure.CountText(float64(left))), MaxWordsPhrases))
-	}
-	if len(d.NoStatement) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No statement, so no phrase: %s.", figure.ListSome(d.NoStatement, figure.MaxListed)))
-	}
-	if m := opt.Highlight; m != nil && len(m.Terms)+len(m.Phrases) == 0 && m.Level == "" {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("%q is not drawn here.", m.Word))
-	}
-	ch.FitBody(vg.Length(len(labels))*rows.rowHeight() + xAxisHeight(st))
-	return ch, nil
+// axisHeight is the room of the percent axis: tick marks and labels.
+func (w *wordRows) axisHeight() vg.Length {
+	return figure.LineHeight(w.style.TextStyle(w.style.TickSize)) + 4 + 3 + 3 + 1
 }
 
 // maxPhraseWidth is the most width of a phrase at the left of its row:
-// about 30 characters at the default size.
-const maxPhraseWidth = 4.5 * vg.Centimeter
+// about 30 characters.
+func (w *wordRows) maxPhraseWidth() vg.Length { return w.style.SmallSize * 14 }
 
 // cutToWidth cuts s to the width in the style, ending it with "…”".
 func cutToWidth(sty text.Style, s string, width vg.Length) string {
@@ -134,7 +184,7 @@ type wordRows struct {
 	match   *evaluate.WordMatch
 }
 
-func (w *wordRows) rowHeight() vg.Length { return w.style.SmallSize * 2 }
+func (w *wordRows) rowHeight() vg.Length { return w.style.SmallSize * 1.5 }
 
 func (w *wordRows) n() int { return len(w.phrases) + len(w.scales) }
 
@@ -152,8 +202,10 @@ func (w *wordRows) scaleIndex(name string) int {
 // range or probability, the accent for a phrase given or highlighted.
 func (w *wordRows) phraseColour(p evaluate.Phrase) color.Color {
 	switch {
-	case w.marksPhrase(p) || p.Given:
+	case w.marksPhrase(p):
 		return w.style.Accent
+	case p.Given:
+		return w.style.Text
 	case p.Term != "":
 		if i := w.scaleIndex(p.Scale); i >= 0 {
 			return w.scaleColour(i)
@@ -167,6 +219,8 @@ func (w *wordRows) scaleColour(i int) color.Color {
 	return w.style.SeriesColor([]int{0, 2, 3, 4, 5}[i%5])
 }
 
+// marksPhrase reports whether the highlight names the phrase, or the
+// term it was read as.
 func (w *wordRows) marksPhrase(p evaluate.Phrase) bool {
 	if w.match == nil {
 		return false
@@ -176,7 +230,24 @@ func (w *wordRows) marksPhrase(p evaluate.Phrase) bool {
 			return true
 		}
 	}
-	return false
+	for _, t := range w.match.Terms {
+		if p.Term != "" && t.Scale.Name == p.Scale && t.Term.Term == p.Term {
+			return true
+		}
+	}
+	return w.match.Level != "" && p.Term != "" && w.termLevel(p) == w.match.Level
+}
+
+// termLevel is the level of the term a phrase was read as, or "".
+func (w *wordRows) termLevel(p evaluate.Phrase) forecasts.Level {
+	for _, sc := range w.scales {
+		if sc.Name == p.Scale {
+			if t, ok := sc.Lookup(p.Term); ok {
+				return t.Level
+			}
+		}
+	}
+	return ""
 }
 
 func (w *wordRows) marksTerm(sc *forecasts.Scale, t *forecasts.Term) bool {
@@ -235,7 +306,8 @@ func (w *wordRows) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
 	n := w.n()
 	rowPx := trY(1) - trY(0)
-	barH := min(rowPx*0.45, 8)
+	barH := min(rowPx*0.5, w.style.SmallSize*0.9)
+	dot := w.style.SmallSize * 0.25
 	lab := w.readingStyle()
 	// A rule between the phrases and the scales.
 	ySep := trY(figure.RowValue(len(w.phrases), n) + 0.5)
@@ -246,7 +318,7 @@ func (w *wordRows) Plot(c draw.Canvas, plt *plot.Plot) {
 		clr := w.phraseColour(p)
 		bar(c, clr, lo, hi, y, barH)
 		x := trX(p.Interval.Point)
-		c.StrokeLine2(draw.LineStyle{Color: st.Text, Width: 1.6}, x, y-barH/2-2, x, y+barH/2+2)
+		c.StrokeLine2(draw.LineStyle{Color: st.Text, Width: st.SmallSize * 0.18}, x, y-barH*0.7, x, y+barH*0.7)
 		text := reading(p)
 		tx := c.Max.X + barLabelGap + 2
 		sty := lab
@@ -266,11 +338,13 @@ func (w *wordRows) Plot(c draw.Canvas, plt *plot.Plot) {
 				if w.marksTerm(sc, t) {
 					tc = st.Accent
 				}
-				bar(c, tc, trX(t.Interval.Low), trX(t.Interval.High), y, barH)
+				// A hair apart, so that neighbouring terms (Kent's
+				// "probable" and "almost certain") read as two.
+				bar(c, tc, trX(t.Interval.Low)+0.6, trX(t.Interval.High)-0.6, y, barH)
 			}
 		}
 		for _, t := range sc.Terms {
-			c.DrawGlyphNoClip(draw.GlyphStyle{Color: st.Text, Radius: 2.2, Shape: draw.CircleGlyph{}}, vg.Point{X: trX(t.Interval.Point), Y: y})
+			c.DrawGlyphNoClip(draw.GlyphStyle{Color: st.Text, Radius: dot, Shape: draw.CircleGlyph{}}, vg.Point{X: trX(t.Interval.Point), Y: y})
 		}
 	}
 }
@@ -299,11 +373,11 @@ func (w *wordRows) legend() []figure.LegendEntry {
 	})
 	out := []figure.LegendEntry{
 		{Label: "read as: interval, point scored", Thumbs: []plot.Thumbnailer{tick}},
-		{Label: "a scale's terms", Thumbs: []plot.Thumbnailer{figure.GlyphThumbnail(draw.GlyphStyle{Color: st.Text, Radius: 2.2, Shape: draw.CircleGlyph{}})}},
+		{Label: "a scale's terms", Thumbs: []plot.Thumbnailer{figure.GlyphThumbnail(draw.GlyphStyle{Color: st.Text, Radius: st.SmallSize * 0.25, Shape: draw.CircleGlyph{}})}},
 	}
 	for _, p := range w.phrases {
 		if p.Given {
-			out = append(out, figure.LegendEntry{Label: "given with --term", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Accent, 7)}})
+			out = append(out, figure.LegendEntry{Label: "given with --term", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Text, 7)}})
 			break
 		}
 	}

@@ -2,16 +2,23 @@ package charts_test
 
 import (
 	"bytes"
+	"flag"
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports/charts"
 	"github.com/hindcast/hindcast/reports/figure"
+	"gonum.org/v1/plot/vg"
 )
+
+var regenSlide = flag.Bool("slide-png", false, "write the words chart at slide size to /tmp/words_slide.png")
 
 func wordsOf(t *testing.T, recs []*forecasts.Record, given ...string) *evaluate.WordsData {
 	t.Helper()
@@ -57,9 +64,17 @@ func TestGoldenWordsChartBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 25 distinct phrases of the 26 records ("unlikely" twice) and one
-	// given: 9 of the records' are drawn, 16 left out.
-	if want := "16 of the records' phrases are not drawn (the chart draws 10); choose fewer records with --dataset, --id or --where."; !contains(ch.Notes, want) {
-		t.Errorf("notes %q lack %q", ch.Notes, want)
+	// given: those drawn and those the note says are left out make 26.
+	words := map[string]int{"Three": 3, "Four": 4, "Five": 5, "Six": 6, "Seven": 7, "Eight": 8, "Nine": 9, "Ten": 10}
+	drawn := words[strings.Fields(ch.Subtitle)[0]]
+	var left int
+	for _, n := range ch.Notes {
+		if strings.Contains(n, "more of the records' phrases are not drawn") {
+			left, _ = strconv.Atoi(strings.Fields(n)[0])
+		}
+	}
+	if drawn < 3 || drawn+left != 26 {
+		t.Errorf("%d phrases drawn and %d left out (%q, %q), want 26 in all", drawn, left, ch.Subtitle, ch.Notes)
 	}
 	checkGolden(t, "words_builtin", ch)
 }
@@ -130,5 +145,46 @@ func TestCaseColoursSurviveGreyscale(t *testing.T) {
 	}
 	if int(right)-int(wrong) < 60 {
 		t.Errorf("the classes differ by %d grey levels", int(right)-int(wrong))
+	}
+}
+
+// slideStyle is a 16:9 slide, 13.33 × 7.5 in, with no text under 20
+// points: the size the words chart is laid out to fit.
+func slideStyle() *figure.ChartStyle {
+	st := figure.DefaultChartStyle()
+	st.Width, st.Height = 13.33*vg.Inch, 7.5*vg.Inch
+	st.DPI = 144 // 1920 × 1080 pixels
+	st.Margin = 0.25 * vg.Inch
+	st.TitleSize, st.LabelSize, st.TickSize, st.SmallSize, st.NoteSize = 32, 24, 22, 20, 20
+	return st
+}
+
+// The words of the cpc records, and the most phrases the chart draws,
+// fit a slide at 20-point text: the height the chart asks for is at most
+// 7.5 in.
+func TestWordsChartFitsSlide(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		d    *evaluate.WordsData
+	}{
+		{"cpc", wordsOf(t, builtinRecords(t, "cpc"), "fairly good=0.60-0.95")},
+		{"built-in", wordsOf(t, builtinRecords(t))},
+	} {
+		ch, err := charts.WordsChart(tc.d, charts.WordsOptions{Style: slideStyle()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, h := ch.Size(); h > 7.5*vg.Inch {
+			t.Errorf("%s: %.2f in high at slide size, more than 7.5 in", tc.name, h/vg.Inch)
+		}
+		if tc.name == "cpc" {
+			var buf bytes.Buffer
+			if err := ch.Write(&buf, figure.PNG); err != nil {
+				t.Fatal(err)
+			}
+			if *regenSlide {
+				_ = os.WriteFile("/tmp/words_slide.png", buf.Bytes(), 0o644)
+			}
+		}
 	}
 }
