@@ -338,6 +338,16 @@ func (b *scaleBands) Plot(c draw.Canvas, plt *plot.Plot) {
 	thin := draw.LineStyle{Width: 1.2}
 	left := c.Min.X - b.labelWidth() - labelGap
 	b.drawTopAxis(c, plt)
+	for _, band := range b.bands {
+		// Shade the gaps behind each band's terms.
+		top, bottom := trY(band.ys[0]+termRow/2), trY(band.ys[len(band.ys)-1]-termRow/2)
+		for _, g := range band.gaps {
+			c.FillPolygon(st.Shade, []vg.Point{
+				{X: trX(g[0]), Y: bottom}, {X: trX(g[1]), Y: bottom},
+				{X: trX(g[1]), Y: top}, {X: trX(g[0]), Y: top},
+			})
+		}
+	}
 	for _, p := range b.phrases {
 		// A phrase read as an interval: a pale accent band over every scale.
 		x0, x1 := trX(p.Interval.Low), trX(p.Interval.High)
@@ -352,14 +362,6 @@ func (b *scaleBands) Plot(c draw.Canvas, plt *plot.Plot) {
 	}
 
 	for i, band := range b.bands {
-		// Shade the gaps behind the band's terms.
-		top, bottom := trY(band.ys[0]+termRow/2), trY(band.ys[len(band.ys)-1]-termRow/2)
-		for _, g := range band.gaps {
-			c.FillPolygon(st.Shade, []vg.Point{
-				{X: trX(g[0]), Y: bottom}, {X: trX(g[1]), Y: bottom},
-				{X: trX(g[1]), Y: top}, {X: trX(g[0]), Y: top},
-			})
-		}
 		// The header: a rule above it, the scale's title and what its marks
 		// are, on white so that the grid stops at the band.
 		hy := trY(band.header)

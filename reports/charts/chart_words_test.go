@@ -188,3 +188,42 @@ func TestWordsChartFitsSlide(t *testing.T) {
 		}
 	}
 }
+
+// Highlighting Kent's own term "probable" on the scales chart marks it on
+// every scale that has it as a term or synonym, with its interval in the
+// subtitle: Kent 0.75 ± 0.12 = 63–87%, ICD 203's "likely" 55–80%, PHIA's
+// "likely or probable" 55–75% (forecasts/scales/*.yaml). A phrase ("fairly
+// good", 60–95%) is named with its reading.
+func TestGoldenScalesChartHighlightWord(t *testing.T) {
+	scales := teachingScales(t)[:3]
+	m, err := evaluate.MatchWord("probable", scales, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := charts.ScalesChart(scales, charts.ScalesOptions{Match: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `Highlighted: "probable" — kent-1964 "probable" 63–87%; icd-203 "likely" 55–80%; uk-phia "likely or probable" 55–75%`
+	if ch.Subtitle != want {
+		t.Errorf("subtitle\n%q, want\n%q", ch.Subtitle, want)
+	}
+	checkGolden(t, "scales_highlight_probable", ch)
+
+	fairly, err := evaluate.ParsePhrase("fairly good=0.60-0.95")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = evaluate.MatchWord("Fairly good", scales, []evaluate.Phrase{fairly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err = charts.ScalesChart(scales, charts.ScalesOptions{Match: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `Highlighted: "Fairly good" — read as 60–95%`; ch.Subtitle != want {
+		t.Errorf("subtitle %q, want %q", ch.Subtitle, want)
+	}
+	checkGolden(t, "scales_highlight_phrase", ch)
+}
