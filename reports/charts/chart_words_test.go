@@ -94,17 +94,17 @@ func grey(c color.Color) uint8 { return color.GrayModel.Convert(c).(color.Gray).
 
 // TestCaseColoursSurviveGreyscale renders contributions of one forecast
 // that leaned the wrong way (0.9, did not happen) and one the right way
-// (0.9, happened), converts the PNG to greyscale and counts the pixels at
+// (0.6, happened), converts the PNG to greyscale and counts the pixels at
 // each class's fill: both classes are drawn, and their greys differ by
 // far more than the 10 levels of the image comparison. Vermillion
 // #d55e00 is 0.299·213 + 0.587·94 + 0.114·0 ≈ 119; the pale blue #bfdcef
 // is 0.299·191 + 0.587·220 + 0.114·239 = 213.5, 214. In outcome colours, yes
 // (#0072b2 ≈ 87) and no (≈ 119) are close in grey: the no bars are
-// hatched, so white lines cross them.
+// hatched, so white lines cross them, which the pixel counts show.
 func TestCaseColoursSurviveGreyscale(t *testing.T) {
 	cases := []evaluate.Case{
 		{ID: "wrong", P: 0.9, Outcome: forecasts.No},
-		{ID: "right", P: 0.9, Outcome: forecasts.Yes},
+		{ID: "right", P: 0.6, Outcome: forecasts.Yes},
 	}
 	d, err := evaluate.Contributions(cases, false)
 	if err != nil {
@@ -145,6 +145,19 @@ func TestCaseColoursSurviveGreyscale(t *testing.T) {
 	}
 	if int(right)-int(wrong) < 60 {
 		t.Errorf("the classes differ by %d grey levels", int(right)-int(wrong))
+	}
+	// By outcome the "did not happen" bar is the same bar as the wrong-way
+	// one (0.9, no), hatched with white lines 1.2 pt wide every 4 pt
+	// along the bar (about 2.8 pt of 4 at 45°: 30% white), so it has
+	// clearly fewer vermillion pixels, and the "happened" bar (#0072b2,
+	// grey 0.587·114 + 0.114·178 ≈ 87) is solid.
+	o := count(charts.ColourOutcome)
+	t.Logf("solid %d, hatched %d vermillion pixels; %d at 87, %d at 214", n[wrong], o[wrong], o[87], n[right])
+	if o[wrong] > n[wrong]*85/100 {
+		t.Errorf("hatched: %d vermillion pixels, solid: %d; want the hatching to take 15%% or more", o[wrong], n[wrong])
+	}
+	if o[87] < 500 {
+		t.Errorf("%d pixels at grey 87: the happened bar is not drawn solid", o[87])
 	}
 }
 
