@@ -339,11 +339,11 @@ func caseMarkOf(st *figure.ChartStyle, mode CaseColour, p float64, o forecasts.O
 	}
 	switch evaluate.LeanOf(p, o) {
 	case evaluate.WrongWay:
-		return caseMark{fill: st.No, width: 3, label: "leaned the wrong way: P on the far side of 50%"}
+		return caseMark{fill: st.No, width: 3.4, label: "leaned the wrong way: P on the far side of 50%"}
 	case evaluate.RightWay:
-		return caseMark{fill: lightBlue, edge: st.Yes, width: 1.5, label: "leaned the right way (pale)"}
+		return caseMark{fill: lightBlue, edge: st.Yes, width: 3.4, label: "leaned the right way (pale)"}
 	}
-	return caseMark{fill: st.NotScored, hatch: true, width: 1.5, label: "exactly 50% (hatched)"}
+	return caseMark{fill: st.NotScored, hatch: true, width: 2, label: "exactly 50% (hatched)"}
 }
 
 // checkCaseColour returns mode, or the default for "", or an error.
@@ -372,6 +372,23 @@ func (m caseMark) bar(c draw.Canvas, x0, x1, y, h vg.Length) {
 		pts := rectPoints(box)
 		c.StrokeLines(draw.LineStyle{Color: m.edge, Width: 1.2}, append(pts, pts[0]))
 	}
+}
+
+// line draws the mark as a horizontal line from x0 to x1 at y, dashed
+// when asked: solid in its fill, or for a pale mark with an outline a
+// tube, a pale line inside a line of the outline's colour, so that it
+// stays lighter than a solid one in greyscale.
+func (m caseMark) line(c draw.Canvas, x0, x1, y vg.Length, dashed bool) {
+	var dashes []vg.Length
+	if dashed {
+		dashes = []vg.Length{3, 2}
+	}
+	if m.edge == nil {
+		c.StrokeLine2(draw.LineStyle{Color: m.fill, Width: m.width, Dashes: dashes}, x0, y, x1, y)
+		return
+	}
+	c.StrokeLine2(draw.LineStyle{Color: m.edge, Width: 3.4, Dashes: dashes}, x0, y, x1, y)
+	c.StrokeLine2(draw.LineStyle{Color: m.fill, Width: 1.6, Dashes: dashes}, x0, y, x1, y)
 }
 
 // thumb is the mark's legend entry.

@@ -349,15 +349,8 @@ func (t *timelineRows) Plot(c draw.Canvas, plt *plot.Plot) {
 		if left-issueRadius-2 > c.Min.X {
 			c.StrokeLine2(guide, c.Min.X, y, left-issueRadius-2, y)
 		}
-		sty := draw.LineStyle{Color: m.fill, Width: m.width}
-		if m.edge != nil { // pale: the right way; its line is the darker edge colour, thin
-			sty.Color = m.edge
-		}
-		if !l.resolved {
-			sty.Dashes = []vg.Length{3, 2}
-		}
 		if x1 > x0 {
-			c.StrokeLine2(sty, x0, y, x1, y)
+			m.line(c, x0, x1, y, !l.resolved)
 		}
 		if !l.startDay {
 			spanBox(c, trX(figure.DateValue(l.issueSpan[0])), trX(figure.DateValue(l.issueSpan[1])+86400), y, clr)
