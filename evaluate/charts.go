@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -386,6 +387,7 @@ type Contribution struct {
 	Name    string // what the chart calls it: its label, or else ID
 	P       float64
 	Outcome forecasts.Outcome
+	Lean    Lean // which way P leaned against the outcome
 	Score   float64
 }
 
@@ -422,7 +424,7 @@ func Contributions(cases []Case, log bool) (*ContributionsData, error) {
 			d.Unscored = append(d.Unscored, name)
 			continue
 		}
-		d.Rows = append(d.Rows, Contribution{ID: id, Name: name, P: c.P, Outcome: c.Outcome, Score: rule(c.P, c.Outcome == forecasts.Yes)})
+		d.Rows = append(d.Rows, Contribution{ID: id, Name: name, P: c.P, Outcome: c.Outcome, Lean: LeanOf(c.P, c.Outcome), Score: rule(c.P, c.Outcome == forecasts.Yes)})
 	}
 	if len(d.Rows) == 0 {
 		return nil, errors.New("no scored cases to chart")
@@ -439,4 +441,367 @@ func Contributions(cases []Case, log bool) (*ContributionsData, error) {
 		return strings.Compare(a.ID, b.ID)
 	})
 	return d, nil
+}
+
+// Lean says on which side of 50% a forecast fell against what happened.
+// It is the same for both framings of one event: a forecast of 93% that
+// the Khmer Rouge would hold Phnom Penh (they did not) and one of 7% that
+// Vietnam would capture it (it did) both leaned the wrong way.
+type Lean string
+
+// The leans of a scored forecast.
+const (
+	WrongWay Lean = "wrong way" // P(event) above 50% and it did not happen, or below and it did
+	RightWay Lean = "right way" // P(event) above 50% and it happened, or below and it did not
+	Even     Lean = "even"      // exactly 50%: leaned neither way
+)
+
+// LeanOf is the lean of a forecast of P(event) p with a scored outcome;
+// it is "" for an outcome not scored.
+func LeanOf(p float64, o forecasts.Outcome) Lean {
+	switch {
+	case !o.Scored():
+		return ""
+	case p == 0.5:
+		return Even
+	case (p > 0.5) == (o == forecasts.Yes):
+		return RightWay
+	}
+	return WrongWay
+}
+
+// A Phrase is the words of a statement that the coder turned into a
+// probability ("assured", "could not", "fairly good"), or a phrase given
+// with --term, and what it was read as.
+type Phrase struct {
+	Text string // the words, as in the statement
+	// Records names the records whose statements carry the phrase read
+	// this way (their labels, or ids); none for a given phrase.
+	Records []string
+	// Scale and Term are the scale term the phrase was read as; both ""
+	// for a range or a probability.
+	Scale, Term string
+	// Interval is what the phrase was read as, for the statement as
+	// worded: for "could not capture" read as "almost certain", 0.87–0.99
+	// that it could not, not P(capture).
+	Interval forecasts.Interval
+	// Negated is true when the statements deny the event: P(event) is
+	// then 1 − Interval.
+	Negated bool
+	// Given is true for a phrase given with --term.
+	Given bool
+}
+
+// Reading says what the phrase was read as, in words: `Kent "almost
+// certain"`, "a range", "a probability".
+func (p Phrase) Reading() string {
+	switch {
+	case p.Term != "":
+		return fmt.Sprintf("%s %q", p.Scale, p.Term)
+	case p.Interval.Low == p.Interval.High:
+		return "a probability"
+	}
+	return "a range"
+}
+
+// PhraseOf finds the words of a record's statement that its coder read,
+// by the first rule that gives some:
+//
+//  1. the estimate's term, or a synonym of it, when the statement
+//     contains it, as a word or the start of one ("probably" for Kent's
+//     "probable", "remotely" for ICD 203's "remote");
+//  2. the first phrase of at most four words that the coder_note quotes
+//     (in "double quotes") and that the statement contains: the coder's
+//     own pointer to the words read ("Assured" reports a judgment …);
+//  3. the whole statement.
+//
+// A record with no statement has no phrase: ok is false. Matching
+// ignores case; the phrase is returned as the statement writes it.
+func PhraseOf(r *forecasts.Record, scales *forecasts.Scales) (string, bool) {
+	st := strings.Join(strings.Fields(r.Statement.Text), " ")
+	if st == "" {
+		return "", false
+	}
+	// find finds w in the statement at word boundaries or, with stem, at
+	// the start of a word ("remote" in "remotely"), and returns the
+	// statement's words, whole.
+	find := func(w string, stem bool) (string, bool) {
+		w = strings.Join(strings.Fields(w), " ")
+		if w == "" {
+			return "", false
+		}
+		i := wordIndex(strings.ToLower(st), strings.ToLower(w), stem)
+		if i < 0 {
+			return "", false
+		}
+		end := i + len(w)
+		for end < len(st) && isWordByte(st[end]) {
+			end++
+		}
+		return st[i:end], true
+	}
+	if r.Estimate.Term != "" && scales != nil {
+		words := []string{r.Estimate.Term}
+		if sc, ok := scales.Get(r.Estimate.Scale); ok {
+			if t, ok := sc.Lookup(r.Estimate.Term); ok {
+				words = append([]string{t.Term}, t.Synonyms...)
+			}
+		}
+		for _, w := range words {
+			if got, ok := find(w, true); ok {
+				return got, true
+			}
+		}
+	}
+	note := r.CoderNote
+	for {
+		i := strings.IndexByte(note, '"')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(note[i+1:], '"')
+		if j < 0 {
+			break
+		}
+		q := note[i+1 : i+1+j]
+		note = note[i+1+j+1:]
+		if n := len(strings.Fields(q)); n > 0 && n <= 4 {
+			if w, ok := find(q, false); ok {
+				return w, true
+			}
+		}
+	}
+	return st, true
+}
+
+// wordIndex is the index of w in s where it starts and ends at word
+// boundaries (with stem, where it starts at one), or −1.
+func wordIndex(s, w string, stem bool) int {
+	for from := 0; from <= len(s)-len(w); {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (stem || end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// ParsePhrase reads a phrase given as "TEXT=LO-HI" or "TEXT=P": the
+// probability the phrase is read as, as a fraction or a percentage
+// ("fairly good=0.60-0.95", "fairly good=60-95%", "slam dunk=0.95").
+func ParsePhrase(s string) (Phrase, error) {
+	text, val, ok := strings.Cut(s, "=")
+	text = strings.Join(strings.Fields(text), " ")
+	if !ok || text == "" || strings.TrimSpace(val) == "" {
+		return Phrase{}, fmt.Errorf("%q: write PHRASE=LOW-HIGH or PHRASE=P, e.g. \"fairly good=0.60-0.95\"", s)
+	}
+	val = strings.ReplaceAll(strings.TrimSpace(val), " ", "")
+	pct := strings.HasSuffix(val, "%")
+	val = strings.ReplaceAll(val, "%", "")
+	parts := strings.SplitN(strings.ReplaceAll(val, "–", "-"), "-", 2)
+	var xs []float64
+	for _, p := range parts {
+		x, err := strconv.ParseFloat(p, 64)
+		if err != nil || math.IsNaN(x) {
+			return Phrase{}, fmt.Errorf("%q: %q is not a probability", s, p)
+		}
+		if pct {
+			x /= 100
+		}
+		if x < 0 || x > 1 {
+			return Phrase{}, fmt.Errorf("%q: %s is outside 0-1 (or 0-100%%)", s, p)
+		}
+		xs = append(xs, x)
+	}
+	iv := forecasts.Interval{Low: xs[0], Point: xs[0], High: xs[0]}
+	if len(xs) == 2 {
+		if xs[0] > xs[1] {
+			return Phrase{}, fmt.Errorf("%q: the low end %g is above the high end %g", s, xs[0], xs[1])
+		}
+		iv = forecasts.Interval{Low: xs[0], Point: math.Round((xs[0]+xs[1])/2*1e12) / 1e12, High: xs[1]}
+	}
+	return Phrase{Text: text, Interval: iv, Given: true}, nil
+}
+
+// WordsData is what the words chart draws: the phrases, and the scales
+// they are read on and set beside.
+type WordsData struct {
+	// Phrases are the records' phrases, one for each distinct phrase and
+	// reading, the most probable first, then the phrases given.
+	Phrases []Phrase
+	// Scales are the scales the phrases are set beside, in the order given.
+	Scales []*forecasts.Scale
+	// NoStatement names the records that have no statement, so no phrase.
+	NoStatement []string
+}
+
+// Words gathers the phrases of the records (see PhraseOf) with what they
+// were read as, merging records whose phrase and reading are the same,
+// and adds the phrases given.
+func Words(records []*forecasts.Record, scales *forecasts.Scales, given []Phrase) (*WordsData, error) {
+	if scales == nil {
+		return nil, errors.New("no scales to set the phrases beside")
+	}
+	d := &WordsData{Scales: scales.All()}
+	at := map[string]int{}
+	for _, r := range records {
+		text, ok := PhraseOf(r, scales)
+		if !ok {
+			d.NoStatement = append(d.NoStatement, r.Name())
+			continue
+		}
+		iv := r.Event
+		if r.Negated {
+			iv = iv.Complement()
+		}
+		p := Phrase{Text: text, Interval: iv, Negated: r.Negated}
+		if r.Estimate.Term != "" {
+			p.Scale, p.Term = r.Estimate.Scale, r.Estimate.Term
+			if sc, ok := scales.Get(p.Scale); ok {
+				if t, ok := sc.Lookup(p.Term); ok {
+					p.Scale, p.Term = sc.Name, t.Term
+				}
+			}
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%s\x00%v\x00%v", strings.ToLower(text), p.Scale, p.Term, iv, r.Negated)
+		if i, dup := at[key]; dup {
+			d.Phrases[i].Records = append(d.Phrases[i].Records, r.Name())
+			continue
+		}
+		at[key] = len(d.Phrases)
+		p.Records = []string{r.Name()}
+		d.Phrases = append(d.Phrases, p)
+	}
+	slices.SortStableFunc(d.Phrases, func(a, b Phrase) int {
+		if c := cmp.Compare(b.Interval.Point, a.Interval.Point); c != 0 {
+			return c
+		}
+		return strings.Compare(strings.ToLower(a.Text), strings.ToLower(b.Text))
+	})
+	for _, g := range given {
+		g.Given = true
+		d.Phrases = append(d.Phrases, g)
+	}
+	if len(d.Phrases) == 0 {
+		return nil, errors.New("no phrases to chart: the records have no statements, and no --term was given")
+	}
+	return d, nil
+}
+
+// ScaleTerm is a term of a named scale.
+type ScaleTerm struct {
+	Scale *forecasts.Scale
+	Term  *forecasts.Term
+}
+
+// WordMatch is what a word given to --highlight names: a level of the
+// ladder ("likely"), or else the scale terms that have it as their term or
+// a synonym ("probable": Kent's "probable", ICD 203's "likely", PHIA's
+// "likely or probable"), and the phrases with those words ("fairly good").
+type WordMatch struct {
+	Word    string
+	Level   forecasts.Level
+	Terms   []ScaleTerm
+	Phrases []Phrase
+}
+
+// UnknownWordError is a word to highlight that no level, scale term or
+// phrase has; Nearest are the known words closest to it.
+type UnknownWordError struct {
+	Word    string
+	Nearest []string
+}
+
+func (e *UnknownWordError) Error() string {
+	return fmt.Sprintf("no scale term, level or phrase %q to highlight; the nearest are %s", e.Word, strings.Join(quoteAll(e.Nearest), ", "))
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// MatchWord resolves a word to highlight against the levels of the
+// ladder, the terms and synonyms of the scales, and the phrases, ignoring
+// case and spacing. A level wins over a term of the same name (ICD 203's
+// "likely" is also a level). A word none of them knows is an
+// *UnknownWordError naming the three nearest by edit distance.
+func MatchWord(word string, scales []*forecasts.Scale, phrases []Phrase) (*WordMatch, error) {
+	w := strings.Join(strings.Fields(strings.ToLower(word)), " ")
+	m := &WordMatch{Word: strings.Join(strings.Fields(word), " ")}
+	if w == "" {
+		return nil, errors.New("an empty word to highlight")
+	}
+	for _, l := range forecasts.Levels {
+		if string(l) == w || strings.ReplaceAll(string(l), "-", " ") == w {
+			m.Level = l
+			return m, nil
+		}
+	}
+	for _, sc := range scales {
+		if t, ok := sc.Lookup(w); ok {
+			m.Terms = append(m.Terms, ScaleTerm{Scale: sc, Term: t})
+		}
+	}
+	for _, p := range phrases {
+		if strings.EqualFold(strings.Join(strings.Fields(p.Text), " "), w) {
+			m.Phrases = append(m.Phrases, p)
+		}
+	}
+	if len(m.Terms) > 0 || len(m.Phrases) > 0 {
+		return m, nil
+	}
+	known := map[string]bool{}
+	for _, l := range forecasts.Levels {
+		known[string(l)] = true
+	}
+	for _, sc := range scales {
+		for _, t := range sc.Terms {
+			known[strings.ToLower(t.Term)] = true
+			for _, s := range t.Synonyms {
+				known[strings.ToLower(s)] = true
+			}
+		}
+	}
+	for _, p := range phrases {
+		known[strings.ToLower(p.Text)] = true
+	}
+	names := slices.Sorted(maps.Keys(known))
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(editDistance(w, a), editDistance(w, b)) })
+	return nil, &UnknownWordError{Word: word, Nearest: names[:min(3, len(names))]}
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

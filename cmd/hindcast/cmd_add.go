@@ -75,6 +75,7 @@ func newForecastsAddCmd(s *streams) *cobra.Command {
 	d := &opts.draft
 	fl.StringVar(&opts.to, "to", "", "the dataset file, or a dataset folder's record file, to add to (required)")
 	fl.StringVar(&d.ID, "id", "", "unique id: letters, digits and - _ . :")
+	fl.StringVar(&d.Label, "label", "", "a short name for charts and tables, ending with when it was issued: \"Shah will stay (Aug 1978)\"")
 	fl.StringVar(&d.Question, "question", "", "the yes/no question, with its horizon")
 	fl.StringVar(&d.Forecaster, "forecaster", "", "who made the judgment")
 	fl.StringVar(&d.Audience, "audience", "", "for whom")

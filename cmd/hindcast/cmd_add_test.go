@@ -154,3 +154,30 @@ func TestAddUsage(t *testing.T) {
 		t.Error("a failed add changed the file")
 	}
 }
+
+// --label writes the record's label, right after its id, and the record
+// loads back with it as its name.
+func TestAddLabel(t *testing.T) {
+	tmp := tempDir(t)
+	file := filepath.Join(tmp, "seminar.yaml")
+	orig := mustRead(t, "../../forecasts/testdata/valid/seminar.yaml")
+	if err := os.WriteFile(file, []byte(orig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runHindcast("forecasts", "add", "--to", file, "--id", "new", "--label", "Rain: it will not (May 1991)",
+		"--question", "Q?", "--forecaster", "F", "--issued", "1991-05", "--probability", "0.25", "--outcome", "unresolved")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	want := orig + "  - id: new\n    label: 'Rain: it will not (May 1991)'\n    question: Q?\n"
+	if got := mustRead(t, file); !strings.HasPrefix(got, want) {
+		t.Errorf("got\n%s", got[len(orig):])
+	}
+	ds, err := (&forecasts.Loader{}).Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ds[0].Records[len(ds[0].Records)-1]; r.Label != "Rain: it will not (May 1991)" || r.Name() != r.Label {
+		t.Errorf("label %q, name %q", r.Label, r.Name())
+	}
+}

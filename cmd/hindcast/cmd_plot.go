@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,6 +29,8 @@ type plotOptions struct {
 	top       int
 	highlight string
 	samples   int
+	colour    string   // --colour (or --color)
+	terms     []string // --term PHRASE=RANGE
 }
 
 // Flags the chart kinds read, besides -o and --title.
@@ -42,9 +45,10 @@ var plotKinds = []struct{ name, short, flags string }{
 	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
 	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
-	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top"},
-	{"timeline", "each forecast from issue to resolution, coloured by outcome", "data dataset id exclude where"},
-	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight"},
+	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top colour"},
+	{"timeline", "each forecast from issue to resolution, coloured by which way it leaned", "data dataset id exclude where colour"},
+	{"scales", "each scale's terms as intervals on 0-100%: what the words mean", "highlight term"},
+	{"words", "each phrase the records' coders read, beside the scales' terms, with what it was read as", "data dataset id exclude where highlight term"},
 	{"sensitivity", "each score's range over every coding the words allow, per scale", "data dataset id exclude where samples seed"},
 	{"murphy", "the Murphy diagram: mean elementary score over every threshold", recordFlags + tableFlags},
 }
@@ -78,7 +82,7 @@ func newPlotCmd(s *streams, runF func(*plotOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "plot KIND -o FILE.png|FILE.svg|FILE.pdf",
-		Short: "Draw a chart: reliability, roc, sharpness, contributions, timeline, scales, sensitivity, murphy",
+		Short: "Draw a chart: reliability, roc, sharpness, contributions, timeline, scales, words, sensitivity, murphy",
 		Long: `Draw one chart of the chosen forecasts to a PNG, SVG or PDF file (the
 extension decides). With --by, each group is its own series or panel. The same
 input and flags give the same bytes.
@@ -89,6 +93,9 @@ Kinds:
   hindcast plot contributions --dataset cpc -o cpc-costs.svg
   hindcast plot roc --by forecaster -o roc.pdf
   hindcast plot scales --highlight likely -o scales.png
+  hindcast plot scales --highlight probable -o probable.png
+  hindcast plot words --dataset cpc --highlight "fairly good" -o words.png
+  hindcast plot words --dataset cpc --term "fairly good=0.60-0.95" -o words.png
   hindcast plot reliability --data flares.csv --by group -o flares.png`,
 		Args: cobra.ExactArgs(1),
 		RunE: run(func(cmd *cobra.Command, args []string) error {
@@ -108,8 +115,16 @@ Kinds:
 	f.Uint64Var(&opts.seed, "seed", 1, "reliability: seed of the consistency band; sensitivity: of the random codings")
 	f.BoolVar(&opts.log, "log", false, "contributions: the log score instead of the Brier score")
 	f.IntVar(&opts.top, "top", charts.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
-	f.StringVar(&opts.highlight, "highlight", "", "scales: mark one level on every scale (e.g. likely)")
+	f.StringVar(&opts.highlight, "highlight", "", "scales, words: mark a level (likely), a scale's term or synonym (probable) or a phrase (fairly good)")
 	f.IntVar(&opts.samples, "samples", 2000, "sensitivity: random codings for the ranges that are not exact")
+	f.StringVar(&opts.colour, "colour", string(charts.ColourWrongWay), "contributions, timeline: what colour means: wrong-way (P on the far side of 50% from what happened) or outcome")
+	f.StringArrayVar(&opts.terms, "term", nil, `scales, words: a phrase and what it is read as, "fairly good=0.60-0.95" or "slam dunk=0.95" (repeatable)`)
+	f.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "color" {
+			name = "colour"
+		}
+		return pflag.NormalizedName(name)
+	})
 	return cmd
 }
 
@@ -127,6 +142,9 @@ func plotRun(s *streams, o *plotOptions) error {
 	format, err := figure.ImageFormatOf(o.output)
 	if err != nil {
 		return usageErrorf("-o %s: %v", o.output, err)
+	}
+	if !slices.Contains(charts.CaseColours, charts.CaseColour(o.colour)) {
+		return usageErrorf("--colour %q: use wrong-way or outcome", o.colour)
 	}
 	if o.bins < 1 || o.bins > 100 {
 		return usageErrorf("--bins %d: use 1 to 100", o.bins)
@@ -147,15 +165,15 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 	style := figure.DefaultChartStyle()
 	in := o.input.input(s)
 	switch kind {
-	case "scales":
-		return charts.ScalesChart(forecasts.BuiltinScales().All(), charts.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
+	case "scales", "words":
+		return o.wordsChart(&in, kind, style)
 	case "timeline", "sensitivity":
 		ds, err := in.Datasets("this chart draws records")
 		if err != nil {
 			return nil, err
 		}
 		if kind == "timeline" {
-			return charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title})
+			return charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title, Colour: charts.CaseColour(o.colour)})
 		}
 		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
 		return charts.SensitivityChart(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true})
@@ -172,7 +190,7 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
+		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top, Colour: charts.CaseColour(o.colour)})
 	}
 	groups := f.ForecastGroups()
 	switch kind {
@@ -200,4 +218,60 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		return nil, err
 	}
 	return charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
+}
+
+// wordsChart draws the scales or the words chart: the phrases given with
+// --term and, for words (or to find a --highlight no scale knows), the
+// records' phrases; a word to highlight that nothing knows is a usage
+// error naming the nearest.
+func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.ChartStyle) (*figure.Chart, error) {
+	scales := forecasts.BuiltinScales()
+	var given []evaluate.Phrase
+	for _, t := range o.terms {
+		p, err := evaluate.ParsePhrase(t)
+		if err != nil {
+			return nil, usageErrorf("--term %v", err)
+		}
+		given = append(given, p)
+	}
+	var words *evaluate.WordsData
+	phrases := given
+	if kind == "words" {
+		ds, err := in.Datasets("this chart draws records' phrases")
+		if err != nil {
+			return nil, err
+		}
+		if words, err = evaluate.Words(evaluate.AllRecords(ds), scales, given); err != nil {
+			return nil, err
+		}
+		phrases = words.Phrases
+	}
+	var match *evaluate.WordMatch
+	if o.highlight != "" {
+		var err error
+		match, err = evaluate.MatchWord(o.highlight, scales.All(), phrases)
+		if err != nil && kind == "scales" {
+			// Not a level, term or given phrase: perhaps a phrase of the
+			// records (the built-in ones: plot scales reads no --data).
+			ds, derr := in.Datasets("--highlight looks for records' phrases")
+			if derr != nil {
+				return nil, derr
+			}
+			w, werr := evaluate.Words(evaluate.AllRecords(ds), scales, given)
+			if werr == nil {
+				match, err = evaluate.MatchWord(o.highlight, scales.All(), w.Phrases)
+			}
+		}
+		var unknown *evaluate.UnknownWordError
+		if errors.As(err, &unknown) {
+			return nil, usageErrorf("--highlight: %v", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if kind == "words" {
+		return charts.WordsChart(words, charts.WordsOptions{Style: style, Title: o.title, Highlight: match})
+	}
+	return charts.ScalesChart(scales.All(), charts.ScalesOptions{Style: style, Title: o.title, Match: match})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hindcast/hindcast/evaluate"
@@ -25,6 +26,9 @@ type ContributionsOptions struct {
 	// Top is the most cases drawn, the costliest; zero means 40, and
 	// more than MaxChartRows means MaxChartRows.
 	Top int
+	// Colour says what a bar's colour means: ColourWrongWay (the
+	// default, for "") or ColourOutcome.
+	Colour CaseColour
 }
 
 // DefaultContributionsTop is the most cases ContributionsChart draws
@@ -35,7 +39,9 @@ const DefaultContributionsTop = 40
 // Brier score, (P − outcome)², or with opt.Log its log score, as a
 // horizontal bar labelled with the case's label (its id when it has
 // none; see fitRecordLabel), the costliest at the top,
-// coloured by outcome, with its score and forecast at its end. Upright
+// coloured by whether the forecast leaned the wrong way (opt.Colour: or by
+// outcome; either way the classes differ in lightness and pattern too, so
+// they survive greyscale), with its score and forecast at its end. Upright
 // lines mark the mean over all the cases and the score of always
 // forecasting 50% (0.25 for Brier, ln 2 for the log score). Only the
 // opt.Top costliest (at most MaxChartRows) are drawn, and a note says so; cases not scored
@@ -52,6 +58,10 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 		return nil, fmt.Errorf("top %d: the number of cases to draw must be positive", top)
 	}
 	top = min(top, figure.MaxChartRows)
+	mode, err := checkCaseColour(opt.Colour)
+	if err != nil {
+		return nil, err
+	}
 	var rows []contribution
 	for _, c := range d.Rows {
 		rows = append(rows, contribution{name: c.Name, p: c.P, outcome: c.Outcome, score: c.Score})
@@ -60,7 +70,7 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 	all := len(rows)
 	rows = rows[:min(top, len(rows))]
 
-	bars := &contributionBars{style: st, rows: rows, mean: mean, half: rule50}
+	bars := &contributionBars{style: st, rows: rows, mean: mean, half: rule50, mode: mode}
 	name, formula := "Brier score", "(P − outcome)²"
 	if d.Log {
 		name, formula = "log score", "−ln P(what happened)"
@@ -89,16 +99,11 @@ func ContributionsChart(d *evaluate.ContributionsData, opt ContributionsOptions)
 	ch := figure.NewChart(st, opt.Title, "Which cases cost most",
 		fmt.Sprintf("Each forecast's %s, largest first: a long bar is a confident forecast that went the other way.", name))
 	ch.Body = p
-	has := map[forecasts.Outcome]bool{}
-	for _, r := range rows {
-		has[r.outcome] = true
+	ps, os := make([]float64, len(rows)), make([]forecasts.Outcome, len(rows))
+	for i, r := range rows {
+		ps[i], os[i] = r.p, r.outcome
 	}
-	if has[forecasts.Yes] {
-		ch.Legend = append(ch.Legend, figure.LegendEntry{Label: "event happened", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Yes, 8)}})
-	}
-	if has[forecasts.No] {
-		ch.Legend = append(ch.Legend, figure.LegendEntry{Label: "did not happen", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.No, 8)}})
-	}
+	ch.Legend = caseLegend(st, mode, ps, os)
 	ch.Legend = append(ch.Legend,
 		figure.LegendEntry{Label: fmt.Sprintf("mean of all %s: %s", figure.CountText(float64(all)), textout.Num(mean)), Thumbs: []plot.Thumbnailer{figure.VerticalLineThumbnail(bars.meanStyle())}},
 		figure.LegendEntry{Label: "always 50%: " + textout.Num(rule50), Thumbs: []plot.Thumbnailer{figure.VerticalLineThumbnail(bars.halfStyle())}},
@@ -187,6 +192,7 @@ type contributionBars struct {
 	style      *figure.ChartStyle
 	rows       []contribution
 	mean, half float64
+	mode       CaseColour
 }
 
 // axisMax is the end of the score axis: 1 for Brier scores, which never
@@ -244,7 +250,7 @@ func (b *contributionBars) Plot(c draw.Canvas, plt *plot.Plot) {
 		if math.IsInf(r.score, 1) {
 			ends[i] = c.Max.X
 		}
-		bar(c, outcomeColor(st, r.outcome), trX(0), ends[i], trY(figure.RowValue(i, n)), barH)
+		caseMarkOf(st, b.mode, r.p, r.outcome).bar(c, trX(0), ends[i], trY(figure.RowValue(i, n)), barH)
 	}
 	for _, ref := range []struct {
 		v   float64
@@ -286,4 +292,150 @@ func (b *contributionBars) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 		}})
 	}
 	return boxes
+}
+
+// CaseColour says what the colour of a case's bar or line means on the
+// case charts (contributions, timeline).
+type CaseColour string
+
+// What a case's colour can mean.
+const (
+	// ColourWrongWay colours a forecast by whether it leaned the wrong
+	// way (evaluate.LeanOf): the same for both framings of one event.
+	ColourWrongWay CaseColour = "wrong-way"
+	// ColourOutcome colours it by what happened: the event or not.
+	ColourOutcome CaseColour = "outcome"
+)
+
+// CaseColours lists what a case's colour can mean, the default first.
+var CaseColours = []CaseColour{ColourWrongWay, ColourOutcome}
+
+// caseMark is how a case's bar or line is drawn: a fill, an outline, and
+// white hatching, so that the classes differ in greyscale and for readers
+// who do not see the colours, not by hue alone.
+type caseMark struct {
+	fill  color.Color
+	edge  color.Color // an outline; nil for none
+	hatch bool        // white diagonal lines over the fill
+	width vg.Length   // of a line (timeline)
+	label string      // what the legend calls the class
+}
+
+// lightBlue is a pale tint of Okabe–Ito blue: the fill of a forecast that
+// leaned the right way, far lighter than the vermillion of the wrong way.
+var lightBlue = color.NRGBA{R: 0xbf, G: 0xdc, B: 0xef, A: 0xff}
+
+// caseMarkOf is the mark of a case of P(event) p and outcome o when its
+// colour means what mode says.
+func caseMarkOf(st *figure.ChartStyle, mode CaseColour, p float64, o forecasts.Outcome) caseMark {
+	if !o.Scored() {
+		return caseMark{fill: st.NotScored, width: 2, label: "unresolved or ambiguous (not scored)"}
+	}
+	if mode == ColourOutcome {
+		if o == forecasts.Yes {
+			return caseMark{fill: st.Yes, width: 2, label: "event happened"}
+		}
+		return caseMark{fill: st.No, hatch: true, width: 2, label: "did not happen (hatched)"}
+	}
+	switch evaluate.LeanOf(p, o) {
+	case evaluate.WrongWay:
+		return caseMark{fill: st.No, width: 3.4, label: "leaned the wrong way: P on the far side of 50%"}
+	case evaluate.RightWay:
+		return caseMark{fill: lightBlue, edge: st.Yes, width: 3.4, label: "leaned the right way (pale)"}
+	}
+	return caseMark{fill: st.NotScored, hatch: true, width: 2, label: "exactly 50% (hatched)"}
+}
+
+// checkCaseColour returns mode, or the default for "", or an error.
+func checkCaseColour(mode CaseColour) (CaseColour, error) {
+	if mode == "" {
+		return ColourWrongWay, nil
+	}
+	if !slices.Contains(CaseColours, mode) {
+		return "", fmt.Errorf("colour %q: use wrong-way or outcome", mode)
+	}
+	return mode, nil
+}
+
+// bar draws the mark as a horizontal bar from x0 to x1 centred on y.
+func (m caseMark) bar(c draw.Canvas, x0, x1, y, h vg.Length) {
+	if x1-x0 < 1.5 {
+		mid := (x0 + x1) / 2
+		x0, x1 = mid-0.75, mid+0.75
+	}
+	box := vg.Rectangle{Min: vg.Point{X: x0, Y: y - h/2}, Max: vg.Point{X: x1, Y: y + h/2}}
+	c.FillPolygon(m.fill, rectPoints(box))
+	if m.hatch {
+		hatch(c, box, color.White, 1.2, 4)
+	}
+	if m.edge != nil {
+		pts := rectPoints(box)
+		c.StrokeLines(draw.LineStyle{Color: m.edge, Width: 1.2}, append(pts, pts[0]))
+	}
+}
+
+// line draws the mark as a horizontal line from x0 to x1 at y, dashed
+// when asked: solid in its fill, or for a pale mark with an outline a
+// tube, a pale line inside a line of the outline's colour, so that it
+// stays lighter than a solid one in greyscale.
+func (m caseMark) line(c draw.Canvas, x0, x1, y vg.Length, dashed bool) {
+	var dashes []vg.Length
+	if dashed {
+		dashes = []vg.Length{3, 2}
+	}
+	if m.edge == nil {
+		c.StrokeLine2(draw.LineStyle{Color: m.fill, Width: m.width, Dashes: dashes}, x0, y, x1, y)
+		return
+	}
+	c.StrokeLine2(draw.LineStyle{Color: m.edge, Width: 3.4, Dashes: dashes}, x0, y, x1, y)
+	c.StrokeLine2(draw.LineStyle{Color: m.fill, Width: 1.6, Dashes: dashes}, x0, y, x1, y)
+}
+
+// thumb is the mark's legend entry.
+func (m caseMark) thumb() figure.LegendEntry {
+	return figure.LegendEntry{Label: m.label, Thumbs: []plot.Thumbnailer{figure.ThumbnailFunc(func(c *draw.Canvas) {
+		m.bar(*c, c.Min.X, c.Max.X, c.Center().Y, 9)
+	})}}
+}
+
+func rectPoints(r vg.Rectangle) []vg.Point {
+	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
+}
+
+// hatch draws lines rising at 45° across the rectangle, step apart.
+func hatch(c draw.Canvas, r vg.Rectangle, clr color.Color, width, step vg.Length) {
+	sty := draw.LineStyle{Color: clr, Width: width}
+	// The line x − y = k crosses the rectangle for k from Min.X − Max.Y
+	// to Max.X − Min.Y.
+	for k := r.Min.X - r.Max.Y + step/2; k < r.Max.X-r.Min.Y; k += step {
+		y0, y1 := max(r.Min.Y, r.Min.X-k), min(r.Max.Y, r.Max.X-k)
+		if y1 > y0 {
+			c.StrokeLine2(sty, y0+k, y0, y1+k, y1)
+		}
+	}
+}
+
+// caseLegend is the legend of the classes the cases fall in, in a fixed
+// order: wrong way, right way, even (or yes, no), then not scored.
+func caseLegend(st *figure.ChartStyle, mode CaseColour, ps []float64, os []forecasts.Outcome) []figure.LegendEntry {
+	present := map[string]bool{}
+	for i := range ps {
+		present[caseMarkOf(st, mode, ps[i], os[i]).label] = true
+	}
+	reps := []struct {
+		p float64
+		o forecasts.Outcome
+	}{{0.9, forecasts.No}, {0.9, forecasts.Yes}, {0.5, forecasts.Yes}, {0.5, forecasts.Unresolved}}
+	if mode == ColourOutcome {
+		reps = reps[1:]
+		reps[1].o = forecasts.No
+	}
+	var out []figure.LegendEntry
+	for _, r := range reps {
+		if m := caseMarkOf(st, mode, r.p, r.o); present[m.label] {
+			out = append(out, m.thumb())
+			delete(present, m.label)
+		}
+	}
+	return out
 }

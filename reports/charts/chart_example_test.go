@@ -71,7 +71,7 @@ func ExampleTimelineChart() {
 	fmt.Println(strings.Join(legend, "; "))
 	// Output:
 	// Five forecasts issued 1978–1989: each line runs from the issue to the resolution
-	// event happened; did not happen; issued; resolved; day unknown
+	// leaned the wrong way: P on the far side of 50%; issued; resolved; only the month or year known
 }
 
 // Build a chart of your own in the house style: a plot with percent axes

@@ -68,8 +68,9 @@ func ExampleContributionsChart() {
 		fmt.Println(e.Label)
 	}
 	// Output:
-	// event happened
-	// did not happen
+	// leaned the wrong way: P on the far side of 50%
+	// leaned the right way (pale)
+	// exactly 50% (hatched)
 	// mean of all 25: 0.465
 	// always 50%: 0.250
 }

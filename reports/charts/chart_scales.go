@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -15,6 +16,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
 )
 
@@ -34,6 +36,13 @@ type ScalesOptions struct {
 	// Crosswalk says which term at Highlight each scale's level is read
 	// as; nil means forecasts.BuiltinCrosswalk().
 	Crosswalk *forecasts.Crosswalk
+	// Match marks a word (evaluate.MatchWord), in place of Highlight: a
+	// level as Highlight does; else every scale term that has the word as
+	// its term or a synonym, in the accent colour and bold ("probable":
+	// Kent's "probable", ICD 203's "likely", PHIA's "likely or
+	// probable"), and each phrase with the word ("fairly good", read as
+	// 60–95%) as an accent band across all the scales.
+	Match *evaluate.WordMatch
 }
 
 // ScalesChart draws verbal probability scales side by side on one 0–100%
@@ -56,6 +65,17 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*figure.Chart, e
 	st := figure.StyleOr(opt.Style)
 	bands := &scaleBands{style: st}
 	var missing []string
+	if m := opt.Match; m != nil {
+		if m.Level != "" {
+			opt.Highlight = m.Level
+		} else {
+			bands.highlight, bands.crosswalk = map[*forecasts.Term]bool{}, map[*forecasts.Term]bool{}
+			for _, t := range m.Terms {
+				bands.highlight[t.Term], bands.crosswalk[t.Term] = true, true
+			}
+			bands.phrases = m.Phrases
+		}
+	}
 	if opt.Highlight != "" {
 		if !slices.Contains(forecasts.Levels, opt.Highlight) {
 			return nil, fmt.Errorf("no level %q to highlight; the levels are %s", opt.Highlight, joinLevels(forecasts.Levels))
@@ -79,6 +99,9 @@ func ScalesChart(scales []*forecasts.Scale, opt ScalesOptions) (*figure.Chart, e
 	ch := figure.NewChart(st, opt.Title, "Words of probability on "+textout.CountWord(len(scales), "scale", "scales"),
 		"The interval each term stands for, and the point hindcast scores it at")
 	ch.Legend, ch.Body = bands.legend(), p
+	if m := opt.Match; m != nil && m.Level == "" {
+		ch.Subtitle = matchSubtitle(m)
+	}
 	if opt.Highlight != "" {
 		ch.Subtitle = bands.highlightSubtitle(opt.Highlight)
 		if len(missing) > 0 {
@@ -116,6 +139,28 @@ func highlightTerms(scales []*forecasts.Scale, l forecasts.Level, cw *forecasts.
 		}
 	}
 	return at, crosswalk, missing
+}
+
+// matchSubtitle says what a highlighted word is read as on each scale
+// that has it, and as each phrase with it.
+func matchSubtitle(m *evaluate.WordMatch) string {
+	var parts []string
+	for _, t := range m.Terms {
+		s := t.Scale.Name + " " + strconv.Quote(t.Term.Term)
+		parts = append(parts, s+" "+intervalText(t.Term.Interval))
+	}
+	for _, p := range m.Phrases {
+		parts = append(parts, "read as "+intervalText(p.Interval))
+	}
+	return fmt.Sprintf("Highlighted: %q — %s", m.Word, strings.Join(parts, "; "))
+}
+
+// intervalText is an interval as "63–87%", or "99%" for a point.
+func intervalText(iv forecasts.Interval) string {
+	if iv.High > iv.Low {
+		return strings.TrimSuffix(textout.Percent(iv.Low), "%") + "–" + textout.Percent(iv.High)
+	}
+	return textout.Percent(iv.Point)
 }
 
 // highlightSubtitle says what the highlighting marks: each scale's term at
@@ -170,6 +215,7 @@ type scaleBands struct {
 	style     *figure.ChartStyle
 	highlight map[*forecasts.Term]bool // terms at the highlighted level
 	crosswalk map[*forecasts.Term]bool // those the crosswalk reads the level as
+	phrases   []evaluate.Phrase        // phrases to mark as bands across the scales
 	bands     []scaleBand
 	height    float64 // in rows
 }
@@ -292,9 +338,8 @@ func (b *scaleBands) Plot(c draw.Canvas, plt *plot.Plot) {
 	thin := draw.LineStyle{Width: 1.2}
 	left := c.Min.X - b.labelWidth() - labelGap
 	b.drawTopAxis(c, plt)
-
-	for i, band := range b.bands {
-		// Shade the gaps behind the band's terms.
+	for _, band := range b.bands {
+		// Shade the gaps behind each band's terms.
 		top, bottom := trY(band.ys[0]+termRow/2), trY(band.ys[len(band.ys)-1]-termRow/2)
 		for _, g := range band.gaps {
 			c.FillPolygon(st.Shade, []vg.Point{
@@ -302,6 +347,21 @@ func (b *scaleBands) Plot(c draw.Canvas, plt *plot.Plot) {
 				{X: trX(g[1]), Y: top}, {X: trX(g[0]), Y: top},
 			})
 		}
+	}
+	for _, p := range b.phrases {
+		// A phrase read as an interval: a pale accent band over every scale.
+		x0, x1 := trX(p.Interval.Low), trX(p.Interval.High)
+		if x1-x0 < 2 {
+			x0, x1 = x0-1, x1+1
+		}
+		pale := color.NRGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0x30}
+		c.FillPolygon(pale, []vg.Point{{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
+		edge := draw.LineStyle{Color: st.Accent, Width: 1, Dashes: []vg.Length{3, 2}}
+		c.StrokeLine2(edge, x0, c.Min.Y, x0, c.Max.Y)
+		c.StrokeLine2(edge, x1, c.Min.Y, x1, c.Max.Y)
+	}
+
+	for i, band := range b.bands {
 		// The header: a rule above it, the scale's title and what its marks
 		// are, on white so that the grid stops at the band.
 		hy := trY(band.header)
@@ -505,7 +565,10 @@ func (b *scaleBands) legend() []figure.LegendEntry {
 		out = append(out, figure.LegendEntry{Label: "no term", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Shade, 12)}})
 	}
 	if len(b.highlight) > 0 {
-		out = append(out, figure.LegendEntry{Label: "highlighted level", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Accent, 7)}})
+		out = append(out, figure.LegendEntry{Label: "highlighted", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Accent, 7)}})
+	}
+	if len(b.phrases) > 0 {
+		out = append(out, figure.LegendEntry{Label: "the phrase's reading", Thumbs: []plot.Thumbnailer{figure.BarThumbnail(color.NRGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0x50}, 12)}})
 	}
 	return out
 }

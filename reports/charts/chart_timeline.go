@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"cmp"
+
 	"github.com/hindcast/hindcast/reports/figure"
 	"github.com/hindcast/hindcast/reports/textout"
 
@@ -25,16 +27,23 @@ type TimelineOptions struct {
 	Style *figure.ChartStyle
 	// Title replaces the chart's title.
 	Title string
+	// Colour says what a line's colour means: ColourWrongWay (the
+	// default, for "") or ColourOutcome.
+	Colour CaseColour
 }
 
 // TimelineChart draws each forecast as a line from the day it was issued
 // to the day it resolved, one row per record in order of issue, labelled
-// by its label (its id when it has none) and coloured by outcome, with the probability it gave the event at
-// the line's end. A record not resolved runs, dashed, to the horizon it
-// resolves by; one with neither date is a mark at its issue. A partial
-// date (1978, 1978-08) is drawn at the start of its year or month with a
-// hollow mark. The axis shows years, months or days as the span needs; the
-// figure grows with its rows.
+// by its label (its id when it has none) and coloured by whether it leaned
+// the wrong way (opt.Colour: or by outcome; the classes differ in
+// lightness and line width too), with the probability it gave the event
+// at the line's end. A record not resolved runs, dashed, to the horizon
+// it resolves by; one with neither date is a mark at its issue. A partial
+// date (1978, 1978-08) is drawn as the span it names, a hatched box from
+// the first day of the year or month to its last, and the line runs from
+// the end of the issue's span to the start of the resolution's. The axis
+// shows years, months or days as the span needs; the figure grows with
+// its rows.
 //
 // More than MaxChartRows records are too many for a line each: the chart
 // then counts the forecasts issued in each year (each month over five
@@ -53,14 +62,72 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 		}
 	}
 	st := figure.StyleOr(opt.Style)
+	mode, err := checkCaseColour(opt.Colour)
+	if err != nil {
+		return nil, err
+	}
 	if len(records) > figure.MaxChartRows {
 		return timelineCountsChart(st, records, opt), nil
 	}
-	rows := &timelineRows{style: st, records: slices.Clone(records)}
+	rows := &timelineRows{style: st, records: slices.Clone(records), mode: mode}
 	forecasts.SortRecords(rows.records)
-	lo, hi := rows.span()
+	groups := timelineGroups(rows.records)
+	var body figure.Drawer
+	var plots [][]*plot.Plot
+	var heights []float64
+	var gaps []vg.Length
+	for k, g := range groups {
+		p := timelinePlot(st, &timelineRows{style: st, records: g, mode: mode}, len(groups) == 1)
+		if k < len(groups)-1 {
+			p.X.Label.Text = "" // named once, under the last panel
+		}
+		plots = append(plots, []*plot.Plot{p})
+		heights = append(heights, float64(len(g)))
+		if k > 0 {
+			gaps = append(gaps, 4*vg.Millimeter)
+		}
+	}
+	body = plots[0][0]
+	if len(groups) > 1 {
+		body = &figure.PlotGrid{Plots: plots, Heights: heights, Gaps: gaps, Style: st}
+	}
 
-	p := st.NewPlot("", "Forecast")
+	ch := figure.NewChart(st, opt.Title, "When the forecasts were made, and how they came out", rows.subtitle())
+	ch.Legend, ch.Body = rows.legend(), body
+	ch.Notes = []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
+		"A date known only to the month or year is drawn as that whole month or year, hatched."}
+	if len(groups) > 1 {
+		lo, hi := rows.yearRange()
+		ch.Notes = append(ch.Notes, fmt.Sprintf("The forecasts run from %d to %d with long stretches when none runs: "+
+			"each of the %d panels is a stretch on its own time scale; compare lengths within a panel, not across.",
+			lo, hi, len(groups)))
+	}
+	var bare []string
+	for _, r := range rows.records {
+		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
+			bare = append(bare, r.Name())
+		}
+	}
+	if len(bare) > 0 {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", figure.ListSome(bare, figure.MaxListed)))
+	}
+	rowH := st.SmallSize * 1.6
+	axes := vg.Length(len(groups)) * xAxisHeight(st)
+	for _, g := range gaps {
+		axes += g
+	}
+	ch.FitBody(max(vg.Length(len(rows.records)), 6)*rowH + axes)
+	return ch, nil
+}
+
+// timelinePlot is the plot of a timeline's rows: a row per record, the
+// time axis over their dates; yLabel says whether the rows' axis is named.
+func timelinePlot(st *figure.ChartStyle, rows *timelineRows, yLabel bool) *plot.Plot {
+	lo, hi := rows.span()
+	p := st.NewPlot("", "")
+	if yLabel {
+		p.Y.Label.Text = "Forecast"
+	}
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	ids := make([]string, len(rows.records))
@@ -75,30 +142,75 @@ func TimelineChart(records []*forecasts.Record, opt TimelineOptions) (*figure.Ch
 
 	// As many date labels as the axis has room for, at about 32 points
 	// each ("Jan 1979" centred between "Nov" and "Mar"; "1950").
-	var idWidth vg.Length
-	for _, id := range ids {
-		idWidth = max(idWidth, p.Y.Tick.Label.Width(id))
-	}
-	axis := st.Width - 2*st.Margin - idWidth - rows.labelWidth() - 20
+	axis := st.Width - 2*st.Margin - MaxRecordLabelWidth - rows.labelWidth() - 20
 	p.X.Tick.Marker = figure.DateTicks{MaxLabels: max(3, min(10, int(axis/32)))}
 	p.X.Label.Text = dateAxisLabel(lo, hi)
+	return p
+}
 
-	ch := figure.NewChart(st, opt.Title, "When the forecasts were made, and how they came out", rows.subtitle())
-	ch.Legend, ch.Body = rows.legend(), p
-	ch.Notes = []string{"The number after each line is P(event): the probability the forecast gave the event its question names. " +
-		"A date known only to the month or year is drawn at the start of that month or year."}
-	var bare []string
-	for _, r := range rows.records {
-		if r.Resolved.IsZero() && r.ResolvesBy.IsZero() {
-			bare = append(bare, r.Name())
+// Grouping a long timeline: a stretch of at least minBreak, and of a
+// twentieth of the whole span, in which no record's line or date runs
+// breaks the time axis, into at most maxGroups panels, when the panels
+// together cover no more than two thirds of the span.
+const (
+	minBreak  = 2 * 365 * 24 * time.Hour
+	maxGroups = 4
+)
+
+// timelineGroups splits records, in order of issue, into runs separated
+// by the longest empty stretches of time (see minBreak): each is drawn
+// on a time scale of its own. A timeline without such stretches is one
+// group.
+func timelineGroups(records []*forecasts.Record) [][]*forecasts.Record {
+	type gap struct {
+		at  int // the first record after the gap
+		len time.Duration
+	}
+	var gaps []gap
+	var first, reach time.Time
+	for i, r := range records {
+		l := lineOf(r)
+		if i == 0 {
+			first, reach = l.first(), l.last()
+			continue
+		}
+		if d := l.first().Sub(reach); d > 0 {
+			gaps = append(gaps, gap{i, d})
+		}
+		if l.last().After(reach) {
+			reach = l.last()
 		}
 	}
-	if len(bare) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("No resolution date or horizon, so only the issue is drawn: %s.", figure.ListSome(bare, figure.MaxListed)))
+	total := reach.Sub(first)
+	least := max(minBreak, total/20)
+	gaps = slices.DeleteFunc(gaps, func(g gap) bool { return g.len < least })
+	slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.len, a.len) })
+	gaps = gaps[:min(len(gaps), maxGroups-1)]
+	var empty time.Duration
+	for _, g := range gaps {
+		empty += g.len
 	}
-	rowH := st.SmallSize * 1.6
-	ch.FitBody(max(vg.Length(len(ids)), 6)*rowH + xAxisHeight(st))
-	return ch, nil
+	if len(gaps) == 0 || 3*float64(total-empty) > 2*float64(total) {
+		return [][]*forecasts.Record{records}
+	}
+	slices.SortFunc(gaps, func(a, b gap) int { return cmp.Compare(a.at, b.at) })
+	var out [][]*forecasts.Record
+	from := 0
+	for _, g := range gaps {
+		out = append(out, records[from:g.at])
+		from = g.at
+	}
+	return append(out, records[from:])
+}
+
+// yearRange is the first and last year the records' lines and dates reach.
+func (t *timelineRows) yearRange() (lo, hi int) {
+	lo, hi = t.records[0].Issued.Year, t.records[0].Issued.Year
+	for _, r := range t.records {
+		l := lineOf(r)
+		lo, hi = min(lo, l.first().Year()), max(hi, l.last().Year())
+	}
+	return lo, hi
 }
 
 // dateAxisLabel names the time axis by its unit.
@@ -117,33 +229,64 @@ func dateAxisLabel(lo, hi float64) string {
 type timelineRows struct {
 	style   *figure.ChartStyle
 	records []*forecasts.Record
+	mode    CaseColour
 }
 
-// A line is where a record's line starts and ends on the timeline.
+// A line is where a record's line starts and ends on the timeline, and
+// the spans its partial dates name.
 type line struct {
-	start, end       time.Time
-	startDay, endDay bool // the day of the date is known
-	hasEnd           bool // it has a resolution or a horizon
-	resolved         bool // it ends at its resolution, not at its horizon
+	start, end       time.Time // the line: from the issue (the end of its span) to the resolution (the start of its span)
+	startDay, endDay bool      // the day of the date is known
+	hasEnd           bool      // it has a resolution or a horizon
+	resolved         bool      // it ends at its resolution, not at its horizon
+	// issueSpan and endSpan are the first and last days a partial date
+	// names: 1978 is 1978-01-01 to 1978-12-31; zero for a day.
+	issueSpan, endSpan [2]time.Time
 }
 
 // lineOf draws a record from its issue to its resolution, or to the
 // horizon it resolves by; with neither it ends where it starts. A partial
-// date stands at the start of its period.
+// date is a span: the line leaves the issue's at its end and meets the
+// resolution's at its start.
 func lineOf(r *forecasts.Record) line {
-	l := line{start: r.Issued.First(), startDay: r.Issued.Day != 0}
+	l := line{start: r.Issued.Last(), startDay: r.Issued.Day != 0}
+	if !l.startDay {
+		l.issueSpan = [2]time.Time{r.Issued.First(), r.Issued.Last()}
+	}
+	var end forecasts.Date
 	switch {
 	case !r.Resolved.IsZero():
-		l.end, l.endDay, l.hasEnd, l.resolved = r.Resolved.First(), r.Resolved.Day != 0, true, true
+		end, l.hasEnd, l.resolved = r.Resolved, true, true
 	case !r.ResolvesBy.IsZero():
-		l.end, l.endDay, l.hasEnd = r.ResolvesBy.First(), r.ResolvesBy.Day != 0, true
-	default:
+		end, l.hasEnd = r.ResolvesBy, true
+	}
+	if l.hasEnd {
+		l.end, l.endDay = end.First(), end.Day != 0
+		if !l.endDay {
+			l.endSpan = [2]time.Time{end.First(), end.Last()}
+		}
+	} else {
 		l.end = l.start
 	}
 	if l.end.Before(l.start) {
-		l.end = l.start // a partial resolution in the year of issue: 1978 for a forecast of 1978-08
+		l.end = l.start // spans that overlap: 1978 for a forecast of 1978-08
 	}
 	return l
+}
+
+// first and last are the earliest and latest days the line and its spans reach.
+func (l line) first() time.Time {
+	if !l.issueSpan[0].IsZero() {
+		return l.issueSpan[0]
+	}
+	return l.start
+}
+
+func (l line) last() time.Time {
+	if !l.endSpan[1].IsZero() && l.endSpan[1].After(l.end) {
+		return l.endSpan[1]
+	}
+	return l.end
 }
 
 // span is the time axis's range: the records' dates with a margin of 2%
@@ -152,11 +295,11 @@ func (t *timelineRows) span() (lo, hi float64) {
 	first, last := time.Time{}, time.Time{}
 	for i, r := range t.records {
 		l := lineOf(r)
-		if i == 0 || l.start.Before(first) {
-			first = l.start
+		if i == 0 || l.first().Before(first) {
+			first = l.first()
 		}
-		if i == 0 || l.end.After(last) {
-			last = l.end
+		if i == 0 || l.last().After(last) {
+			last = l.last()
 		}
 	}
 	pad := max(last.Sub(first)/50, 3*24*time.Hour)
@@ -194,28 +337,55 @@ func (t *timelineRows) Plot(c draw.Canvas, plt *plot.Plot) {
 		y := trY(figure.RowValue(i, n))
 		l := lineOf(r)
 		x0, x1 := trX(figure.DateValue(l.start)), trX(figure.DateValue(l.end))
-		clr := outcomeColor(st, r.Outcome)
-
-		if x0-issueRadius-2 > c.Min.X {
-			c.StrokeLine2(guide, c.Min.X, y, x0-issueRadius-2, y)
+		m := caseMarkOf(st, t.mode, r.Event.Point, r.Outcome)
+		clr := m.fill
+		if m.edge != nil {
+			clr = m.edge
 		}
-		sty := draw.LineStyle{Color: clr, Width: 2}
-		if !l.resolved {
-			sty.Dashes = []vg.Length{3, 2}
+		left := x0
+		if !l.startDay {
+			left = trX(figure.DateValue(l.issueSpan[0]))
+		}
+		if left-issueRadius-2 > c.Min.X {
+			c.StrokeLine2(guide, c.Min.X, y, left-issueRadius-2, y)
 		}
 		if x1 > x0 {
-			c.StrokeLine2(sty, x0, y, x1, y)
+			m.line(c, x0, x1, y, !l.resolved)
+		}
+		if !l.startDay {
+			spanBox(c, trX(figure.DateValue(l.issueSpan[0])), trX(figure.DateValue(l.issueSpan[1])+86400), y, clr)
+		} else {
+			circle(c, vg.Point{X: x0, Y: y}, clr, true)
 		}
 		if l.hasEnd {
-			square(c, vg.Point{X: x1, Y: y}, clr, l.endDay)
+			if l.endDay {
+				square(c, vg.Point{X: x1, Y: y}, clr, true)
+			} else {
+				spanBox(c, trX(figure.DateValue(l.endSpan[0])), trX(figure.DateValue(l.endSpan[1])+86400), y, clr)
+				x1 = max(x1, trX(figure.DateValue(l.endSpan[1])+86400)-endSide/2)
+			}
 		}
-		circle(c, vg.Point{X: x0, Y: y}, clr, l.startDay)
 		right := max(x1+endSide/2, x0+issueRadius)
 		// Digits have no descenders: centre them on the line by their
 		// ascent, not by the whole line of type.
 		lab := t.pStyle()
 		c.FillText(lab, vg.Point{X: right + pLabelGap, Y: y + lab.FontExtents().Descent/2}, textout.Percent(r.Event.Point))
 	}
+}
+
+// spanBox marks a date known only to its year or month: a hatched box
+// over the days it may be, at least as wide as a mark.
+func spanBox(c draw.Canvas, x0, x1, y vg.Length, clr color.Color) {
+	if x1-x0 < endSide {
+		mid := (x0 + x1) / 2
+		x0, x1 = mid-endSide/2, mid+endSide/2
+	}
+	h := endSide * 0.9
+	box := vg.Rectangle{Min: vg.Point{X: x0, Y: y - h}, Max: vg.Point{X: x1, Y: y + h}}
+	c.FillPolygon(color.White, rectPoints(box))
+	hatch(c, box, clr, 0.9, 3)
+	pts := rectPoints(box)
+	c.StrokeLines(draw.LineStyle{Color: clr, Width: 1.1}, append(pts, pts[0]))
 }
 
 // circle marks an issue: filled when its day is known, hollow when not.
@@ -293,19 +463,11 @@ func (t *timelineRows) legend() []figure.LegendEntry {
 		has["partial"] = has["partial"] || !l.startDay || (l.hasEnd && !l.endDay)
 		has["horizon"] = has["horizon"] || (l.hasEnd && !l.resolved)
 	}
-	outcome := func(o forecasts.Outcome) []plot.Thumbnailer {
-		return []plot.Thumbnailer{figure.LineThumbnail(draw.LineStyle{Color: outcomeColor(st, o), Width: 2})}
+	ps, os := make([]float64, len(t.records)), make([]forecasts.Outcome, len(t.records))
+	for i, r := range t.records {
+		ps[i], os[i] = r.Event.Point, r.Outcome
 	}
-	var out []figure.LegendEntry
-	if has["yes"] {
-		out = append(out, figure.LegendEntry{Label: "event happened", Thumbs: outcome(forecasts.Yes)})
-	}
-	if has["no"] {
-		out = append(out, figure.LegendEntry{Label: "did not happen", Thumbs: outcome(forecasts.No)})
-	}
-	if has["unscored"] {
-		out = append(out, figure.LegendEntry{Label: "unresolved or ambiguous (not scored)", Thumbs: outcome(forecasts.Unresolved)})
-	}
+	out := caseLegend(st, t.mode, ps, os)
 	mark := func(f func(c draw.Canvas, p vg.Point, clr color.Color, filled bool), filled bool) figure.ThumbnailFunc {
 		return func(c *draw.Canvas) { f(*c, c.Center(), st.Text, filled) }
 	}
@@ -314,10 +476,8 @@ func (t *timelineRows) legend() []figure.LegendEntry {
 		figure.LegendEntry{Label: "resolved", Thumbs: []plot.Thumbnailer{mark(square, true)}},
 	)
 	if has["partial"] {
-		out = append(out, figure.LegendEntry{Label: "day unknown", Thumbs: []plot.Thumbnailer{figure.ThumbnailFunc(func(c *draw.Canvas) {
-			y := c.Center().Y
-			circle(*c, vg.Point{X: c.Min.X + issueRadius, Y: y}, st.Text, false)
-			square(*c, vg.Point{X: c.Max.X - endSide/2, Y: y}, st.Text, false)
+		out = append(out, figure.LegendEntry{Label: "only the month or year known", Thumbs: []plot.Thumbnailer{figure.ThumbnailFunc(func(c *draw.Canvas) {
+			spanBox(*c, c.Min.X, c.Max.X, c.Center().Y, st.Text)
 		})}})
 	}
 	if has["horizon"] {
