@@ -60,7 +60,11 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 		dir = fmt.Sprintf("too high by %.0f percentage points: the events happened less often than forecast", 100*citl)
 	}
 	out = append(out, Explained{"calibration in the large", Num(citl),
-		fmt.Sprintf("The forecasts gave the events %s on average, and %s happened: the probabilities were %s.", pct(sum.MeanForecast), pct(sum.BaseRate), dir)})
+		fmt.Sprintf("The forecasts gave the events %s on average, and %s happened: the probabilities were %s. %s", pct(sum.MeanForecast), pct(sum.BaseRate), dir, CalibrationSignSentence)})
+	if text := OverconfidenceSentence(sum); text != "" {
+		out = append(out, Explained{"overconfidence", iv(sum.Overconfidence.Over, func(e analysis.Estimates) float64 { return e.Overconfidence }),
+			text + " Each forecast is read as the judgment it leans to (\"will hold\" at 93% is 93% confidence in holding, and so is \"will fall\" at 7%); overconfidence is the mean of that confidence minus the share of those judgments that came true, and it is the same however the questions are worded."})
+	}
 
 	// Brier score and skill.
 	b := sum.Brier / sum.Options.BrierScale
