@@ -43,6 +43,7 @@ type scoreJSON struct {
 	Intervals             *intervalsJSON         `json:"intervals,omitempty"`
 	Warnings              []warningJSON          `json:"warnings"`
 	Groups                []scoreJSON            `json:"groups,omitempty"`
+	SharedEvents          []sharedEventJSON      `json:"shared_events,omitempty"`
 	Provenance            *provenance.Provenance `json:"provenance,omitempty"`
 }
 
@@ -218,6 +219,7 @@ func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
 	for _, g := range s.Groups {
 		out.Groups = append(out.Groups, scoreGroupJSON(s, g))
 	}
+	out.SharedEvents = sharedEventsJSON(s.SharedEvents)
 	out.Provenance = s.Provenance
 	return WriteJSON(w, out)
 }
@@ -295,10 +297,11 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 	return lines
 }
 
-// WriteScoreTable writes the figures as text: for an 80-column terminal
-// one figure a line for the overall result with the overconfidence in
-// words, or one group a line when grouped (86 columns, so that long group
-// names stay apart) with a legend of the columns, and every warning.
+// WriteScoreTable writes the figures as text for an 80-column terminal:
+// one figure a line for the overall result, with the overconfidence in
+// words, or one group a line when grouped, with a legend of the columns
+// (each group's overconfidence is in the other formats: no room here);
+// the records that score one happening; and every warning.
 func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	var b strings.Builder
 	o := &s.Overall
@@ -325,7 +328,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.name, l.value, l.ci, l.hint)
 		}
 	} else {
-		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tOVER\tWARN\n", truncate(terminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
+		fmt.Fprintf(tw, "%s\tN\tBASE\tBRIER\tINTERVAL\tSKILL\tLOG\tAUC\tWARN\n", truncate(terminalText(strings.ToUpper(strings.Join(s.By, "/"))), 18))
 		row := func(name string, g *evaluate.ScoreGroup) {
 			sum := &g.Summary
 			ci := ""
@@ -336,8 +339,8 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			if n := len(sum.Warnings); n > 0 {
 				warn = fmt.Sprintf("!%d", n)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(terminalText(name), 18), Count(sum.N), Num(sum.BaseRate),
-				Num(sum.Brier), ci, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), Num(sum.Overconfidence.Over), warn)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(terminalText(name), 18), Count(sum.N), Num(sum.BaseRate),
+				Num(sum.Brier), ci, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), warn)
 		}
 		for _, g := range s.Groups {
 			row(strings.Join(g.Key, "/"), g)
@@ -351,7 +354,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 		if o.Summary.Bootstrap != nil {
 			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
 		}
-		b.WriteString("OVER: overconfidence, the mean confidence in the judgments as stated minus the\nshare that came true; > 0 overconfident.\n")
+		b.WriteString("Each group's overconfidence: --format markdown, json or csv.\n")
 		b.WriteString(WarnLegend)
 	} else if o.Summary.N > 0 {
 		b.WriteString("\n")
@@ -359,6 +362,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 			b.WriteString(strings.Join(wrap(text, 78), "\n") + "\n")
 		}
 	}
+	writeSharedEvents(&b, s)
 	writeWarnings(&b, s)
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -457,6 +461,7 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 		}
 		row("(all)", o)
 	}
+	writeSharedEventsMarkdown(&b, s)
 	var ws strings.Builder
 	writeWarnings(&ws, s)
 	if ws.Len() > 0 {
