@@ -131,6 +131,7 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 		out = append(out, Explained{"discrimination (CORP)", Num(c.Discrimination),
 			fmt.Sprintf("Discrimination is %s: how much the forecasts, once recalibrated, beat the base rate by telling events that happened from events that did not. %s", Num(c.Discrimination),
 				map[bool]string{true: "Here it is close to nothing.", false: "Higher is better."}[c.Discrimination < 0.01*max(sum.Brier, 1e-9) || c.Discrimination < 1e-3])})
+		out = append(out, reliabilityVsCORP(s, g))
 		// Binned resolution rewards bins whose outcomes differ from the
 		// base rate in either direction; CORP's monotone recalibration
 		// gives forecasts that point the wrong way nothing. When the two
@@ -174,4 +175,23 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 			fmt.Sprintf("With only %s every figure above is fragile: one case more or less can change it a lot.", forecastsN)})
 	}
 	return out
+}
+
+// reliabilityVsCORP says why the Murphy reliability and the CORP
+// miscalibration in the table differ, and which to quote for few
+// forecasts.
+func reliabilityVsCORP(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) Explained {
+	sum := &g.Summary
+	rel, mcb := s.Murphy(g).Reliability, sum.CORP.Miscalibration
+	where := "each distinct forecast value"
+	if s.Bins != analysis.Distinct {
+		where = fmt.Sprintf("each of %d bins", s.Bins)
+	}
+	how := "agree closely here"
+	if math.Abs(rel-mcb) > max(0.01, 0.1*max(rel, mcb)) {
+		how = "differ here"
+	}
+	return Explained{"reliability (Murphy) and miscalibration (CORP)", fmt.Sprintf("%s and %s", Num(rel), Num(mcb)),
+		fmt.Sprintf("Both measure miscalibration but %s: Murphy's reliability compares the forecasts at %s with how often their events happened there, and with one or two forecasts at a value that frequency is 0 or 1, so a miss counts almost whole as unreliability; CORP first pools neighbouring values (PAV) until the frequency never falls as the forecast rises, which needs no choice of bins and is steadier on %s, so with few forecasts quote CORP's.",
+			how, where, countOf(sum.N, "forecast", "forecasts"))}
 }

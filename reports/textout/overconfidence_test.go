@@ -86,3 +86,23 @@ func TestOverconfidenceInOutputs(t *testing.T) {
 	}
 	t.Error("Explain gives no overconfidence sentence")
 }
+
+// The four CPC assessments with --bins distinct: each value holds one
+// forecast, so Murphy's reliability is the whole Brier score, 0.72323125;
+// PAV pools all four (outcomes 1, 1, 1, 0 in forecast order fall at the
+// end), recalibrating each to 3/4, whose Brier score is the uncertainty
+// 0.1875, so CORP's miscalibration is 0.72323125 − 0.1875 = 0.53573125.
+func TestReliabilityVsCORP(t *testing.T) {
+	tab := analysis.NewTable([]analysis.Cell{{P: 0.93, N: 1}, {P: 0.07, N: 1, Yes: 1}, {P: 0.25, N: 1, Yes: 1}, {P: 0.225, N: 1, Yes: 1}})
+	sum := analysis.Summarize(tab, analysis.Options{Bins: analysis.BinsDistinct})
+	s := &evaluate.ScoreResult{Bins: analysis.Distinct, Overall: evaluate.ScoreGroup{Summary: sum}}
+	for _, e := range Explain(s, &s.Overall) {
+		if e.Figure == "reliability (Murphy) and miscalibration (CORP)" {
+			if e.Value != "0.723 and 0.536" || !strings.Contains(e.Sentence, "differ here") || !strings.Contains(e.Sentence, "quote CORP's") {
+				t.Errorf("got %q: %s", e.Value, e.Sentence)
+			}
+			return
+		}
+	}
+	t.Error("Explain does not reconcile reliability and CORP miscalibration")
+}
