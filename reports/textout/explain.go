@@ -183,15 +183,21 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 func reliabilityVsCORP(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) Explained {
 	sum := &g.Summary
 	rel, mcb := s.Murphy(g).Reliability, sum.CORP.Miscalibration
-	where := "each distinct forecast value"
+	where := "at each distinct forecast value"
 	if s.Bins != analysis.Distinct {
-		where = fmt.Sprintf("each of %d bins", s.Bins)
+		where = fmt.Sprintf("in each of %d equal bins", s.Bins)
 	}
-	how := "agree closely here"
-	if math.Abs(rel-mcb) > max(0.01, 0.1*max(rel, mcb)) {
-		how = "differ here"
+	corp := "CORP first pools neighbouring forecast values (PAV) until the frequency never falls as the forecast rises, which needs no choice of bins and is steadier"
+	text := fmt.Sprintf("Both measure miscalibration and agree closely here: Murphy's reliability compares the forecasts %s with how often their events happened there; %s, so with few forecasts quote CORP's.", where, corp)
+	cells := float64(sum.Cells)
+	if s.Bins != analysis.Distinct {
+		cells = float64(len(g.Bins))
 	}
-	return Explained{"reliability (Murphy) and miscalibration (CORP)", fmt.Sprintf("%s and %s", Num(rel), Num(mcb)),
-		fmt.Sprintf("Both measure miscalibration but %s: Murphy's reliability compares the forecasts at %s with how often their events happened there, and with one or two forecasts at a value that frequency is 0 or 1, so a miss counts almost whole as unreliability; CORP first pools neighbouring values (PAV) until the frequency never falls as the forecast rises, which needs no choice of bins and is steadier on %s, so with few forecasts quote CORP's.",
-			how, where, countOf(sum.N, "forecast", "forecasts"))}
+	switch differ := math.Abs(rel-mcb) > max(0.01, 0.1*max(rel, mcb)); {
+	case differ && sum.N <= 2*cells:
+		text = fmt.Sprintf("Both measure miscalibration but differ here: Murphy's reliability compares the forecasts %s with how often their events happened there, and with only a forecast or two in each that frequency is 0 or 1, so a miss counts almost whole as unreliability; %s, so with few forecasts quote CORP's.", where, corp)
+	case differ:
+		text = fmt.Sprintf("Both measure miscalibration but differ here: Murphy's reliability compares the forecasts %s with how often their events happened there; %s, so the two weigh the same misses differently, and CORP's is the one to quote when the forecasts are few.", where, corp)
+	}
+	return Explained{"reliability (Murphy) and miscalibration (CORP)", fmt.Sprintf("%s and %s", Num(rel), Num(mcb)), text}
 }
