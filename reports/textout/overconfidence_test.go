@@ -106,3 +106,25 @@ func TestReliabilityVsCORP(t *testing.T) {
 	}
 	t.Error("Explain does not reconcile reliability and CORP miscalibration")
 }
+
+// A grouped table explains its WARN column under the table, and the
+// Markdown of groups has each group's overconfidence: a group of two
+// forecasts of 0.6 that both came true is underconfident by 0.4.
+func TestGroupedLegendAndOverconfidence(t *testing.T) {
+	sum := analysis.Summarize(analysis.NewTable([]analysis.Cell{{P: 0.6, N: 2, Yes: 2}}), analysis.Options{})
+	g := &evaluate.ScoreGroup{Key: []string{"A"}, Summary: sum}
+	s := &evaluate.ScoreResult{By: []string{"forecaster"}, Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum}, Groups: []*evaluate.ScoreGroup{g}}
+	var text, md bytes.Buffer
+	if err := WriteScoreTable(&text, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "WARN: !N means N warnings apply to the group's figures") {
+		t.Errorf("no WARN legend:\n%s", text.String())
+	}
+	if err := WriteScoreMarkdown(&md, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| overconfidence |") || !strings.Contains(md.String(), "| -0.400 |") {
+		t.Errorf("no overconfidence column of -0.400:\n%s", md.String())
+	}
+}
