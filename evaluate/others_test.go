@@ -18,7 +18,7 @@ import (
 //	outcome its own, so resolution = uncertainty and the index is 1,
 //	which is why it carries a caveat.
 //
-// The published figures are those of /work/shared/facts: Mandel & Barnes
+// The published figures are the studies' as the report cites them: Mandel & Barnes
 // 1,514 forecasts, Brier about 0.074 (second-hand), ANDI about 0.76,
 // mostly underconfident; Friedman et al. 888,328 forecasts, no figure of
 // these rows.
