@@ -335,6 +335,25 @@ type MurphyData struct {
 type MurphyGroup struct {
 	Theta, Score []float64
 	Brier        float64
+	// Half and BaseRate are the curves of always forecasting 50% and
+	// always the group's base rate, on the group's outcomes.
+	Half, BaseRate MurphyReference
+}
+
+// MurphyReference is the Murphy curve of one constant forecast P on a
+// group's outcomes, with its Brier score.
+type MurphyReference struct {
+	P            float64
+	Theta, Score []float64
+	Brier        float64
+}
+
+// murphyReference computes the curve of always forecasting p on n
+// forecasts of which yes came true.
+func murphyReference(p, n, yes float64, grid int) MurphyReference {
+	t := analysis.NewTable([]analysis.Cell{{P: p, N: n, Yes: yes}})
+	theta, score := murphyPoints(t, grid)
+	return MurphyReference{P: p, Theta: theta, Score: score, Brier: analysis.Brier(t)}
 }
 
 // Murphy computes each group's Murphy diagram at grid equal steps across
@@ -355,7 +374,9 @@ func Murphy(groups []ForecastGroup, grid int) (*MurphyData, error) {
 	d := &MurphyData{ChartGroups: cg}
 	for _, g := range cg.Scored {
 		theta, score := murphyPoints(g.Table, grid)
-		d.Groups = append(d.Groups, &MurphyGroup{Theta: theta, Score: score, Brier: analysis.Brier(g.Table)})
+		n, yes := g.Table.N(), g.Table.Yes()
+		d.Groups = append(d.Groups, &MurphyGroup{Theta: theta, Score: score, Brier: analysis.Brier(g.Table),
+			Half: murphyReference(0.5, n, yes, grid), BaseRate: murphyReference(yes/n, n, yes, grid)})
 	}
 	return d, nil
 }

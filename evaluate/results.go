@@ -28,6 +28,10 @@ type ScoreResult struct {
 	// single forecasts. Each group's number of clusters is its
 	// Summary.Clusters.
 	Cluster []string
+	// SharedEvents are the happenings two or more scored records score
+	// (records with the same event), and whether their questions are
+	// worded in opposite directions; SharedEvents gives them.
+	SharedEvents []SharedEvent
 	// Provenance says what made these figures: hindcast's build, the
 	// command line, the inputs with their SHA-256, the options.
 	Provenance *provenance.Provenance

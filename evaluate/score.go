@@ -74,7 +74,7 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 	case 0:
 		bins = analysis.DefaultBins
 	}
-	sc := &ScoreResult{By: f.By, Bins: bins, Reference: opts.Reference, Cluster: f.Cluster}
+	sc := &ScoreResult{By: f.By, Bins: bins, Reference: opts.Reference, Cluster: f.Cluster, SharedEvents: SharedEvents(f)}
 	if opts.Analysis.LogClip > 0 {
 		sc.LogClip = opts.Analysis.LogClip
 	}

@@ -74,7 +74,7 @@ func TestSelectErrors(t *testing.T) {
 		{evaluate.Input{Select: evaluate.Selection{IDs: []string{"cpc-shah-1987"}}}, "--id cpc-shah-1987: not an id of the records read (cpc, historical); did you mean cpc-shah-1978?"},
 		{evaluate.Input{Builtins: []string{"cpc"}, Select: evaluate.Selection{IDs: []string{"cia-ussr-1991"}}}, "--id cia-ussr-1991: not an id of the records read (cpc) (hindcast forecasts list shows the ids)"},
 		{evaluate.Input{Select: evaluate.Selection{Where: []string{"forecastr=CIA"}}}, `--where forecastr=CIA: "forecastr" is not a record field or tag; did you mean forecaster?`},
-		{evaluate.Input{Select: evaluate.Selection{Where: []string{"colour=red"}}}, `--where colour=red: "colour" is not a record field or tag; fields: id, label, question, forecaster, audience, dataset, wording, scale, negated, outcome, year, decade; tags: domain, era, region`},
+		{evaluate.Input{Select: evaluate.Selection{Where: []string{"colour=red"}}}, `--where colour=red: "colour" is not a record field or tag; fields: id, label, question, forecaster, audience, dataset, wording, scale, negated, outcome, year, decade, event; tags: domain, era, region`},
 		{evaluate.Input{Select: evaluate.Selection{Where: []string{"forecaster=cia"}}}, `--where forecaster=cia: no record has forecaster "cia"; did you mean forecaster=CIA?`},
 		{evaluate.Input{Select: evaluate.Selection{Where: []string{"decade=1970"}}}, `--where decade=1970: no record has decade "1970"; did you mean decade=1970s?`},
 		{evaluate.Input{Select: evaluate.Selection{Where: []string{"outcome=maybe"}}}, `--where outcome=maybe: no record has outcome "maybe"; the values are ambiguous, no, yes`},

@@ -344,6 +344,10 @@ func (o *object) strs(name string) []string {
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
 
+// eventPattern is the form of a record's event: a slug of at most 80
+// lower-case letters, digits and hyphens.
+var eventPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$`)
+
 // suggest returns the known word closest to w when it is a near miss.
 func suggest(w string, known []string) string {
 	best, bestD := "", math.MaxInt

@@ -18,25 +18,26 @@ import (
 // CSVColumns are the columns WriteCSV writes, in this order, and the
 // fields ReadCSV knows. One row is one record:
 //
-//   - id, label … resolved, coder_note, outcome, outcome_note: the record's field,
+//   - id, label, question, event … resolved, coder_note, outcome, outcome_note: the record's field,
 //     as text; dates as written (1978-08).
 //   - statement_text, statement_wording: statement.text and .wording.
 //   - negated: true or false.
 //   - estimate_probability, estimate_range_low, estimate_range_high,
 //     estimate_term, estimate_scale: the estimate; probabilities as
 //     decimals (0.3).
-//   - sources, notes, tags: JSON, so that a list or map fits one cell and
+//   - sources, notes, conflicts, tags: JSON, so that a list or map fits one cell and
 //     reads back exactly: sources as [{"title": ..., "author": ..., ...}]
-//     with the fields of a source; notes as ["..."]; tags as {"key":
-//     "value"} in written order. Empty when there are none.
+//     with the fields of a source; notes as ["..."]; conflicts as
+//     [{"about": ..., "readings": ["...", "..."], "consequence": ...}];
+//     tags as {"key": "value"} in written order. Empty when there are none.
 //   - p_event_low, p_event_point, p_event_high: P(event), derived from the
 //     estimate and negated; written for use in a spreadsheet. ReadCSV
 //     checks them against the estimate when they are filled in.
 var CSVColumns = []string{
-	"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
+	"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
 	"statement_text", "statement_wording", "negated",
 	"estimate_probability", "estimate_range_low", "estimate_range_high", "estimate_term", "estimate_scale",
-	"coder_note", "outcome", "outcome_note", "sources", "notes", "tags",
+	"coder_note", "outcome", "outcome_note", "sources", "notes", "conflicts", "tags",
 	"p_event_low", "p_event_point", "p_event_high",
 }
 
@@ -147,21 +148,24 @@ func csvRow(r *Record) ([]string, error) {
 	if rg := r.Estimate.Range; rg != nil {
 		lo, hi = &rg[0], &rg[1]
 	}
-	var sources, notes, tags string
+	var sources, notes, conflicts, tags string
 	if len(r.Sources) > 0 {
 		sources = jsonCell(r.Sources)
 	}
 	if len(r.Notes) > 0 {
 		notes = jsonCell(r.Notes)
 	}
+	if len(r.Conflicts) > 0 {
+		conflicts = jsonCell(r.Conflicts)
+	}
 	if len(r.Tags) > 0 {
 		tags = jsonCell(r.Tags)
 	}
 	row := []string{
-		r.ID, r.Label, r.Question, r.Forecaster, r.Audience, r.Issued.String(), r.IssuedNote, r.ResolvesBy.String(), r.Resolved.String(),
+		r.ID, r.Label, r.Question, r.Happening, r.Forecaster, r.Audience, r.Issued.String(), r.IssuedNote, r.ResolvesBy.String(), r.Resolved.String(),
 		r.Statement.Text, string(r.Statement.Wording), strconv.FormatBool(r.Negated),
 		num(r.Estimate.Probability), num(lo), num(hi), r.Estimate.Term, r.Estimate.Scale,
-		r.CoderNote, string(r.Outcome), r.OutcomeNote, sources, notes, tags,
+		r.CoderNote, string(r.Outcome), r.OutcomeNote, sources, notes, conflicts, tags,
 		formatNumber(r.Event.Low), formatNumber(r.Event.Point), formatNumber(r.Event.High),
 	}
 	for i, cell := range row {
@@ -270,7 +274,8 @@ func (im *importer) exportColumns(hline int) error {
 			if mapped {
 				msg = fmt.Sprintf("column %q is mapped to %q, which is not a field", c.name, im.opt.Columns[c.name])
 			}
-			if s := suggest(field, CSVColumns); s != "" {
+			// p_event is P(event), not the event's slug: no suggestion.
+			if s := suggest(field, CSVColumns); s != "" && !(s == "event" && strings.HasPrefix(field, "p_event")) {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += "; the columns are " + strings.Join(CSVColumns, ", ")
@@ -338,9 +343,10 @@ func (l *Loader) csvManifest(d *decoder, data []byte, ls []lineSpan) Manifest {
 }
 
 var jsonCellHint = map[string]string{
-	"sources": `[{"title": "...", "author": "..."}]`,
-	"notes":   `["...", "..."]`,
-	"tags":    `{"key": "value"}`,
+	"sources":   `[{"title": "...", "author": "..."}]`,
+	"notes":     `["...", "..."]`,
+	"conflicts": `[{"about": "...", "readings": ["...", "..."], "consequence": "..."}]`,
+	"tags":      `{"key": "value"}`,
 }
 
 func placeAt(n *yaml.Node, line, col int) {

@@ -49,8 +49,8 @@ records:
 	// #   name: demo
 	// #   title: A demo
 	// #   selection: all
-	// id,label,question,forecaster,audience,issued,issued_note,resolves_by,resolved,statement_text,statement_wording,negated,estimate_probability,estimate_range_low,estimate_range_high,estimate_term,estimate_scale,coder_note,outcome,outcome_note,sources,notes,tags,p_event_low,p_event_point,p_event_high
-	// shah-1978,,Will the Shah leave Iran by 28 February 1979?,Desk A,,1978-08,,,,the Shah will not step down,paraphrase,true,,,,probable,kent-1964,,yes,,"[{""title"":""A memo"",""date"":""1978-08""}]",,"{""region"":""Middle East""}",0.13,0.25,0.37
+	// id,label,question,event,forecaster,audience,issued,issued_note,resolves_by,resolved,statement_text,statement_wording,negated,estimate_probability,estimate_range_low,estimate_range_high,estimate_term,estimate_scale,coder_note,outcome,outcome_note,sources,notes,conflicts,tags,p_event_low,p_event_point,p_event_high
+	// shah-1978,,Will the Shah leave Iran by 28 February 1979?,,Desk A,,1978-08,,,,the Shah will not step down,paraphrase,true,,,,probable,kent-1964,,yes,,"[{""title"":""A memo"",""date"":""1978-08""}]",,,"{""region"":""Middle East""}",0.13,0.25,0.37
 	//
 	// shah-1978: P(event) 0.25 [0.13, 0.37], A memo, 1978-08
 }

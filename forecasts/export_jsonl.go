@@ -16,24 +16,26 @@ import (
 // format, in its order, with the same names and nesting. Derived values
 // (p_event, dataset) are left out.
 type jsonlRecord struct {
-	ID          string    `json:"id"`
-	Label       string    `json:"label,omitempty"`
-	Question    string    `json:"question"`
-	Forecaster  string    `json:"forecaster"`
-	Audience    string    `json:"audience,omitempty"`
-	Issued      Date      `json:"issued"`
-	IssuedNote  string    `json:"issued_note,omitempty"`
-	ResolvesBy  Date      `json:"resolves_by,omitzero"`
-	Resolved    Date      `json:"resolved,omitzero"`
-	Statement   Statement `json:"statement,omitzero"`
-	Negated     bool      `json:"negated,omitempty"`
-	Estimate    Estimate  `json:"estimate"`
-	CoderNote   string    `json:"coder_note,omitempty"`
-	Outcome     Outcome   `json:"outcome"`
-	OutcomeNote string    `json:"outcome_note,omitempty"`
-	Sources     []Source  `json:"sources,omitempty"`
-	Notes       []string  `json:"notes,omitempty"`
-	Tags        Tags      `json:"tags,omitempty"`
+	ID          string     `json:"id"`
+	Label       string     `json:"label,omitempty"`
+	Question    string     `json:"question"`
+	Happening   string     `json:"event,omitempty"`
+	Forecaster  string     `json:"forecaster"`
+	Audience    string     `json:"audience,omitempty"`
+	Issued      Date       `json:"issued"`
+	IssuedNote  string     `json:"issued_note,omitempty"`
+	ResolvesBy  Date       `json:"resolves_by,omitzero"`
+	Resolved    Date       `json:"resolved,omitzero"`
+	Statement   Statement  `json:"statement,omitzero"`
+	Negated     bool       `json:"negated,omitempty"`
+	Estimate    Estimate   `json:"estimate"`
+	CoderNote   string     `json:"coder_note,omitempty"`
+	Outcome     Outcome    `json:"outcome"`
+	OutcomeNote string     `json:"outcome_note,omitempty"`
+	Sources     []Source   `json:"sources,omitempty"`
+	Notes       []string   `json:"notes,omitempty"`
+	Conflicts   []Conflict `json:"conflicts,omitempty"`
+	Tags        Tags       `json:"tags,omitempty"`
 }
 
 // WriteJSONL writes ds as JSON Lines: a first line {"dataset": MANIFEST}
@@ -58,11 +60,11 @@ func WriteJSONL(w io.Writer, ds *Dataset) error {
 	}
 	for _, r := range ds.Records {
 		if err := enc.Encode(jsonlRecord{
-			ID: r.ID, Label: r.Label, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
+			ID: r.ID, Label: r.Label, Question: r.Question, Happening: r.Happening, Forecaster: r.Forecaster, Audience: r.Audience,
 			Issued: r.Issued, IssuedNote: r.IssuedNote, ResolvesBy: r.ResolvesBy, Resolved: r.Resolved,
 			Statement: r.Statement, Negated: r.Negated, Estimate: r.Estimate,
 			CoderNote: r.CoderNote, Outcome: r.Outcome, OutcomeNote: r.OutcomeNote,
-			Sources: r.Sources, Notes: r.Notes, Tags: r.Tags,
+			Sources: r.Sources, Notes: r.Notes, Conflicts: r.Conflicts, Tags: r.Tags,
 		}); err != nil {
 			return err
 		}

@@ -279,7 +279,7 @@ func TestReadCSVChecksEvent(t *testing.T) {
 	if err := forecasts.WriteCSV(&b, ds[0]); err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(b.String(), ",0.3,,,,,,no,,,,,0.3,0.3,0.3\n", ",0.4,,,,,,no,,,,,0.3,0.3,0.3\n", 1)
+	edited := strings.Replace(b.String(), ",0.3,,,,,,no,,,,,,0.3,0.3,0.3\n", ",0.4,,,,,,no,,,,,,0.3,0.3,0.3\n", 1)
 	if edited == b.String() {
 		t.Fatal("the row of record point was not found")
 	}
@@ -291,7 +291,7 @@ func TestReadCSVChecksEvent(t *testing.T) {
 		}
 	}
 	// Empty P(event) cells are not checked.
-	cleared := strings.Replace(b.String(), ",0.3,,,,,,no,,,,,0.3,0.3,0.3\n", ",0.4,,,,,,no,,,,,,,\n", 1)
+	cleared := strings.Replace(b.String(), ",0.3,,,,,,no,,,,,,0.3,0.3,0.3\n", ",0.4,,,,,,no,,,,,,,,\n", 1)
 	if _, err := forecasts.ReadCSV(strings.NewReader(cleared), "s.csv", forecasts.CSVOptions{}); err != nil {
 		t.Errorf("cleared cells: %v", formatErr(err))
 	}

@@ -25,7 +25,7 @@ import (
 // sources.FIELD or tags.KEY (any key). Dots may also be written as _
 // (statement_text, estimate_range_low: the CSV export's header).
 //
-//   - sources, notes, tags and estimate.range hold JSON in a CSV cell, as
+//   - sources, notes, conflicts, tags and estimate.range hold JSON in a CSV cell, as
 //     the CSV export writes them ([{"title": ...}], ["..."], {"key":
 //     "value"}, [0.2, 0.45]). For plain text, sources.FIELD columns give
 //     one source per row, tags.KEY one tag, and note one note.
@@ -33,12 +33,12 @@ import (
 //   - p_event.low, .point and .high are not stored: they are checked
 //     against the estimate (the CSV export writes them for spreadsheets).
 var ImportFields = []string{
-	"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
+	"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
 	"statement", "statement.text", "statement.wording", "negated",
 	"estimate", "estimate.probability", "estimate.range", "estimate.range.low", "estimate.range.high", "estimate.term", "estimate.scale",
 	"coder_note", "outcome", "outcome_note",
 	"sources", "sources.title", "sources.author", "sources.publisher", "sources.date", "sources.page", "sources.url", "sources.quote",
-	"notes", "note", "tags", "tags.KEY",
+	"notes", "note", "conflicts", "tags", "tags.KEY",
 	"p_event", "p_event.low", "p_event.point", "p_event.high",
 }
 
@@ -957,7 +957,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 			continue
 		}
 		v := c.value
-		if c.key == nil && (f == "sources" || f == "notes" || f == "tags" || f == "estimate.range") {
+		if c.key == nil && (f == "sources" || f == "notes" || f == "conflicts" || f == "tags" || f == "estimate.range") {
 			n, e := jsonNode(im.file, []byte(v.Value), v.Line, v.Column)
 			if e != nil {
 				hint := importJSONHint[f]
@@ -1001,7 +1001,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 		return g
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: col}
-	for _, f := range []string{"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved"} {
+	for _, f := range []string{"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved"} {
 		add(m, f, by[f])
 	}
 	if v := by["statement"]; v != nil {
@@ -1046,6 +1046,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 	} else {
 		add(m, "notes", by["notes"])
 	}
+	add(m, "conflicts", by["conflicts"])
 	if v := by["tags"]; v != nil {
 		add(m, "tags", v)
 	} else if len(tags) > 0 {
@@ -1084,6 +1085,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 var importJSONHint = map[string]string{
 	"sources":        jsonCellHint["sources"] + "; a column of plain-text titles maps to sources.title",
 	"notes":          jsonCellHint["notes"] + "; a column of plain-text notes maps to note",
+	"conflicts":      jsonCellHint["conflicts"],
 	"tags":           jsonCellHint["tags"] + "; a column of one tag's values maps to tags.KEY",
 	"estimate.range": "[0.2, 0.45]; or give the ends in columns estimate.range.low and estimate.range.high",
 }

@@ -20,10 +20,11 @@ import (
 // The fields each part of the YAML format accepts (see docs/format.md).
 var (
 	manifestFields  = []string{"name", "title", "description", "licence", "citation", "version", "selection", "selection_note"}
-	recordFields    = []string{"id", "label", "question", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "tags"}
+	recordFields    = []string{"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "conflicts", "tags"}
 	statementFields = []string{"text", "wording"}
 	estimateFields  = []string{"probability", "range", "term", "scale"}
 	sourceFields    = []string{"title", "author", "publisher", "date", "page", "url", "quote"}
+	conflictFields  = []string{"about", "readings", "consequence"}
 	datasetFields   = []string{"dataset", "records"}
 	recordsFields   = []string{"records"}
 )
@@ -536,6 +537,10 @@ func (l *Loader) record(d *decoder, n *yaml.Node) *Record {
 		d.errorf(o.values["label"], "label", "%s", msg)
 	}
 	r.Question = o.str("question", true)
+	r.Happening = o.str("event", false)
+	if r.Happening != "" && !eventPattern.MatchString(r.Happening) {
+		d.errorf(o.values["event"], "event", "%q: an event is a short slug of lower-case letters, digits and hyphens naming the happening, such as fall-of-phnom-penh-1979", r.Happening)
+	}
 	r.Forecaster = o.str("forecaster", true)
 	r.Audience = o.str("audience", false)
 	r.Issued = o.date("issued", true)
@@ -581,6 +586,19 @@ func (l *Loader) record(d *decoder, n *yaml.Node) *Record {
 		})
 	}
 	r.Notes = o.strs("notes")
+	for _, cn := range o.list("conflicts") {
+		co, ok := d.object(cn, "conflicts", "conflicts.", conflictFields)
+		if !ok {
+			continue
+		}
+		c := Conflict{About: co.str("about", true), Readings: co.strs("readings"), Consequence: co.str("consequence", true)}
+		if len(c.Readings) < 2 && co.has("readings") {
+			d.errorf(co.values["readings"], "conflicts.readings", "%d reading: a conflict has at least two, one from each side", len(c.Readings))
+		} else if !co.has("readings") {
+			co.missing("readings")
+		}
+		r.Conflicts = append(r.Conflicts, c)
+	}
 	if t := o.value("tags"); t != nil {
 		r.Tags = d.tags(t)
 	}

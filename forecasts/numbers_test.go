@@ -59,8 +59,8 @@ func TestCSVFormulaGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := b.String()[strings.Index(b.String(), "\na,")+1:]
-	want := "a,,'=HYPERLINK(1),'+Desk,,1990,,,,,,false,0.3,,,,,-0.5,yes,'\tx,,,,0.3,0.3,0.3\n" +
-		"b,,'@SUM(A1),''=F,,1990,,,,,,false,0.3,,,,,'plain,yes,'-x,,,,0.3,0.3,0.3\n"
+	want := "a,,'=HYPERLINK(1),,'+Desk,,1990,,,,,,false,0.3,,,,,-0.5,yes,'\tx,,,,,0.3,0.3,0.3\n" +
+		"b,,'@SUM(A1),,''=F,,1990,,,,,,false,0.3,,,,,'plain,yes,'-x,,,,,0.3,0.3,0.3\n"
 	if rows != want {
 		t.Errorf("rows\n%q\nwant\n%q", rows, want)
 	}
@@ -75,7 +75,7 @@ func TestCSVFormulaGuard(t *testing.T) {
 	if err := WriteCSVWith(&b, ds, CSVWriteOptions{Raw: true}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "\na,,=HYPERLINK(1),+Desk,") {
+	if !strings.Contains(b.String(), "\na,,=HYPERLINK(1),,+Desk,") {
 		t.Errorf("raw:\n%s", b.String())
 	}
 }

@@ -61,9 +61,13 @@ var Selections = []Selection{SelectAll, SelectRandom, SelectChosenForFailure, Se
 // Record is one binary forecast: a judgment that an event will (or will
 // not) happen, with its wording, estimate, outcome and sources.
 type Record struct {
-	ID          string    `json:"id"`
-	Label       string    `json:"label,omitempty"`
-	Question    string    `json:"question"`
+	ID       string `json:"id"`
+	Label    string `json:"label,omitempty"`
+	Question string `json:"question"`
+	// Happening names the real-world happening the question is about, as
+	// a short slug (field `event`): records with the same one score one
+	// happening, perhaps worded in opposite directions. Optional.
+	Happening   string    `json:"event,omitempty"`
 	Forecaster  string    `json:"forecaster"`
 	Audience    string    `json:"audience,omitempty"`
 	Issued      Date      `json:"issued"`
@@ -78,7 +82,10 @@ type Record struct {
 	OutcomeNote string    `json:"outcome_note,omitempty"`
 	Sources     []Source  `json:"sources,omitempty"`
 	Notes       []string  `json:"notes,omitempty"`
-	Tags        Tags      `json:"tags,omitempty"`
+	// Conflicts are the points on which the sources disagree, each with
+	// what the other reading would do to the record. Optional.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
+	Tags      Tags       `json:"tags,omitempty"`
 
 	// Event is the probability of the event the question names, derived
 	// from the estimate (and from negation) when the record was loaded.
@@ -87,6 +94,16 @@ type Record struct {
 	Dataset string `json:"dataset"`
 	// Pos is where the record starts in its file.
 	Pos Pos `json:"-"`
+}
+
+// Conflict is one point on which a record's sources disagree: what about,
+// each source's reading, and what the reading the record does not follow
+// would do to it (its score, its outcome, or whether it is a forecast at
+// all).
+type Conflict struct {
+	About       string   `json:"about"`
+	Readings    []string `json:"readings"`
+	Consequence string   `json:"consequence"`
 }
 
 // Statement is the judgment as it was worded.

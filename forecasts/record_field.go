@@ -7,7 +7,7 @@ import (
 
 // RecordFields are the record fields [Record.Field] reads besides tags:
 // what a command may group, compare or select records by.
-var RecordFields = []string{"forecaster", "audience", "dataset", "wording", "scale", "negated", "outcome", "year", "decade"}
+var RecordFields = []string{"forecaster", "audience", "dataset", "wording", "scale", "negated", "outcome", "year", "decade", "event"}
 
 // Field returns the value of a record field named in RecordFields, of
 // "question", "id" or "label" (ok only when set), or else of the tag with that key; ok is false when
@@ -43,6 +43,8 @@ func (r *Record) Field(name string) (value string, ok bool) {
 		return strconv.Itoa(r.Issued.Year), true
 	case "decade":
 		return fmt.Sprintf("%ds", r.Issued.Year/10*10), true
+	case "event":
+		return r.Happening, r.Happening != ""
 	}
 	return r.Tags.Get(name)
 }

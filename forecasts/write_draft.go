@@ -15,6 +15,7 @@ import (
 // are left out.
 type Draft struct {
 	ID, Label, Question, Forecaster string
+	Event                           string // the happening's slug
 	Audience                        string
 	Issued, IssuedNote              string // dates as typed: YYYY, YYYY-MM or YYYY-MM-DD
 	ResolvesBy, Resolved            string
@@ -30,6 +31,7 @@ type Draft struct {
 	OutcomeNote string
 	Sources     []DraftSource
 	Notes       []string
+	Conflicts   []Conflict
 	Tags        Tags
 }
 
@@ -58,14 +60,14 @@ func (d *Draft) YAML() []byte {
 // shortest form that reads back as the same float64, dates as written.
 func draftOf(r *Record) *Draft {
 	d := &Draft{
-		ID: r.ID, Label: r.Label, Question: r.Question, Forecaster: r.Forecaster, Audience: r.Audience,
+		ID: r.ID, Label: r.Label, Question: r.Question, Event: r.Happening, Forecaster: r.Forecaster, Audience: r.Audience,
 		Issued: r.Issued.String(), IssuedNote: r.IssuedNote,
 		ResolvesBy: r.ResolvesBy.String(), Resolved: r.Resolved.String(),
 		Statement: r.Statement.Text, Wording: string(r.Statement.Wording),
 		Negated: r.Negated,
 		Term:    r.Estimate.Term, Scale: r.Estimate.Scale,
 		CoderNote: r.CoderNote, Outcome: string(r.Outcome), OutcomeNote: r.OutcomeNote,
-		Notes: r.Notes, Tags: r.Tags,
+		Notes: r.Notes, Conflicts: r.Conflicts, Tags: r.Tags,
 	}
 	if p := r.Estimate.Probability; p != nil {
 		d.Probability = formatNumber(*p)
@@ -92,6 +94,7 @@ func (d *Draft) node() *yaml.Node {
 	m.Content = append(m.Content, yamlPair("id", yamlText(d.ID))...) // always written, so a missing id is reported as empty
 	addYAMLText(m, "label", d.Label)
 	addYAMLText(m, "question", d.Question)
+	addYAMLText(m, "event", d.Event)
 	addYAMLText(m, "forecaster", d.Forecaster)
 	addYAMLText(m, "audience", d.Audience)
 	addYAMLText(m, "issued", d.Issued, yamlDate)
@@ -145,6 +148,21 @@ func (d *Draft) node() *yaml.Node {
 			seq.Content = append(seq.Content, yamlText(n))
 		}
 		m.Content = append(m.Content, yamlPair("notes", seq)...)
+	}
+	if len(d.Conflicts) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, c := range d.Conflicts {
+			cm := &yaml.Node{Kind: yaml.MappingNode}
+			addYAMLText(cm, "about", c.About)
+			rs := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, r := range c.Readings {
+				rs.Content = append(rs.Content, yamlText(r))
+			}
+			cm.Content = append(cm.Content, yamlPair("readings", rs)...)
+			addYAMLText(cm, "consequence", c.Consequence)
+			seq.Content = append(seq.Content, cm)
+		}
+		m.Content = append(m.Content, yamlPair("conflicts", seq)...)
 	}
 	if len(d.Tags) > 0 {
 		tm := &yaml.Node{Kind: yaml.MappingNode}

@@ -21,6 +21,7 @@ type scoreOptions struct {
 	cluster    []string
 	responses  string // a class's answer sheet (cmd_exercise.go)
 	anonymise  bool
+	others     bool
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -46,6 +47,7 @@ a GROUP BY in a database.`,
 		Example: `  hindcast score
   hindcast score --dataset cpc
   hindcast score --by forecaster --format markdown
+  hindcast score --others
   hindcast score --scale icd-203 --reading low
   hindcast score --data flares.csv --by group,event_threshold --clip 1e-15 --format json
   hindcast score --data flares.csv --by group,event_threshold --cluster forecast_date
@@ -72,6 +74,7 @@ a GROUP BY in a database.`,
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
 	f.StringVar(&opts.responses, "responses", "", "score a class's answer sheet (CSV: a name column, one column per question by id or question text) against the outcomes and the analysts (hindcast exercise writes one)")
 	f.BoolVar(&opts.anonymise, "anonymise", false, "with --responses: name the students Student 1, 2, … in the order of the sheet's rows")
+	f.BoolVar(&opts.others, "others", false, "also set the overall figures next to published studies' (Mandel & Barnes 2014; Friedman et al. 2018), with the selection warning; table and markdown formats")
 	return cmd
 }
 
@@ -106,6 +109,9 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	if o.reference != "" && len(o.input.by) == 0 {
 		return usageErrorf("--reference names a group: give --by too")
 	}
+	if o.others && (o.format == "json" || o.format == "csv") {
+		return usageErrorf("--others writes a table for reading: use --format table or markdown")
+	}
 	in := o.input.input(s)
 	in.Cluster = o.cluster
 	f, err := evaluate.Load(in)
@@ -122,7 +128,13 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	case "csv":
 		return textout.WriteScoreCSV(s.out, sc)
 	case "markdown":
-		return textout.WriteScoreMarkdown(s.out, sc)
+		if err := textout.WriteScoreMarkdown(s.out, sc); err != nil || !o.others {
+			return err
+		}
+		return textout.WriteOthersMarkdown(s.out, evaluate.Others(sc, f.Datasets))
 	}
-	return textout.WriteScoreTable(s.out, sc)
+	if err := textout.WriteScoreTable(s.out, sc); err != nil || !o.others {
+		return err
+	}
+	return textout.WriteOthers(s.out, evaluate.Others(sc, f.Datasets))
 }

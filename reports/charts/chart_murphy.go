@@ -6,6 +6,7 @@ import (
 
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -45,9 +46,14 @@ func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*figure.Chart, erro
 	for i, g := range gs {
 		m := d.Groups[g.pos]
 		theta, score := m.Theta, m.Score
-		curves[i] = &murphyCurve{group: g, theta: theta, score: score, brier: m.Brier}
+		curves[i] = &murphyCurve{group: g, theta: theta, score: score, brier: m.Brier, half: m.Half, base: m.BaseRate}
 		for _, s := range score {
 			most = max(most, s)
+		}
+		if refs := len(gs) == 1 || len(gs) > murphyOverlay; refs { // a diagram of one group: its references too
+			for _, s := range append(slices.Clone(m.Half.Score), m.BaseRate.Score...) {
+				most = max(most, s)
+			}
 		}
 	}
 	top := math.Max(most*1.08, 0.01)
@@ -69,10 +75,21 @@ func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*figure.Chart, erro
 			}
 			ch.Legend = append(ch.Legend, figure.LegendEntry{Label: label, Thumbs: []plot.Thumbnailer{figure.LineThumbnail(st.LineStyle(c.group.index))}})
 		}
+		if len(curves) == 1 {
+			c := curves[0]
+			ch.Legend = append(ch.Legend, murphyRefLegend(st,
+				"always 50%, Brier "+textout.Num(c.half.Brier),
+				fmt.Sprintf("always the base rate (%s), Brier %s", textout.Percent(c.base.P), textout.Num(c.base.Brier)))...)
+		}
 	} else {
 		panels = murphyPanels(st, curves, top, ch.BodyWidth())
 		ch.Body = panels
 		ch.Notes = append(ch.Notes, "Under each name: the number of forecasts and the Brier score. The panels share their scales.")
+		ch.Legend = append(ch.Legend, murphyRefLegend(st, "always 50%", "always the group's base rate")...)
+	}
+	if len(curves) == 1 || panels != nil {
+		ch.Notes = append(ch.Notes, "Grey lines: what always saying 50%, and always saying the base rate (known only afterwards), "+
+			"would have cost each decision maker on the same outcomes; where the forecasts' curve is below one, they beat it for that θ.")
 	}
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
@@ -117,11 +134,27 @@ func murphyPanels(st *figure.ChartStyle, curves []*murphyCurve, top float64, w v
 	})
 }
 
-// murphyCurve is one group's line of a Murphy diagram.
+// murphyCurve is one group's line of a Murphy diagram, with the lines of
+// always 50% and always its base rate.
 type murphyCurve struct {
 	group        *chartGroup
 	theta, score []float64
 	brier        float64
+	half, base   evaluate.MurphyReference
+}
+
+// murphyRefStyles are the grey lines of always 50% (dashed) and always the
+// base rate (dotted).
+func murphyRefStyles(st *figure.ChartStyle) (half, base draw.LineStyle) {
+	return draw.LineStyle{Color: st.Muted, Width: 1, Dashes: []vg.Length{4, 3}},
+		draw.LineStyle{Color: st.Muted, Width: 1, Dashes: []vg.Length{1.5, 2}}
+}
+
+// murphyRefLegend labels the reference lines.
+func murphyRefLegend(st *figure.ChartStyle, half, base string) []figure.LegendEntry {
+	h, b := murphyRefStyles(st)
+	return []figure.LegendEntry{{Label: half, Thumbs: []plot.Thumbnailer{figure.LineThumbnail(h)}},
+		{Label: base, Thumbs: []plot.Thumbnailer{figure.LineThumbnail(b)}}}
 }
 
 // murphyLines is the plotter of MurphyChart: a line per group.
@@ -133,6 +166,19 @@ type murphyLines struct {
 // Plot implements plot.Plotter.
 func (m *murphyLines) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
+	stroke := func(style draw.LineStyle, theta, score []float64) {
+		line := make([]vg.Point, len(theta))
+		for i := range theta {
+			line[i] = vg.Point{X: trX(theta[i]), Y: trY(score[i])}
+		}
+		c.StrokeLines(style, c.ClipLinesXY(line)...)
+	}
+	if len(m.curves) == 1 { // one group: its references, under its curve
+		hs, bs := murphyRefStyles(m.style)
+		mc := m.curves[0]
+		stroke(hs, mc.half.Theta, mc.half.Score)
+		stroke(bs, mc.base.Theta, mc.base.Score)
+	}
 	for _, mc := range m.curves {
 		line := make([]vg.Point, len(mc.theta))
 		for i := range mc.theta {

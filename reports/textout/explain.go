@@ -60,7 +60,11 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 		dir = fmt.Sprintf("too high by %.0f percentage points: the events happened less often than forecast", 100*citl)
 	}
 	out = append(out, Explained{"calibration in the large", Num(citl),
-		fmt.Sprintf("The forecasts gave the events %s on average, and %s happened: the probabilities were %s.", pct(sum.MeanForecast), pct(sum.BaseRate), dir)})
+		fmt.Sprintf("The forecasts gave the events %s on average, and %s happened: the probabilities were %s. %s", pct(sum.MeanForecast), pct(sum.BaseRate), dir, CalibrationSignSentence)})
+	if text := OverconfidenceSentence(sum); text != "" {
+		out = append(out, Explained{"overconfidence", iv(sum.Overconfidence.Over, func(e analysis.Estimates) float64 { return e.Overconfidence }),
+			text + " Each forecast is read as the judgment it leans to (\"will hold\" at 93% is 93% confidence in holding, and so is \"will fall\" at 7%); overconfidence is the mean of that confidence minus the share of those judgments that came true, and it is the same however the questions are worded."})
+	}
 
 	// Brier score and skill.
 	b := sum.Brier / sum.Options.BrierScale
@@ -127,6 +131,7 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 		out = append(out, Explained{"discrimination (CORP)", Num(c.Discrimination),
 			fmt.Sprintf("Discrimination is %s: how much the forecasts, once recalibrated, beat the base rate by telling events that happened from events that did not. %s", Num(c.Discrimination),
 				map[bool]string{true: "Here it is close to nothing.", false: "Higher is better."}[c.Discrimination < 0.01*max(sum.Brier, 1e-9) || c.Discrimination < 1e-3])})
+		out = append(out, reliabilityVsCORP(s, g))
 		// Binned resolution rewards bins whose outcomes differ from the
 		// base rate in either direction; CORP's monotone recalibration
 		// gives forecasts that point the wrong way nothing. When the two
@@ -170,4 +175,29 @@ func Explain(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []Explained {
 			fmt.Sprintf("With only %s every figure above is fragile: one case more or less can change it a lot.", forecastsN)})
 	}
 	return out
+}
+
+// reliabilityVsCORP says why the Murphy reliability and the CORP
+// miscalibration in the table differ, and which to quote for few
+// forecasts.
+func reliabilityVsCORP(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) Explained {
+	sum := &g.Summary
+	rel, mcb := s.Murphy(g).Reliability, sum.CORP.Miscalibration
+	where := "at each distinct forecast value"
+	if s.Bins != analysis.Distinct {
+		where = fmt.Sprintf("in each of %d equal bins", s.Bins)
+	}
+	corp := "CORP first pools neighbouring forecast values (PAV) until the frequency never falls as the forecast rises, which needs no choice of bins and is steadier"
+	text := fmt.Sprintf("Both measure miscalibration and agree closely here: Murphy's reliability compares the forecasts %s with how often their events happened there; %s, so with few forecasts quote CORP's.", where, corp)
+	cells := float64(sum.Cells)
+	if s.Bins != analysis.Distinct {
+		cells = float64(len(g.Bins))
+	}
+	switch differ := math.Abs(rel-mcb) > max(0.01, 0.1*max(rel, mcb)); {
+	case differ && sum.N <= 2*cells:
+		text = fmt.Sprintf("Both measure miscalibration but differ here: Murphy's reliability compares the forecasts %s with how often their events happened there, and with only a forecast or two in each that frequency is 0 or 1, so a miss counts almost whole as unreliability; %s, so with few forecasts quote CORP's.", where, corp)
+	case differ:
+		text = fmt.Sprintf("Both measure miscalibration but differ here: Murphy's reliability compares the forecasts %s with how often their events happened there; %s, so the two weigh the same misses differently, and CORP's is the one to quote when the forecasts are few.", where, corp)
+	}
+	return Explained{"reliability (Murphy) and miscalibration (CORP)", fmt.Sprintf("%s and %s", Num(rel), Num(mcb)), text}
 }

@@ -99,6 +99,7 @@ func WriteRecord(w io.Writer, r *forecasts.Record, m *forecasts.Manifest) error 
 	field("id", r.ID)
 	field("label", r.Label)
 	field("question", r.Question)
+	field("event", r.Happening)
 	field("forecaster", r.Forecaster)
 	field("audience", r.Audience)
 	field("issued", r.Issued.String())
@@ -130,6 +131,9 @@ func WriteRecord(w io.Writer, r *forecasts.Record, m *forecasts.Manifest) error 
 	}
 	for _, n := range r.Notes {
 		field("note", n)
+	}
+	for _, c := range r.Conflicts {
+		field("conflict", ConflictText(c))
 	}
 	if len(r.Tags) > 0 {
 		var tags []string

@@ -38,11 +38,13 @@ type scoreJSON struct {
 	CORPLog               corpJSON               `json:"corp_log"`
 	Yates                 yatesJSON              `json:"yates"`
 	Calibration           calibrationJSON        `json:"calibration"`
+	Overconfidence        overconfidenceJSON     `json:"overconfidence"`
 	Bins                  []binJSON              `json:"bins"`
 	Intervals             *intervalsJSON         `json:"intervals,omitempty"`
 	Warnings              []warningJSON          `json:"warnings"`
 	Crowd                 *crowdScoreJSON        `json:"crowd_relative,omitempty"`
 	Groups                []scoreJSON            `json:"groups,omitempty"`
+	SharedEvents          []sharedEventJSON      `json:"shared_events,omitempty"`
 	Provenance            *provenance.Provenance `json:"provenance,omitempty"`
 }
 
@@ -81,6 +83,12 @@ type calibrationJSON struct {
 	Intercept      jsonFloat `json:"intercept"`
 }
 
+type overconfidenceJSON struct {
+	Confidence jsonFloat `json:"confidence"`
+	HitRate    jsonFloat `json:"hit_rate"`
+	Over       jsonFloat `json:"over"`
+}
+
 type binJSON struct {
 	Lo           jsonFloat `json:"lo"`
 	Hi           jsonFloat `json:"hi"`
@@ -111,6 +119,7 @@ type intervalsJSON struct {
 	Discrimination    [2]jsonFloat `json:"discrimination"`
 	LogMiscalibration [2]jsonFloat `json:"log_miscalibration"`
 	LogDiscrimination [2]jsonFloat `json:"log_discrimination"`
+	Overconfidence    [2]jsonFloat `json:"overconfidence"`
 }
 
 type warningJSON struct {
@@ -156,6 +165,8 @@ func scoreGroupJSON(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) scoreJSON {
 			SpiegelhalterP: jsonFloat(sum.SpiegelhalterP), ECE: jsonFloat(g.ECE),
 			Slope: jsonFloat(sum.Logistic.Slope), Intercept: jsonFloat(sum.Logistic.Intercept),
 		},
+		Overconfidence: overconfidenceJSON{Confidence: jsonFloat(sum.Overconfidence.Confidence),
+			HitRate: jsonFloat(sum.Overconfidence.HitRate), Over: jsonFloat(sum.Overconfidence.Over)},
 		Bins:     []binJSON{},
 		Warnings: []warningJSON{},
 	}
@@ -190,6 +201,7 @@ func scoreGroupJSON(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) scoreJSON {
 			Miscalibration: pair(lo.Miscalibration, hi.Miscalibration), Discrimination: pair(lo.Discrimination, hi.Discrimination),
 			LogMiscalibration: pair(lo.LogMiscalibration, hi.LogMiscalibration),
 			LogDiscrimination: pair(lo.LogDiscrimination, hi.LogDiscrimination),
+			Overconfidence:    pair(lo.Overconfidence, hi.Overconfidence),
 		}
 	}
 	for _, w := range sum.Warnings {
@@ -211,6 +223,7 @@ func WriteScoreJSON(w io.Writer, s *evaluate.ScoreResult) error {
 		gj.Crowd = crowdJSONOf(crowdFor(s, g))
 		out.Groups = append(out.Groups, gj)
 	}
+	out.SharedEvents = sharedEventsJSON(s.SharedEvents)
 	out.Provenance = s.Provenance
 	return WriteJSON(w, out)
 }
@@ -281,13 +294,18 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		scoreLine{"  ECE (" + binsName + ")", Num(g.ECE), "", "mean |forecast − observed|"},
 		scoreLine{"  logistic slope", Num(sum.Logistic.Slope), "", "1 calibrated, < 1 overconfident"},
 		scoreLine{"  logistic intercept", Num(sum.Logistic.Intercept), "", "0 calibrated"},
+		scoreLine{"overconfidence", Num(sum.Overconfidence.Over), ci(lo.Overconfidence, hi.Overconfidence), "confidence − hit rate"},
+		scoreLine{"  confidence", Num(sum.Overconfidence.Confidence), "", "mean P of the side leaned to"},
+		scoreLine{"  hit rate", Num(sum.Overconfidence.HitRate), "", "share of those that came true"},
 	)
 	return lines
 }
 
 // WriteScoreTable writes the figures as text for an 80-column terminal:
-// one figure a line for the overall result, one group a line when grouped,
-// and every warning.
+// one figure a line for the overall result, with the overconfidence in
+// words, or one group a line when grouped, with a legend of the columns
+// (each group's overconfidence is in the other formats: no room here);
+// the records that score one happening; and every warning.
 func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	var b strings.Builder
 	o := &s.Overall
@@ -340,7 +358,15 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 		if o.Summary.Bootstrap != nil {
 			b.WriteString("INTERVAL: – where resampling does not move the score (a single forecast).\n")
 		}
+		b.WriteString("Each group's overconfidence: --format markdown, json or csv.\n")
+		b.WriteString(WarnLegend)
+	} else if o.Summary.N > 0 {
+		b.WriteString("\n")
+		for _, text := range []string{OverconfidenceSentence(&o.Summary), CalibrationSignSentence} {
+			b.WriteString(strings.Join(wrap(text, 78), "\n") + "\n")
+		}
 	}
+	writeSharedEvents(&b, s)
 	writeCrowd(&b, s, false)
 	writeWarnings(&b, s)
 	_, err := io.WriteString(w, b.String())
@@ -416,8 +442,8 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 		// The interval column only when there are intervals.
 		boot := o.Summary.Bootstrap != nil
 		mdRow := func(cells ...string) { b.WriteString("| " + strings.Join(cells, " | ") + " |\n") }
-		head := []string{mdEscape(strings.Join(s.By, "/")), "n", "base rate", "Brier", "interval", "skill", "log", "AUC", "warnings"}
-		rule := []string{"---", "---:", "---:", "---:", "---", "---:", "---:", "---:", "---:"}
+		head := []string{mdEscape(strings.Join(s.By, "/")), "n", "base rate", "Brier", "interval", "skill", "log", "AUC", "overconfidence", "warnings"}
+		rule := []string{"---", "---:", "---:", "---:", "---", "---:", "---:", "---:", "---:", "---:"}
 		if !boot {
 			head, rule = slices.Delete(head, 4, 5), slices.Delete(rule, 4, 5)
 		}
@@ -433,13 +459,14 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 				}
 				cells = append(cells, ci)
 			}
-			mdRow(append(cells, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), strconv.Itoa(len(sum.Warnings)))...)
+			mdRow(append(cells, Num(sum.BrierSkill), Num(s.LogScore(g)), Num(sum.AUC), Num(sum.Overconfidence.Over), strconv.Itoa(len(sum.Warnings)))...)
 		}
 		for _, g := range s.Groups {
 			row(strings.Join(g.Key, "/"), g)
 		}
 		row("(all)", o)
 	}
+	writeSharedEventsMarkdown(&b, s)
 	writeCrowd(&b, s, true)
 	var ws strings.Builder
 	writeWarnings(&ws, s)
@@ -471,7 +498,8 @@ var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `
 var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
 	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
 	"reliability", "resolution", "uncertainty", "residual", "corp_miscalibration", "corp_discrimination",
-	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept", "warnings"}
+	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept",
+	"confidence", "hit_rate", "overconfidence", "overconfidence_lo", "overconfidence_hi", "warnings"}
 
 // WriteScoreCSV writes one row for all forecasts (group columns empty) and
 // one per group.
@@ -493,9 +521,11 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 		m := s.Murphy(g)
 		lo, hi := math.NaN(), math.NaN()
 		alo, ahi := math.NaN(), math.NaN()
+		olo, ohi := math.NaN(), math.NaN()
 		if sum.Bootstrap != nil {
 			lo, hi = sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier
 			alo, ahi = sum.Bootstrap.Lo.AUC, sum.Bootstrap.Hi.AUC
+			olo, ohi = sum.Bootstrap.Lo.Overconfidence, sum.Bootstrap.Hi.Overconfidence
 		}
 		var warns []string
 		for _, w := range sum.Warnings {
@@ -514,6 +544,7 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
 			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
 			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
+			f(sum.Overconfidence.Confidence), f(sum.Overconfidence.HitRate), f(sum.Overconfidence.Over), f(olo), f(ohi),
 			strings.Join(warns, " "))
 		if c := crowdFor(s, g); c != nil {
 			rec = append(rec, crowdCSVCells(c)...)
