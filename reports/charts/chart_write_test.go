@@ -84,17 +84,25 @@ func TestWritePNGSize(t *testing.T) {
 	}
 }
 
-// TestWriteSVGOutlinesText checks that an SVG chart needs no font: its
-// text is drawn as glyph outlines, not set in a font the viewer may lack.
-func TestWriteSVGOutlinesText(t *testing.T) {
+// TestWriteSVGText checks that an SVG chart's text is text, selectable and
+// searchable, set in Liberation Sans or a font of the same metrics, and
+// that it embeds no font and draws no glyph outlines: the style sheet has
+// a few dozen shapes, not the hundreds its letters would make.
+func TestWriteSVGText(t *testing.T) {
 	svg := string(render(t, styleSheet(), figure.SVG))
-	for _, bad := range []string{"<text", "font-family", "@font-face"} {
-		if strings.Contains(svg, bad) {
-			t.Errorf("the SVG holds %q: it would depend on the viewer's fonts", bad)
+	if n := strings.Count(svg, "<text"); n < 10 {
+		t.Errorf("the SVG has %d text elements, want its labels as text", n)
+	}
+	for _, want := range []string{"font-family:'Liberation Sans', Arial, Helvetica, sans-serif;", ">Date axis, outcome colours<"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the SVG lacks %q", want)
 		}
 	}
-	if n := strings.Count(svg, "<path"); n < 100 {
-		t.Errorf("the SVG has %d paths; its text should be outlined glyphs", n)
+	if strings.Contains(svg, "@font-face") {
+		t.Error("the SVG embeds a font")
+	}
+	if n := strings.Count(svg, "<path"); n > 100 {
+		t.Errorf("the SVG has %d paths: is its text drawn as outlines?", n)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -663,7 +664,7 @@ type ImageFormat string
 // The image formats.
 const (
 	PNG ImageFormat = "png" // a raster image at the style's DPI
-	SVG ImageFormat = "svg" // vector, text as glyph outlines
+	SVG ImageFormat = "svg" // vector, text as text
 	PDF ImageFormat = "pdf" // vector, fonts embedded, no creation date
 )
 
@@ -686,27 +687,35 @@ func ImageFormatOf(name string) (ImageFormat, error) {
 }
 
 // Write renders the chart in the format to w. The same chart gives the
-// same bytes on every run and looks the same in every viewer: a PDF embeds
-// its fonts (subset to the glyphs used), an SVG draws its text as the
-// glyph outlines of those fonts (so it needs no font, though its text
-// cannot be selected or searched), the PDF carries a fixed date (1970-01-01) instead of the
-// time of writing and lists its resources in a fixed order. Where the
-// bytes go is the caller's business.
+// same bytes on every run: a PDF embeds its fonts (subset to the glyphs
+// used) and carries a fixed date (1970-01-01) instead of the time of
+// writing and lists its resources in a fixed order; an SVG sets its text
+// as text (selectable and searchable) in Liberation Sans or a font of the
+// same metrics (svgFontFamily). The figure is drawn Style.Scale times
+// larger than laid out. Where the bytes go is the caller's business.
 func (ch *Chart) Write(w io.Writer, f ImageFormat) error {
 	width, height := ch.Size()
+	st := ch.style()
+	k := st.scale()
 	var (
-		out    vg.CanvasWriterTo
+		out    io.WriterTo
 		canvas vg.Canvas
 	)
 	switch f {
 	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(ch.style().DPI), vgimg.UseBackgroundColor(color.White))
+		// Laid out small, rendered at k times the resolution: the
+		// pixels of the size asked.
+		dpi := int(math.Round(float64(st.DPI) * k))
+		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
 		out, canvas = vgimg.PngCanvas{Canvas: c}, c
 	case SVG:
 		c := vgsvg.NewWith(vgsvg.UseWH(width, height))
-		out, canvas = c, outlineCanvas{c}
+		out, canvas = svgWriter{c: c, w: width * vg.Length(k), h: height * vg.Length(k)}, c
 	case PDF:
-		c := newPDFCanvas(width, height)
+		c := newPDFCanvas(width*vg.Length(k), height*vg.Length(k))
+		if k != 1 {
+			c.Scale(k, k)
+		}
 		out, canvas = c, c
 	default:
 		return fmt.Errorf("cannot write a chart as %q: the formats are png, svg and pdf", f)
