@@ -28,7 +28,20 @@ type plotOptions struct {
 	top       int
 	highlight string
 	samples   int
+	look      chartLook
 }
+
+// chartLook are the flags every chart kind reads: its size and the words
+// its maker adds.
+type chartLook struct {
+	size, notes, speakerNotes, subtitle string
+	dpi                                 int
+	remarks                             []string
+	style                               *figure.ChartStyle // from size, dpi and notes
+}
+
+// lookFlags are the flags of chartLook, read by every kind.
+const lookFlags = "output title size dpi subtitle note notes speaker-notes"
 
 // Flags the chart kinds read, besides -o and --title.
 const (
@@ -53,7 +66,7 @@ var plotKinds = []struct{ name, short, flags string }{
 func checkPlotFlags(kind string, given []string) error {
 	i := slices.IndexFunc(plotKinds, func(k struct{ name, short, flags string }) bool { return k.name == kind })
 	for _, f := range given {
-		if f != "output" && f != "title" && !slices.Contains(strings.Fields(plotKinds[i].flags), f) {
+		if !slices.Contains(strings.Fields(lookFlags), f) && !slices.Contains(strings.Fields(plotKinds[i].flags), f) {
 			return usageErrorf("--%s does not apply to plot %s; it reads --%s", f, kind, strings.Join(strings.Fields(plotKinds[i].flags), ", --"))
 		}
 	}
@@ -84,8 +97,11 @@ extension decides). With --by, each group is its own series or panel. The same
 input and flags give the same bytes.
 
 Kinds:
-` + kinds.String(),
+` + kinds.String() + `
+Sizes (--size):
+` + figure.PresetHelp(),
 		Example: `  hindcast plot reliability -o reliability.png
+  hindcast plot reliability --dataset cpc --size slide --speaker-notes notes.txt -o slide.png
   hindcast plot contributions --dataset cpc -o cpc-costs.svg
   hindcast plot roc --by forecaster -o roc.pdf
   hindcast plot scales --highlight likely -o scales.png
@@ -110,6 +126,12 @@ Kinds:
 	f.IntVar(&opts.top, "top", charts.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
 	f.StringVar(&opts.highlight, "highlight", "", "scales: mark one level on every scale (e.g. likely)")
 	f.IntVar(&opts.samples, "samples", 2000, "sensitivity: random codings for the ranges that are not exact")
+	f.StringVar(&opts.look.size, "size", "default", "the chart's size: a preset ("+strings.Join(figure.PresetNames(), ", ")+") or WIDTHxHEIGHT in px, in, cm, mm or pt (1920x1080, 13.33inx7.5in, 20cmx12cm)")
+	f.IntVar(&opts.look.dpi, "dpi", 0, "the resolution of a PNG, dots per inch (default: the preset's, else 150)")
+	f.StringVar(&opts.look.subtitle, "subtitle", "", "replace the chart's subtitle: the takeaway, in a line")
+	f.StringArrayVar(&opts.look.remarks, "note", nil, "a note drawn under the chart, whatever --notes says (repeat for more)")
+	f.StringVar(&opts.look.notes, "notes", "", "the chart's own notes drawn: full, short (caveats only) or none (default: full; short at handout and web, none at slide)")
+	f.StringVar(&opts.look.speakerNotes, "speaker-notes", "", "also write every note of the chart, drawn or not, and any side panel left off, to this text file")
 	return cmd
 }
 
@@ -131,6 +153,9 @@ func plotRun(s *streams, o *plotOptions) error {
 	if o.bins < 1 || o.bins > 100 {
 		return usageErrorf("--bins %d: use 1 to 100", o.bins)
 	}
+	if err := o.look.parse(); err != nil {
+		return err
+	}
 	ch, err := o.chart(s, kind)
 	if err != nil {
 		return err
@@ -139,26 +164,68 @@ func plotRun(s *streams, o *plotOptions) error {
 	if err := ch.Write(&buf, format); err != nil {
 		return err
 	}
+	if o.look.speakerNotes != "" {
+		text := strings.Join(ch.SpeakerNotes(), "\n\n") + "\n"
+		if err := fileout.Write(o.look.speakerNotes, nil, []byte(text)); err != nil {
+			return err
+		}
+	}
 	return fileout.Write(o.output, nil, buf.Bytes())
+}
+
+// parse reads --size, --dpi and --notes into the charts' style.
+func (l *chartLook) parse() error {
+	size, err := figure.ParseSize(l.size, l.dpi)
+	if err != nil {
+		return usageErrorf("--size %s: %v", l.size, err)
+	}
+	l.style = size.Style()
+	if l.notes != "" {
+		m, err := figure.ParseNotesMode(l.notes)
+		if err != nil {
+			return usageErrorf("--notes %s: use full, short or none", l.notes)
+		}
+		l.style.Notes = m
+	}
+	return nil
+}
+
+// decorate adds the subtitle, the notes given and the caveats on the
+// datasets' selection to a chart.
+func (l *chartLook) decorate(ch *figure.Chart, err error, ds []*forecasts.Dataset) (*figure.Chart, error) {
+	if err != nil {
+		return nil, err
+	}
+	charts.Decorate(ch, charts.Decoration{Subtitle: l.subtitle, Remarks: l.remarks, Datasets: ds})
+	return ch, nil
 }
 
 // chart builds the chart of a kind from the input.
 func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
-	style := figure.DefaultChartStyle()
+	style, look := o.look.style, &o.look
 	in := o.input.input(s)
 	switch kind {
 	case "scales":
-		return charts.ScalesChart(forecasts.BuiltinScales().All(), charts.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
+		all := forecasts.BuiltinScales().All()
+		return charts.FitRows(len(all), func(k int) (*figure.Chart, error) {
+			ch, err := charts.ScalesChart(all[:k], charts.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
+			if err == nil && k < len(all) {
+				ch.Remarks = append(ch.Remarks, charts.MoreScalesNote(all[k:]))
+			}
+			return look.decorate(ch, err, nil)
+		})
 	case "timeline", "sensitivity":
 		ds, err := in.Datasets("this chart draws records")
 		if err != nil {
 			return nil, err
 		}
 		if kind == "timeline" {
-			return charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title})
+			ch, err := charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title})
+			return look.decorate(ch, err, ds)
 		}
 		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
-		return charts.SensitivityChart(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true})
+		return charts.FitSensitivity(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true},
+			func(ch *figure.Chart) { _, _ = look.decorate(ch, nil, ds) })
 	}
 	f, err := evaluate.Load(in)
 	if err != nil {
@@ -172,7 +239,14 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
+		n := max(min(o.top, len(d.Rows)), 1)
+		return charts.FitRows(n, func(k int) (*figure.Chart, error) {
+			ch, err := charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: k})
+			if err == nil && k < n {
+				ch.Remarks = append(ch.Remarks, charts.MoreRowsNote(k, len(d.Rows), "the less costly"))
+			}
+			return look.decorate(ch, err, f.Datasets)
+		})
 	}
 	groups := f.ForecastGroups()
 	switch kind {
@@ -181,23 +255,27 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return charts.ReliabilityChart(d, charts.ReliabilityOptions{Style: style, Title: o.title})
+		ch, err := charts.ReliabilityChart(d, charts.ReliabilityOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	case "roc":
 		d, err := evaluate.ROC(groups)
 		if err != nil {
 			return nil, err
 		}
-		return charts.ROCChart(d, charts.ROCOptions{Style: style, Title: o.title})
+		ch, err := charts.ROCChart(d, charts.ROCOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	case "sharpness":
 		d, err := evaluate.Sharpness(groups, o.bins)
 		if err != nil {
 			return nil, err
 		}
-		return charts.SharpnessChart(d, charts.SharpnessOptions{Style: style, Title: o.title})
+		ch, err := charts.SharpnessChart(d, charts.SharpnessOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	}
 	d, err := evaluate.Murphy(groups, 0)
 	if err != nil {
 		return nil, err
 	}
-	return charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
+	ch, err := charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
+	return look.decorate(ch, err, f.Datasets)
 }

@@ -77,7 +77,7 @@ func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*figure.Chart, erro
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
 			"The curve jumps at each forecast value, where the decision to act changes.")
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "diagram"), left, all)...)
+	ch.Warnings = append(ch.Warnings, groupNotes(smallNote(gs, "diagram"), left, all)...)
 	if panels != nil {
 		ch.FitBody(panels.HeightFor(ch.BodyWidth()))
 	} else {

@@ -123,6 +123,7 @@ func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*figure.Chart, error) {
 		}
 		grid = &figure.PlotGrid{Plots: [][]*plot.Plot{{p}}, Square: true, Side: rocText(st, curves)}
 		grid.SideWidth = max(5.2*vg.Centimeter, grid.Side.TableWidth())
+		ch.SidePanel(grid)
 		if side := grid.DataWidth(ch.BodyWidth()); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
 			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
 			// The table beside the plot leaves it too small for the words.
@@ -157,7 +158,7 @@ func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*figure.Chart, error) {
 	if n := emptyNote(empty); n != "" {
 		left = append([]string{n}, left...)
 	}
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, append(gs, empty...))...)
+	ch.Warnings = append(ch.Warnings, groupNotes(smallNote(drawn, "curve"), left, append(gs, empty...))...)
 	ch.FitBody(grid.HeightFor(ch.BodyWidth()))
 	return ch, nil
 }

@@ -416,6 +416,9 @@ func (ch *Chart) chrome(width vg.Length) (above, below vg.Length) {
 	if ch.Title != "" || ch.Subtitle != "" {
 		above += blockGap
 	}
+	if ch.sideColumn() != nil {
+		return above, 0 // the legend, caveats and notes go beside the body
+	}
 	if len(ch.Legend) > 0 {
 		above += ch.legendHeight(width) + blockGap
 	}
@@ -490,6 +493,12 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	}
 	if ch.Title != "" || ch.Subtitle != "" {
 		top -= blockGap
+	}
+	if g := ch.sideColumn(); g != nil {
+		body := in
+		body.Max.Y = top
+		ch.drawBeside(body, g)
+		return
 	}
 	if len(ch.Legend) > 0 {
 		ch.drawLegend(in, top, width)
@@ -723,4 +732,47 @@ func (ch *Chart) Write(w io.Writer, f ImageFormat) error {
 	ch.Draw(draw.NewCanvas(boundedText{canvas}, width, height))
 	_, err := out.WriteTo(w)
 	return err
+}
+
+// sideColumn is the body when the chart sets its legend, caveats and
+// notes in a column beside it rather than above and below: a grid of
+// plots of a fixed shape (a square reliability diagram, a ROC curve) with
+// no side text of its own, in a style that leaves side panels off (a
+// slide). There the body is as tall as the figure allows and the room on
+// its right, which its shape leaves empty, takes the words.
+func (ch *Chart) sideColumn() *PlotGrid {
+	g, ok := ch.Body.(*PlotGrid)
+	if !ok || g.Side != nil || g.shape() == 0 || !ch.style().HideSide {
+		return nil
+	}
+	return g
+}
+
+// drawBeside draws a grid on the left of the canvas and the legend,
+// caveats and notes in the column right of it.
+func (ch *Chart) drawBeside(c draw.Canvas, g *PlotGrid) {
+	st := ch.style()
+	width := c.Max.X - c.Min.X
+	// At least a third of the width is the column's; the grid gets the rest
+	// or what its shape takes of it.
+	gridW := min(g.layout(width*2/3, c.Max.Y-c.Min.Y).across(g), width*2/3)
+	body := c
+	body.Max.X = c.Min.X + gridW
+	g.Draw(body)
+	col := c
+	col.Min.X = c.Min.X + gridW + sideGap
+	colW := col.Max.X - col.Min.X
+	top := col.Max.Y
+	if len(ch.Legend) > 0 {
+		ch.drawLegend(col, top, colW)
+		top -= ch.legendHeight(colW) + 2*blockGap
+	}
+	if lines := ch.caveatLines(colW); len(lines) > 0 {
+		top = drawLines(col, ch.caveatStyle(), col.Min.X, top, lines) - 2*blockGap
+	}
+	if lines := ch.noteLines(colW); len(lines) > 0 {
+		sty := st.TextStyle(st.NoteSize)
+		sty.Color = st.Muted
+		drawLines(col, sty, col.Min.X, top, lines)
+	}
 }

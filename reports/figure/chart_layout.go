@@ -860,3 +860,30 @@ func panelPlace(k, n, cols int) (row, col int, bottom, first bool) {
 	row, col = k/cols, k%cols
 	return row, col, k+cols >= n, col == 0
 }
+
+// Text is the block as lines of plain text: each paragraph, and each
+// table row with its cells joined by spaces; the marks heading a table
+// are left out.
+func (b *TextBlock) Text() []string {
+	var out []string
+	for _, p := range b.paras {
+		switch {
+		case p.Cells != nil:
+			out = append(out, strings.Join(p.Cells, " "))
+		case p.Marks == nil && p.Text != "":
+			out = append(out, p.Text)
+		}
+	}
+	return out
+}
+
+// SidePanel gives the grid its side text when the chart's style draws
+// explanation panels, and else puts the text among the chart's Offstage
+// (speaker notes), leaving the grid's width to its plots.
+func (ch *Chart) SidePanel(g *PlotGrid) {
+	if g.Side == nil || !ch.style().HideSide {
+		return
+	}
+	ch.Offstage = append(ch.Offstage, g.Side.Text()...)
+	g.Side = nil
+}
