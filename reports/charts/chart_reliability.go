@@ -80,8 +80,8 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
-	if labels == labelIDs && st.HideSide {
-		labels = labelCounts // a slide's diagram has no room for the ids
+	if labels == labelIDs && st.FixedHeight {
+		labels = labelCounts // a diagram fitted to a slide or handout has no room for the ids
 	}
 
 	ch := figure.NewChart(st, opt.Title, "Reliability: did the events happen as often as forecast?",
@@ -91,7 +91,7 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 
 	var grid *figure.PlotGrid
 	if overlay {
-		main, hist := reliabilityPlots(st, rs, labels, !st.HideSide)
+		main, hist := reliabilityPlots(st, rs, labels, !st.FixedHeight)
 		side := corpText(st, rs)
 		grid = &figure.PlotGrid{
 			Plots:     [][]*plot.Plot{{main}, {hist}},

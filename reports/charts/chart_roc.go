@@ -124,7 +124,7 @@ func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*figure.Chart, error) {
 		grid = &figure.PlotGrid{Plots: [][]*plot.Plot{{p}}, Square: true, Side: rocText(st, curves)}
 		grid.SideWidth = max(5.2*vg.Centimeter, grid.Side.TableWidth())
 		ch.SidePanel(grid)
-		if side := grid.DataWidth(ch.BodyWidth()); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+		if side := grid.DataWidth(ch.BodyWidth()); st.FixedHeight || p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
 			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
 			// The table beside the plot leaves it too small for the words.
 			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
