@@ -140,28 +140,85 @@ func pngSize(t *testing.T, b []byte) (w, h int) {
 	return be(b[16:20]), be(b[20:24])
 }
 
-// svgText is one text element of an SVG, in points on the page, y up.
+// svgText is one text element of an SVG: its text, its box on the page
+// in points (y down, estimated: box), its type size in points.
 type svgText struct {
-	s          string
-	x, y, size float64 // left end of the baseline; type size
-	rotated    bool
-	bold       bool
+	s              string
+	size           float64
+	x0, y0, x1, y1 float64
+	rotated        bool
 }
 
 var (
 	svgSize     = regexp.MustCompile(`font-size:([0-9.]+)px`)
 	svgViewWide = regexp.MustCompile(`^0 0 ([0-9.]+) ([0-9.]+)$`)
+	svgFunc     = regexp.MustCompile(`(translate|scale|rotate)\(([^)]*)\)`)
 )
 
+// affine is a 2-D transform: x' = a x + c y + e, y' = b x + d y + f.
+type affine struct{ a, b, c, d, e, f float64 }
+
+var identity = affine{a: 1, d: 1}
+
+// then is m followed by n: n applied to m's output... composed as SVG
+// nests transforms, the outer (m) applied last.
+func (m affine) then(n affine) affine {
+	return affine{
+		a: m.a*n.a + m.c*n.b, b: m.b*n.a + m.d*n.b,
+		c: m.a*n.c + m.c*n.d, d: m.b*n.c + m.d*n.d,
+		e: m.a*n.e + m.c*n.f + m.e, f: m.b*n.e + m.d*n.f + m.f,
+	}
+}
+
+func (m affine) apply(x, y float64) (float64, float64) {
+	return m.a*x + m.c*y + m.e, m.b*x + m.d*y + m.f
+}
+
+// parseTransform reads an SVG transform list of translate, scale and
+// rotate (the functions vgsvg writes).
+func parseTransform(t *testing.T, s string) (affine, bool) {
+	m, rotated := identity, false
+	for _, f := range svgFunc.FindAllStringSubmatch(s, -1) {
+		var v []float64
+		for _, a := range strings.FieldsFunc(f[2], func(r rune) bool { return r == ',' || r == ' ' }) {
+			x, err := strconv.ParseFloat(a, 64)
+			if err != nil {
+				t.Fatalf("transform %q: %v", s, err)
+			}
+			v = append(v, x)
+		}
+		for len(v) < 2 {
+			v = append(v, map[string]float64{"translate": 0, "scale": v[0], "rotate": 0}[f[1]])
+		}
+		var n affine
+		switch f[1] {
+		case "translate":
+			n = affine{a: 1, d: 1, e: v[0], f: v[1]}
+		case "scale":
+			n = affine{a: v[0], d: v[1]}
+		case "rotate":
+			r := v[0] * math.Pi / 180
+			n = affine{a: math.Cos(r), b: math.Sin(r), c: -math.Sin(r), d: math.Cos(r)}
+			rotated = rotated || math.Mod(math.Abs(v[0]), 180) != 0
+		}
+		m = m.then(n)
+	}
+	return m, rotated
+}
+
 // readSVGText reads the text elements of an SVG drawn by Chart.Write, in
-// points of the page: vgsvg sets each at x and at y = −(its baseline, y
-// up), in the units of the view box, which the svg element's width in pt
-// scales to the page. A text inside a rotated group is marked so.
+// points of the page: each box (box) is carried through the transforms
+// of the groups around it and the text's own to the view box, whose
+// units the svg element's width in pt scales to the page.
 func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	var scale float64
-	var stack []bool // whether each open element rotates
+	type frame struct {
+		m       affine
+		rotated bool
+	}
+	stack := []frame{{m: identity}}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -176,6 +233,9 @@ func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 			for _, a := range el.Attr {
 				attr[a.Name.Local] = a.Value
 			}
+			top := stack[len(stack)-1]
+			own, rot := parseTransform(t, attr["transform"])
+			here := frame{m: top.m.then(own), rotated: top.rotated || rot}
 			switch el.Name.Local {
 			case "svg":
 				w, _ := strconv.ParseFloat(strings.TrimSuffix(attr["width"], "pt"), 64)
@@ -186,7 +246,6 @@ func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 				vw, _ := strconv.ParseFloat(m[1], 64)
 				scale, width = w/vw, w
 			case "text":
-				var tx svgText
 				x, _ := strconv.ParseFloat(attr["x"], 64)
 				y, _ := strconv.ParseFloat(attr["y"], 64)
 				m := svgSize.FindStringSubmatch(attr["style"])
@@ -194,11 +253,6 @@ func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 					t.Fatalf("text without a font size: %v", attr)
 				}
 				size, _ := strconv.ParseFloat(m[1], 64)
-				tx.x, tx.y, tx.size = x*scale, -y*scale, size*scale
-				tx.bold = strings.Contains(attr["style"], "font-weight:bold")
-				for _, r := range stack {
-					tx.rotated = tx.rotated || r
-				}
 				var content strings.Builder
 				for {
 					tok, err := dec.Token()
@@ -212,13 +266,22 @@ func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 						break
 					}
 				}
-				tx.s = content.String()
+				tx := svgText{s: content.String(), size: size * scale, rotated: here.rotated}
+				// The box in the text's own units: y down, glyphs above y.
+				lx0, lx1 := box(tx.s, x, size, strings.Contains(attr["style"], "font-weight:bold"))
+				tx.x0, tx.y0 = math.Inf(1), math.Inf(1)
+				tx.x1, tx.y1 = math.Inf(-1), math.Inf(-1)
+				for _, c := range [][2]float64{{lx0, y - 0.75*size}, {lx1, y - 0.75*size}, {lx0, y + 0.2*size}, {lx1, y + 0.2*size}} {
+					px, py := here.m.apply(c[0], c[1])
+					tx.x0, tx.x1 = min(tx.x0, px*scale), max(tx.x1, px*scale)
+					tx.y0, tx.y1 = min(tx.y0, py*scale), max(tx.y1, py*scale)
+				}
 				texts = append(texts, tx)
 				continue
 			}
-			stack = append(stack, strings.Contains(attr["transform"], "rotate"))
+			stack = append(stack, here)
 		case xml.EndElement:
-			if len(stack) > 0 {
+			if len(stack) > 1 {
 				stack = stack[:len(stack)-1]
 			}
 		}
@@ -226,22 +289,23 @@ func readSVGText(t *testing.T, svg []byte) (texts []svgText, width float64) {
 	return texts, width
 }
 
-// box estimates a text's box on the page: as wide as its runes at their
-// class's average advance in Liberation Sans (emAdvance), 6% wider in
-// bold, and from the baseline down 0.2 em and up 0.75 em, the depth of
-// its descenders and height of its capitals.
-func (tx svgText) box() (x0, y0, x1, y1 float64) {
-	k := tx.size
-	if tx.bold {
+// box estimates where a text set at x in a type size runs: as wide as its
+// runes at their class's average advance in Liberation Sans (emAdvance),
+// 6% wider in bold, leading and trailing spaces not counted as ink. Its
+// height is from 0.75 em above the baseline (capitals) to 0.2 em below
+// (descenders).
+func box(s string, x, size float64, bold bool) (x0, x1 float64) {
+	k := size
+	if bold {
 		k *= 1.06
 	}
-	trimmed := strings.TrimLeft(tx.s, " ")
-	x0 = tx.x + float64(len(tx.s)-len(trimmed))*emAdvance(' ')*k // spaces are no ink
+	trimmed := strings.TrimLeft(s, " ")
+	x0 = x + float64(len(s)-len(trimmed))*emAdvance(' ')*k
 	var w float64
 	for _, r := range strings.TrimRight(trimmed, " ") {
 		w += emAdvance(r)
 	}
-	return x0, tx.y - 0.2*tx.size, x0 + w*k, tx.y + 0.75*tx.size
+	return x0, x0 + w*k
 }
 
 // emAdvance is about the advance of a rune in Liberation Sans, in ems:
@@ -256,6 +320,8 @@ func emAdvance(r rune) float64 {
 		return 0.78
 	case strings.ContainsRune("MW%", r):
 		return 0.89
+	case strings.ContainsRune("cksvxyz", r):
+		return 0.5
 	case r >= 'A' && r <= 'Z':
 		return 0.667
 	}
@@ -264,9 +330,8 @@ func emAdvance(r rune) float64 {
 
 // TestSlideText reads every chart kind drawn at the slide size as SVG and
 // checks what a lecture hall needs: no text under 20 pt on the 13.33 ×
-// 7.5 in slide (40 px of 1920), and no two texts over each other. Text
-// boxes are estimated (box); a rotated axis label is checked for its
-// size only.
+// 7.5 in slide (40 px of 1920), no two texts over each other and none off
+// the slide. Text boxes are estimated (box), rotated ones too.
 func TestSlideText(t *testing.T) {
 	size, err := figure.Preset("slide", 0)
 	if err != nil {
@@ -291,21 +356,55 @@ func TestSlideText(t *testing.T) {
 				}
 			}
 			for i, a := range texts {
-				if a.rotated {
-					continue
-				}
-				ax0, ay0, ax1, ay1 := a.box()
 				for _, b := range texts[i+1:] {
-					if b.rotated {
-						continue
-					}
-					bx0, by0, bx1, by1 := b.box()
 					// Overlapping by more than 1 pt each way.
-					if ax0 < bx1-1 && bx0 < ax1-1 && ay0 < by1-1 && by0 < ay1-1 {
-						t.Errorf("%q at (%.0f, %.0f) and %q at (%.0f, %.0f) overlap", a.s, a.x, a.y, b.s, b.x, b.y)
+					if a.x0 < b.x1-1 && b.x0 < a.x1-1 && a.y0 < b.y1-1 && b.y0 < a.y1-1 {
+						t.Errorf("%q at (%.0f, %.0f) and %q at (%.0f, %.0f) overlap", a.s, a.x0, a.y0, b.s, b.x0, b.y0)
 					}
+				}
+				// The estimate may run a little long: 3% of the width.
+				if a.x0 < -1 || a.y0 < -1 || a.x1 > width+1+0.03*(a.x1-a.x0) || a.y1 > 540+1 {
+					t.Errorf("%q runs off the slide: (%.0f, %.0f)–(%.0f, %.0f)", a.s, a.x0, a.y0, a.x1, a.y1)
 				}
 			}
 		})
+	}
+}
+
+// TestSVGTextBoxes checks the boxes TestSlideText estimates against a
+// hand calculation. The page is 200 pt wide over a view box 100 wide
+// (2 pt a unit); the root group maps (X, Y) to (X, 50 − Y) and each text's
+// own scale(1, −1) maps (x, y) to (x, −y). "ab" at 10 pt is 2 × 0.556 em =
+// 11.12 units wide, 7.5 above and 2 below its baseline.
+//   - At x 10, y −20: x 10 to 21.12, y 50 + (−27.5 … −18) = 22.5 … 32;
+//     in points 20 … 42.24 by 45 … 64.
+//   - Inside rotate(90), which maps (X, Y) to (−Y, X): a point (x, y)
+//     goes to (y, 50 − x); at x 5, y −10 the box is x −17.5 … −8,
+//     y 50 − (5 … 16.12) = 33.88 … 45; in points −35 … −16 by 67.76 … 90.
+func TestSVGTextBoxes(t *testing.T) {
+	svg := `<svg width="200pt" height="100pt" viewBox="0 0 100 50">
+<g transform="scale(1, -1) translate(0, -50)">
+<text x="10" y="-20" transform="scale(1, -1)" style="font-size:10px">ab</text>
+<g transform="rotate(90)">
+<text x="5" y="-10" transform="scale(1, -1)" style="font-size:10px">ab</text>
+</g>
+</g>
+</svg>`
+	texts, width := readSVGText(t, []byte(svg))
+	if width != 200 || len(texts) != 2 {
+		t.Fatalf("width %v, %d texts", width, len(texts))
+	}
+	for i, want := range [][4]float64{{20, 45, 42.24, 64}, {-35, 67.76, -16, 90}} {
+		tx := texts[i]
+		got := [4]float64{tx.x0, tx.y0, tx.x1, tx.y1}
+		for k := range got {
+			if math.Abs(got[k]-want[k]) > 1e-9 {
+				t.Errorf("text %d: box %v, want %v", i, got, want)
+				break
+			}
+		}
+		if tx.size != 20 || tx.rotated != (i == 1) {
+			t.Errorf("text %d: size %v rotated %v", i, tx.size, tx.rotated)
+		}
 	}
 }
