@@ -92,7 +92,11 @@ const murphyOverlay = 4
 
 // murphyPlot is a Murphy diagram of the curves, its loss axis up to top.
 func murphyPlot(st *figure.ChartStyle, curves []*murphyCurve, top float64) *plot.Plot {
-	p := st.NewPlot("Threshold θ: act when the forecast is above it", "Mean loss per forecast")
+	yLabel := "Mean loss per forecast"
+	if st.FixedHeight {
+		yLabel = "Mean loss" // a plot fitted to a slide is too low for the rest
+	}
+	p := st.NewPlot("Threshold θ: act when the forecast is above it", yLabel)
 	figure.PercentAxis(&p.X)
 	p.Y.Min, p.Y.Max = 0, top
 	st.AddGrid(p, true, true)
