@@ -146,7 +146,7 @@ const (
 //
 // A size given as WxH keeps the house type sizes up to 16 cm wide and
 // enlarges the whole layout in proportion above that (TextScale is the
-// width over 16 cm, to two decimals), so a wider chart is the default
+// width over 16 cm, rounded by roundScale), so a wider chart is the default
 // chart zoomed rather than the same type on a larger page. The height
 // is kept: no chart is taller than asked.
 func ParseSize(s string, dpi int) (Size, error) {
@@ -180,7 +180,7 @@ func ParseSize(s string, dpi int) (Size, error) {
 		hu = wu
 	}
 	z := Size{Width: toLength(wv, wu, dpi), Height: toLength(hv, hu, dpi), DPI: dpi, Notes: NotesFull, SidePanels: true}
-	z.TextScale = roundScale(max(1, math.Round(float64(z.Width/(16*vg.Centimeter))*100)/100), dpi)
+	z.TextScale = roundScale(max(1, float64(z.Width/(16*vg.Centimeter))), dpi)
 	if err := z.check(); err != nil {
 		return Size{}, fmt.Errorf("size %q: %v", s, err)
 	}
@@ -201,6 +201,9 @@ var units = map[string]float64{"in": 72, "cm": 72 / 2.54, "mm": 72 / 25.4, "pt":
 func parseLength(s string) (float64, string, error) {
 	num := strings.TrimRightFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	unit := s[len(num):]
+	if strings.TrimSpace(num) == "" {
+		return 0, "", fmt.Errorf("%q is not a number", s)
+	}
 	if _, ok := units[unit]; !ok && unit != "" && unit != "px" {
 		return 0, "", fmt.Errorf("unit %q: use px, in, cm, mm or pt", unit)
 	}
