@@ -3,6 +3,9 @@ package charts_test
 import (
 	"bytes"
 	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -134,5 +137,38 @@ func TestWriteUnknownFormat(t *testing.T) {
 	var buf bytes.Buffer
 	if err := styleSheet().Write(&buf, "gif"); err == nil || buf.Len() > 0 {
 		t.Errorf("Write gif: err %v, %d bytes written; want an error and nothing", err, buf.Len())
+	}
+}
+
+// TestWritePDFText checks with pdftotext (poppler-utils; skipped where it
+// is not installed) that a PDF chart's text is text, at the slide size too,
+// where the page is drawn 2.22 times its layout.
+func TestWritePDFText(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	for _, name := range []string{"default", "slide"} {
+		size, err := figure.Preset(name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := styleSheet()
+		ch.Style = size.Style()
+		path := filepath.Join(t.TempDir(), "c.pdf")
+		var buf bytes.Buffer
+		if err := ch.Write(&buf, figure.PDF); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "Date axis, outcome colours") {
+			t.Errorf("%s: pdftotext finds no chart text:\n%s", name, out)
+		}
 	}
 }
