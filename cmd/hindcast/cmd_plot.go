@@ -220,8 +220,8 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 			return nil, err
 		}
 		if kind == "timeline" {
-			ch, err := charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title})
-			return look.decorate(ch, err, ds)
+			return charts.FitTimeline(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title},
+				func(ch *figure.Chart) { _, _ = look.decorate(ch, nil, ds) })
 		}
 		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
 		return charts.FitSensitivity(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true},

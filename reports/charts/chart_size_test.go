@@ -48,7 +48,8 @@ func sizedChart(t *testing.T, kind string, size figure.Size) *figure.Chart {
 			return c, err
 		})
 	case "timeline":
-		ch, err = decorate(charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: st}))
+		ch, err = charts.FitTimeline(evaluate.AllRecords(ds), charts.TimelineOptions{Style: st},
+			func(c *figure.Chart) { charts.Decorate(c, charts.Decoration{Datasets: ds}) })
 	case "sensitivity":
 		s := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: 200, Seed: 1})
 		ch, err = charts.FitSensitivity(s, charts.SensitivityOptions{Style: st, Score: charts.SensitivityBoth, ShowSampled: true},

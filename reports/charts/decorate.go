@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hindcast/hindcast/evaluate"
@@ -51,11 +52,11 @@ func SelectionCaveats(ds []*forecasts.Dataset) []string {
 	}
 	var out []string
 	if len(failed) > 0 {
-		out = append(out, fmt.Sprintf("Caveat: %s %s chosen for %s failures, after the outcomes were known: this shows how those cases went, not how well calibrated or accurate the forecasters are.",
+		out = append(out, fmt.Sprintf("Caveat: %s %s chosen for %s failures, so this shows those cases, not skill.",
 			joinNames(failed), wasWere(len(failed)), pronoun(len(failed))))
 	}
 	if len(notable) > 0 {
-		out = append(out, fmt.Sprintf("Caveat: %s %s not a random sample (chosen because well known, or chosen how is unknown): what this shows may not carry over to other forecasts.",
+		out = append(out, fmt.Sprintf("Caveat: %s %s not a random sample, so this may not carry over.",
 			strings.Join(notable, ", "), isAre(len(notable))))
 	}
 	return out
@@ -162,4 +163,25 @@ func FitSensitivity(s *evaluate.SensitivityResult, opt SensitivityOptions, decor
 		}
 	}
 	return ch, nil
+}
+
+// FitTimeline builds the timeline of the records with as many as fit the
+// height its style fixes: the earliest issued, and a line under the chart
+// saying how many later ones are left out. decorate adds the subtitle,
+// remarks and caveats to each try.
+func FitTimeline(recs []*forecasts.Record, opt TimelineOptions, decorate func(*figure.Chart)) (*figure.Chart, error) {
+	sorted := slices.Clone(recs)
+	forecasts.SortRecords(sorted)
+	n := max(len(sorted), 1)
+	return FitRows(n, func(k int) (*figure.Chart, error) {
+		ch, err := TimelineChart(sorted[:min(k, len(sorted))], opt)
+		if err != nil {
+			return nil, err
+		}
+		if k < len(sorted) {
+			ch.Remarks = append(ch.Remarks, MoreRowsNote(k, len(sorted), "the later ones; choose with --id or --where"))
+		}
+		decorate(ch)
+		return ch, nil
+	})
 }
