@@ -177,7 +177,7 @@ func plotRun(s *streams, o *plotOptions) error {
 func (l *chartLook) parse() error {
 	size, err := figure.ParseSize(l.size, l.dpi)
 	if err != nil {
-		return usageErrorf("--size %s: %v", l.size, err)
+		return usageErrorf("--%v", err)
 	}
 	l.style = size.Style()
 	if l.notes != "" {

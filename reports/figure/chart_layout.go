@@ -861,18 +861,27 @@ func panelPlace(k, n, cols int) (row, col int, bottom, first bool) {
 	return row, col, k+cols >= n, col == 0
 }
 
-// Text is the block as lines of plain text: each paragraph, and each
-// table row with its cells joined by spaces; the marks heading a table
-// are left out.
+// Text is the block as plain text: each paragraph, and the table as one
+// entry of a line a row, its cells joined by spaces; the marks heading a
+// table are left out.
 func (b *TextBlock) Text() []string {
 	var out []string
+	table := false // the last entry is a table
 	for _, p := range b.paras {
 		switch {
 		case p.Cells != nil:
-			out = append(out, strings.Join(p.Cells, " "))
+			row := strings.Join(p.Cells, " ")
+			if table {
+				out[len(out)-1] += "\n" + row
+			} else {
+				out = append(out, row)
+			}
+			table = true
+			continue
 		case p.Marks == nil && p.Text != "":
 			out = append(out, p.Text)
 		}
+		table = false
 	}
 	return out
 }

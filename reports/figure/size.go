@@ -123,7 +123,10 @@ func Preset(name string, dpi int) (Size, error) {
 				s.DPI = dpi
 			}
 			s.TextScale = roundScale(p.smallest/houseSmallest, s.DPI)
-			return s, s.check()
+			if err := s.check(); err != nil {
+				return Size{}, fmt.Errorf("size %s: %v", name, err)
+			}
+			return s, nil
 		}
 	}
 	return Size{}, fmt.Errorf("no size preset %q; the presets are %s", name, strings.Join(PresetNames(), ", "))
@@ -152,14 +155,14 @@ const (
 func ParseSize(s string, dpi int) (Size, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
 	if dpi != 0 && (dpi < minDPI || dpi > maxDPI) {
-		return Size{}, fmt.Errorf("--dpi %d: use %d to %d", dpi, minDPI, maxDPI)
+		return Size{}, fmt.Errorf("dpi %d: use %d to %d", dpi, minDPI, maxDPI)
 	}
 	if slices.Contains(PresetNames(), s) {
 		return Preset(s, dpi)
 	}
 	ws, hs, ok := strings.Cut(s, "x")
 	if !ok || ws == "" || hs == "" {
-		return Size{}, fmt.Errorf("size %q: give a preset (%s) or WIDTHxHEIGHT such as 1920x1080, 13.33inx7.5in or 20cmx12cm",
+		return Size{}, fmt.Errorf("size %s: give a preset (%s) or WIDTHxHEIGHT such as 1920x1080, 13.33inx7.5in or 20cmx12cm",
 			s, strings.Join(PresetNames(), ", "))
 	}
 	if dpi == 0 {
@@ -167,11 +170,11 @@ func ParseSize(s string, dpi int) (Size, error) {
 	}
 	wv, wu, err := parseLength(ws)
 	if err != nil {
-		return Size{}, fmt.Errorf("size %q: width: %v", s, err)
+		return Size{}, fmt.Errorf("size %s: width: %v", s, err)
 	}
 	hv, hu, err := parseLength(hs)
 	if err != nil {
-		return Size{}, fmt.Errorf("size %q: height: %v", s, err)
+		return Size{}, fmt.Errorf("size %s: height: %v", s, err)
 	}
 	if wu == "" {
 		wu = hu
@@ -182,7 +185,7 @@ func ParseSize(s string, dpi int) (Size, error) {
 	z := Size{Width: toLength(wv, wu, dpi), Height: toLength(hv, hu, dpi), DPI: dpi, Notes: NotesFull, SidePanels: true}
 	z.TextScale = roundScale(max(1, float64(z.Width/(16*vg.Centimeter))), dpi)
 	if err := z.check(); err != nil {
-		return Size{}, fmt.Errorf("size %q: %v", s, err)
+		return Size{}, fmt.Errorf("size %s: %v", s, err)
 	}
 	return z, nil
 }

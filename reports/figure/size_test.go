@@ -100,7 +100,7 @@ func TestParseSizeErrors(t *testing.T) {
 		{"NaNx5in", 0, `"nan" is not a number`},
 		{"200x200", 0, "too narrow"}, // 96 pt wide, under 8 cm
 		{"1920x200", 0, "too low"},   // 96 pt high at scale 2.03: under 5 cm × 2.03
-		{"slide", 20, "--dpi 20"},    // under 36
+		{"slide", 20, "dpi 20: use 36 to 1200"},    // under 36
 		{"60inx40in", 300, "at most 8000"},
 	} {
 		_, err := ParseSize(c.in, c.dpi)
