@@ -98,9 +98,9 @@ func TestParseSizeErrors(t *testing.T) {
 		{"-5x10cm", 0, "not positive"},
 		{"10furlongsx2in", 0, `unit "furlongs"`},
 		{"NaNx5in", 0, `"nan" is not a number`},
-		{"200x200", 0, "too narrow"}, // 96 pt wide, under 8 cm
-		{"1920x200", 0, "too low"},   // 96 pt high at scale 2.03: under 5 cm × 2.03
-		{"slide", 20, "dpi 20: use 36 to 1200"},    // under 36
+		{"200x200", 0, "too narrow"},            // 96 pt wide, under 8 cm
+		{"1920x200", 0, "too low"},              // 96 pt high at scale 2.03: under 5 cm × 2.03
+		{"slide", 20, "dpi 20: use 36 to 1200"}, // under 36
 		{"60inx40in", 300, "at most 8000"},
 	} {
 		_, err := ParseSize(c.in, c.dpi)
