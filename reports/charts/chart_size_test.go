@@ -333,8 +333,18 @@ func emAdvance(r rune) float64 {
 // checks what a lecture hall needs: no text under 20 pt on the 13.33 ×
 // 7.5 in slide (40 px of 1920), no two texts over each other and none off
 // the slide. Text boxes are estimated (box), rotated ones too.
-func TestSlideText(t *testing.T) {
-	size, err := figure.Preset("slide", 0)
+func TestSlideText(t *testing.T) { checkSizeText(t, "slide", 960, 540, 20) }
+
+// TestHandoutText checks the handout charts the same way: no text under
+// the house 9 pt, none over another, none off the 6.5 × 4.5 in page
+// (468 × 324 pt).
+func TestHandoutText(t *testing.T) { checkSizeText(t, "handout", 468, 324, 9) }
+
+// checkSizeText draws every chart kind at a preset as SVG and checks its
+// text: none under least pt, no two over each other, none off the page
+// of w × h pt.
+func checkSizeText(t *testing.T, preset string, w, h, least float64) {
+	size, err := figure.Preset(preset, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,15 +355,15 @@ func TestSlideText(t *testing.T) {
 				t.Fatal(err)
 			}
 			texts, width := readSVGText(t, buf.Bytes())
-			if math.Abs(width-960) > 0.5 {
-				t.Errorf("the slide is %.2f pt wide, want 960 (13.33 in)", width)
+			if math.Abs(width-w) > 0.5 {
+				t.Errorf("the page is %.2f pt wide, want %v", width, w)
 			}
 			if len(texts) < 5 {
 				t.Fatalf("%d texts: is the text set as text?", len(texts))
 			}
 			for _, tx := range texts {
-				if tx.size < 20-1e-6 {
-					t.Errorf("%q is %.1f pt, under 20 pt", tx.s, tx.size)
+				if tx.size < least-1e-6 {
+					t.Errorf("%q is %.1f pt, under %v pt", tx.s, tx.size, least)
 				}
 			}
 			for i, a := range texts {
@@ -364,8 +374,8 @@ func TestSlideText(t *testing.T) {
 					}
 				}
 				// The estimate may run a little long: 3% of the width.
-				if a.x0 < -1 || a.y0 < -1 || a.x1 > width+1+0.03*(a.x1-a.x0) || a.y1 > 540+1 {
-					t.Errorf("%q runs off the slide: (%.0f, %.0f)–(%.0f, %.0f)", a.s, a.x0, a.y0, a.x1, a.y1)
+				if a.x0 < -1 || a.y0 < -1 || a.x1 > width+1+0.03*(a.x1-a.x0) || a.y1 > h+1 {
+					t.Errorf("%q runs off the page: (%.0f, %.0f)–(%.0f, %.0f)", a.s, a.x0, a.y0, a.x1, a.y1)
 				}
 			}
 		})
