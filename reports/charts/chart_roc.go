@@ -44,6 +44,11 @@ func rocPlot(st *figure.ChartStyle, curves []*rocCurve, labelled bool) *plot.Plo
 	p := st.NewPlot("False-alarm rate: share of non-events warned of", "Hit rate: share of events warned of")
 	figure.PercentAxis(&p.X)
 	figure.PercentAxis(&p.Y)
+	if st.FixedHeight {
+		// A plot fitted to a height is narrow: fewer labels, the same on both axes.
+		p.X.Tick.Marker = figure.PercentTicks{Step: 0.25}
+		p.Y.Tick.Marker = figure.PercentTicks{Step: 0.25}
+	}
 	st.AddGrid(p, true, true)
 	p.Add(&rocMarks{style: st, curves: curves, labels: labelled})
 	return p

@@ -749,19 +749,25 @@ func (ch *Chart) sideColumn() *PlotGrid {
 }
 
 // drawBeside draws a grid on the left of the canvas and the legend,
-// caveats and notes in the column right of it.
+// caveats and notes in the column right of it. The column gets the room
+// the grid's shape leaves, at least a third of the width, and more, up
+// to 55%, when its words need it: to be no taller than the body and to
+// set each legend label whole.
 func (ch *Chart) drawBeside(c draw.Canvas, g *PlotGrid) {
-	st := ch.style()
-	width := c.Max.X - c.Min.X
-	// At least a third of the width is the column's; the grid gets the rest
-	// or what its shape takes of it.
-	gridW := min(g.layout(width*2/3, c.Max.Y-c.Min.Y).across(g), width*2/3)
+	width, height := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	var gridW, colW vg.Length
+	for _, share := range []vg.Length{2.0 / 3, 0.6, 0.55, 0.5, 0.45} {
+		gridW = min(g.layout(width*share, height).across(g), width*share)
+		colW = width - gridW - sideGap
+		if ch.columnFits(colW, height) {
+			break
+		}
+	}
 	body := c
 	body.Max.X = c.Min.X + gridW
 	g.Draw(body)
 	col := c
 	col.Min.X = c.Min.X + gridW + sideGap
-	colW := col.Max.X - col.Min.X
 	top := col.Max.Y
 	if len(ch.Legend) > 0 {
 		ch.drawLegend(col, top, colW)
@@ -771,8 +777,28 @@ func (ch *Chart) drawBeside(c draw.Canvas, g *PlotGrid) {
 		top = drawLines(col, ch.caveatStyle(), col.Min.X, top, lines) - 2*blockGap
 	}
 	if lines := ch.noteLines(colW); len(lines) > 0 {
+		st := ch.style()
 		sty := st.TextStyle(st.NoteSize)
 		sty.Color = st.Muted
 		drawLines(col, sty, col.Min.X, top, lines)
 	}
+}
+
+// columnFits reports whether the legend, caveats and notes fit a column
+// of width w and height h, each legend label whole.
+func (ch *Chart) columnFits(w, h vg.Length) bool {
+	st := ch.style()
+	var need vg.Length
+	if len(ch.Legend) > 0 {
+		sty := st.TextStyle(st.TickSize)
+		for _, e := range ch.Legend {
+			if legendLabel(sty, e.Label, w) != e.Label {
+				return false
+			}
+		}
+		need += ch.legendHeight(w) + 2*blockGap
+	}
+	need += LineHeight(ch.caveatStyle())*vg.Length(len(ch.caveatLines(w))) + 2*blockGap
+	need += LineHeight(st.TextStyle(st.NoteSize)) * vg.Length(len(ch.noteLines(w)))
+	return need <= h
 }
