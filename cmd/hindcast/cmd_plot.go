@@ -239,7 +239,13 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		n := max(min(o.top, len(d.Rows)), 1)
+		n := o.top // the chart refuses a negative --top
+		if n == 0 {
+			n = charts.DefaultContributionsTop
+		}
+		if n > 0 {
+			n = min(n, max(len(d.Rows), 1))
+		}
 		return charts.FitRows(n, func(k int) (*figure.Chart, error) {
 			ch, err := charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: k})
 			if err == nil && k < n {

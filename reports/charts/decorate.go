@@ -83,7 +83,7 @@ func isAre(n int) string {
 // that fit, or of one row when none fits.
 func FitRows(n int, build func(k int) (*figure.Chart, error)) (*figure.Chart, error) {
 	ch, err := build(n)
-	if err != nil || n <= 1 || !ch.Overflows() {
+	if err != nil || n <= 1 || !ch.Overflows() { // n < 1: build decides
 		return ch, err
 	}
 	lo, hi := 1, n-1 // build(lo) is taken to fit; build(hi+1) does not
