@@ -123,8 +123,8 @@ func classRun(s *streams, o *scoreOptions) error {
 	case len(o.input.by) > 0:
 		return usageErrorf("--by groups forecasts; with --responses the figures are by student")
 	case o.bins != "10" || o.clip != 0 || o.brierScale != 1 || o.reference != "" || len(o.cluster) > 0 ||
-		o.bootstrap != analysis.DefaultReplicates || o.seed != 1 || o.level != analysis.DefaultLevel:
-		return usageErrorf("--responses gives each student's Brier score and overconfidence: --bins, --clip, --brier-scale, --reference, --cluster, --bootstrap, --seed and --level do not apply")
+		o.bootstrap != analysis.DefaultReplicates || o.seed != 1 || o.level != analysis.DefaultLevel || o.input.crowd || o.others:
+		return usageErrorf("--responses gives each student's Brier score and overconfidence: --bins, --clip, --brier-scale, --reference, --cluster, --bootstrap, --seed, --level, --crowd-relative and --others do not apply")
 	}
 	in := o.input.input(s)
 	if in.HasTables() {

@@ -31,7 +31,20 @@ type plotOptions struct {
 	samples   int
 	colour    string   // --colour (or --color)
 	terms     []string // --term PHRASE=RANGE
+	look      chartLook
 }
+
+// chartLook are the flags every chart kind reads: its size and the words
+// its maker adds.
+type chartLook struct {
+	size, notes, speakerNotes, subtitle string
+	dpi                                 int
+	remarks                             []string
+	style                               *figure.ChartStyle // from size, dpi and notes
+}
+
+// lookFlags are the flags of chartLook, read by every kind.
+const lookFlags = "output title size dpi subtitle note notes speaker-notes"
 
 // Flags the chart kinds read, besides -o and --title.
 const (
@@ -57,7 +70,7 @@ var plotKinds = []struct{ name, short, flags string }{
 func checkPlotFlags(kind string, given []string) error {
 	i := slices.IndexFunc(plotKinds, func(k struct{ name, short, flags string }) bool { return k.name == kind })
 	for _, f := range given {
-		if f != "output" && f != "title" && !slices.Contains(strings.Fields(plotKinds[i].flags), f) {
+		if !slices.Contains(strings.Fields(lookFlags), f) && !slices.Contains(strings.Fields(plotKinds[i].flags), f) {
 			return usageErrorf("--%s does not apply to plot %s; it reads --%s", f, kind, strings.Join(strings.Fields(plotKinds[i].flags), ", --"))
 		}
 	}
@@ -88,8 +101,11 @@ extension decides). With --by, each group is its own series or panel. The same
 input and flags give the same bytes.
 
 Kinds:
-` + kinds.String(),
+` + kinds.String() + `
+Sizes (--size):
+` + figure.PresetHelp(),
 		Example: `  hindcast plot reliability -o reliability.png
+  hindcast plot reliability --dataset cpc --size slide --speaker-notes notes.txt -o slide.png
   hindcast plot contributions --dataset cpc -o cpc-costs.svg
   hindcast plot roc --by forecaster -o roc.pdf
   hindcast plot scales --highlight likely -o scales.png
@@ -125,6 +141,12 @@ Kinds:
 		}
 		return pflag.NormalizedName(name)
 	})
+	f.StringVar(&opts.look.size, "size", "default", "the chart's size: a preset ("+strings.Join(figure.PresetNames(), ", ")+") or WIDTHxHEIGHT in px, in, cm, mm or pt (1920x1080, 13.33inx7.5in, 20cmx12cm)")
+	f.IntVar(&opts.look.dpi, "dpi", 0, "the resolution of a PNG, dots per inch (default: the preset's, else 150)")
+	f.StringVar(&opts.look.subtitle, "subtitle", "", "replace the chart's subtitle: the takeaway, in a line")
+	f.StringArrayVar(&opts.look.remarks, "note", nil, "a note drawn under the chart, whatever --notes says (repeat for more)")
+	f.StringVar(&opts.look.notes, "notes", "", "the chart's own notes drawn: full, short (caveats only) or none (default: full; short at handout and web, none at slide)")
+	f.StringVar(&opts.look.speakerNotes, "speaker-notes", "", "also write every note of the chart, drawn or not, and any side panel left off, to this text file")
 	return cmd
 }
 
@@ -149,6 +171,9 @@ func plotRun(s *streams, o *plotOptions) error {
 	if o.bins < 1 || o.bins > 100 {
 		return usageErrorf("--bins %d: use 1 to 100", o.bins)
 	}
+	if err := o.look.parse(); err != nil {
+		return err
+	}
 	ch, err := o.chart(s, kind)
 	if err != nil {
 		return err
@@ -157,26 +182,61 @@ func plotRun(s *streams, o *plotOptions) error {
 	if err := ch.Write(&buf, format); err != nil {
 		return err
 	}
+	if o.look.speakerNotes != "" {
+		text := strings.Join(ch.SpeakerNotes(), "\n\n") + "\n"
+		if err := fileout.Write(o.look.speakerNotes, nil, []byte(text)); err != nil {
+			return err
+		}
+	}
 	return fileout.Write(o.output, nil, buf.Bytes())
+}
+
+// parse reads --size, --dpi and --notes into the charts' style.
+func (l *chartLook) parse() error {
+	size, err := figure.ParseSize(l.size, l.dpi)
+	if err != nil {
+		return usageErrorf("--%v", err)
+	}
+	l.style = size.Style()
+	if l.notes != "" {
+		m, err := figure.ParseNotesMode(l.notes)
+		if err != nil {
+			return usageErrorf("--notes %s: use full, short or none", l.notes)
+		}
+		l.style.Notes = m
+	}
+	return nil
+}
+
+// decorate adds the subtitle, the notes given and the caveats on the
+// datasets' selection to a chart.
+func (l *chartLook) decorate(ch *figure.Chart, err error, ds []*forecasts.Dataset) (*figure.Chart, error) {
+	if err != nil {
+		return nil, err
+	}
+	charts.Decorate(ch, charts.Decoration{Subtitle: l.subtitle, Remarks: l.remarks, Datasets: ds})
+	return ch, nil
 }
 
 // chart builds the chart of a kind from the input.
 func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
-	style := figure.DefaultChartStyle()
+	style, look := o.look.style, &o.look
 	in := o.input.input(s)
 	switch kind {
 	case "scales", "words":
-		return o.wordsChart(&in, kind, style)
+		return o.wordsChart(&in, kind, style, look)
 	case "timeline", "sensitivity":
 		ds, err := in.Datasets("this chart draws records")
 		if err != nil {
 			return nil, err
 		}
 		if kind == "timeline" {
-			return charts.TimelineChart(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title, Colour: charts.CaseColour(o.colour)})
+			return charts.FitTimeline(evaluate.AllRecords(ds), charts.TimelineOptions{Style: style, Title: o.title, Colour: charts.CaseColour(o.colour)},
+				func(ch *figure.Chart) { _, _ = look.decorate(ch, nil, ds) })
 		}
 		sens := evaluate.Sensitivity(ds, evaluate.SensitivityOptions{Samples: o.samples, Seed: o.seed})
-		return charts.SensitivityChart(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true})
+		return charts.FitSensitivity(sens, charts.SensitivityOptions{Style: style, Title: o.title, Score: charts.SensitivityBoth, ShowSampled: true},
+			func(ch *figure.Chart) { _, _ = look.decorate(ch, nil, ds) })
 	}
 	f, err := evaluate.Load(in)
 	if err != nil {
@@ -190,7 +250,20 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top, Colour: charts.CaseColour(o.colour)})
+		n := o.top // the chart refuses a negative --top
+		if n == 0 {
+			n = charts.DefaultContributionsTop
+		}
+		if n > 0 {
+			n = min(n, max(len(d.Rows), 1))
+		}
+		return charts.FitRows(n, func(k int) (*figure.Chart, error) {
+			ch, err := charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: k, Colour: charts.CaseColour(o.colour)})
+			if err == nil && k < n {
+				ch.Remarks = append(ch.Remarks, charts.MoreRowsNote(k, len(d.Rows), "the less costly"))
+			}
+			return look.decorate(ch, err, f.Datasets)
+		})
 	}
 	groups := f.ForecastGroups()
 	switch kind {
@@ -199,32 +272,36 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		return charts.ReliabilityChart(d, charts.ReliabilityOptions{Style: style, Title: o.title})
+		ch, err := charts.ReliabilityChart(d, charts.ReliabilityOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	case "roc":
 		d, err := evaluate.ROC(groups)
 		if err != nil {
 			return nil, err
 		}
-		return charts.ROCChart(d, charts.ROCOptions{Style: style, Title: o.title})
+		ch, err := charts.ROCChart(d, charts.ROCOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	case "sharpness":
 		d, err := evaluate.Sharpness(groups, o.bins)
 		if err != nil {
 			return nil, err
 		}
-		return charts.SharpnessChart(d, charts.SharpnessOptions{Style: style, Title: o.title})
+		ch, err := charts.SharpnessChart(d, charts.SharpnessOptions{Style: style, Title: o.title})
+		return look.decorate(ch, err, f.Datasets)
 	}
 	d, err := evaluate.Murphy(groups, 0)
 	if err != nil {
 		return nil, err
 	}
-	return charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
+	ch, err := charts.MurphyChart(d, charts.MurphyOptions{Style: style, Title: o.title})
+	return look.decorate(ch, err, f.Datasets)
 }
 
 // wordsChart draws the scales or the words chart: the phrases given with
 // --term and, for words (or to find a --highlight no scale knows), the
 // records' phrases; a word to highlight that nothing knows is a usage
 // error naming the nearest.
-func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.ChartStyle) (*figure.Chart, error) {
+func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.ChartStyle, look *chartLook) (*figure.Chart, error) {
 	scales := forecasts.BuiltinScales()
 	var given []evaluate.Phrase
 	for _, t := range o.terms {
@@ -235,10 +312,11 @@ func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.
 		given = append(given, p)
 	}
 	var words *evaluate.WordsData
+	var ds []*forecasts.Dataset
 	phrases := given
 	if kind == "words" {
-		ds, err := in.Datasets("this chart draws records' phrases")
-		if err != nil {
+		var err error
+		if ds, err = in.Datasets("this chart draws records' phrases"); err != nil {
 			return nil, err
 		}
 		if words, err = evaluate.Words(evaluate.AllRecords(ds), scales, given); err != nil {
@@ -271,7 +349,15 @@ func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.
 		}
 	}
 	if kind == "words" {
-		return charts.WordsChart(words, charts.WordsOptions{Style: style, Title: o.title, Highlight: match})
+		ch, err := charts.WordsChart(words, charts.WordsOptions{Style: style, Title: o.title, Highlight: match})
+		return look.decorate(ch, err, ds)
 	}
-	return charts.ScalesChart(scales.All(), charts.ScalesOptions{Style: style, Title: o.title, Match: match})
+	all := scales.All()
+	return charts.FitRows(len(all), func(k int) (*figure.Chart, error) {
+		ch, err := charts.ScalesChart(all[:k], charts.ScalesOptions{Style: style, Title: o.title, Match: match})
+		if err == nil && k < len(all) {
+			ch.Remarks = append(ch.Remarks, charts.MoreScalesNote(all[k:]))
+		}
+		return look.decorate(ch, err, nil)
+	})
 }

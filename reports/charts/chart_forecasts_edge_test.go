@@ -151,7 +151,7 @@ func TestForecastChartsLeaveOutEmptyGroups(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		notes := strings.Join(ch.Notes, "\n")
+		notes := strings.Join(ch.SpeakerNotes(), "\n")
 		if !strings.Contains(notes, `Not drawn: 1 group with no scored forecast`) || !strings.Contains(notes, "Pending desk") || !strings.Contains(notes, "q-open") {
 			t.Errorf("%s: the notes do not name the empty group and its case:\n%s", name, notes)
 		}

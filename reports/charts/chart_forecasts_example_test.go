@@ -42,7 +42,7 @@ func ExampleReliabilityChart() {
 		return
 	}
 	fmt.Println(ch.Title)
-	fmt.Println(ch.Notes[len(ch.Notes)-1])
+	fmt.Println(ch.Warnings[len(ch.Warnings)-1])
 	// Output:
 	// Reliability: did the events happen as often as forecast?
 	// With only 4 forecasts the diagram shows cases, not calibration: a few more forecasts could change it completely.

@@ -94,7 +94,7 @@ func MurphyChart(d *evaluate.MurphyData, opt MurphyOptions) (*figure.Chart, erro
 	ch.Notes = append(ch.Notes,
 		"The area under a curve is half the Brier score: the Brier score weighs every decision maker alike. "+
 			"The curve jumps at each forecast value, where the decision to act changes.")
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "diagram"), left, all)...)
+	ch.Warnings = append(ch.Warnings, groupNotes(smallNote(gs, "diagram"), left, all)...)
 	if panels != nil {
 		ch.FitBody(panels.HeightFor(ch.BodyWidth()))
 	} else {
@@ -109,7 +109,11 @@ const murphyOverlay = 4
 
 // murphyPlot is a Murphy diagram of the curves, its loss axis up to top.
 func murphyPlot(st *figure.ChartStyle, curves []*murphyCurve, top float64) *plot.Plot {
-	p := st.NewPlot("Threshold θ: act when the forecast is above it", "Mean loss per forecast")
+	yLabel := "Mean loss per forecast"
+	if st.FixedHeight {
+		yLabel = "Mean loss" // a plot fitted to a slide is too low for the rest
+	}
+	p := st.NewPlot("Threshold θ: act when the forecast is above it", yLabel)
 	figure.PercentAxis(&p.X)
 	p.Y.Min, p.Y.Max = 0, top
 	st.AddGrid(p, true, true)

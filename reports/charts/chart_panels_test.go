@@ -63,7 +63,7 @@ func TestPanelChartsLeaveOut(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			notes := strings.Join(ch.Notes, " ")
+			notes := strings.Join(ch.SpeakerNotes(), " ")
 			for _, want := range []string{
 				"Not drawn: 2 groups of fewer than 3 forecasts each", "Tiny A (2), Tiny B (2)",
 				"Not drawn, to keep the panels legible: the 3 groups with the fewest forecasts: Method 06 (20),",
@@ -92,7 +92,7 @@ func TestPanelChartsFewLeft(t *testing.T) {
 	if got := strings.Join(labels, "; "); !strings.HasPrefix(got, "Method 01; Method 02, the ensemble") {
 		t.Errorf("legend %q: want the two groups drawn together", got)
 	}
-	if notes := strings.Join(ch.Notes, " "); !strings.Contains(notes, "Not drawn: 6 groups of fewer than 3 forecasts each") {
+	if notes := strings.Join(ch.SpeakerNotes(), " "); !strings.Contains(notes, "Not drawn: 6 groups of fewer than 3 forecasts each") {
 		t.Errorf("notes %q do not name the groups left out", notes)
 	}
 }

@@ -80,6 +80,9 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
+	if labels == labelIDs && st.FixedHeight {
+		labels = labelCounts // a diagram fitted to a slide or handout has no room for the ids
+	}
 
 	ch := figure.NewChart(st, opt.Title, "Reliability: did the events happen as often as forecast?",
 		"Observed frequency against forecast probability: points above the diagonal mean the event "+
@@ -88,7 +91,7 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 
 	var grid *figure.PlotGrid
 	if overlay {
-		main, hist := reliabilityPlots(st, rs, labels, true)
+		main, hist := reliabilityPlots(st, rs, labels, !st.FixedHeight)
 		side := corpText(st, rs)
 		grid = &figure.PlotGrid{
 			Plots:     [][]*plot.Plot{{main}, {hist}},
@@ -98,6 +101,7 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 			Side:      side,
 			SideWidth: max(5.2*vg.Centimeter, side.TableWidth()),
 		}
+		ch.SidePanel(grid)
 	} else {
 		grid = reliabilityPanels(st, rs, labels, ch.BodyWidth())
 		for _, r := range rs {
@@ -126,7 +130,7 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 		ch.Notes = append(ch.Notes, "The number beside a point is how many forecasts its bin holds.")
 	}
 	small := strings.Replace(smallNote(gs, "diagram"), "not a pattern", "not calibration", 1)
-	ch.Notes = append(ch.Notes, groupNotes(small, left, all)...)
+	ch.Warnings = append(ch.Warnings, groupNotes(small, left, all)...)
 	ch.FitBody(grid.HeightFor(ch.BodyWidth()))
 	return ch, nil
 }

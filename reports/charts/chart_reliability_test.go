@@ -37,7 +37,7 @@ func TestGoldenReliabilityPanels(t *testing.T) {
 // drawn together get no consistency band, and that a note says so.
 func TestReliabilityChartSmallBands(t *testing.T) {
 	ch := reliabilityChart(t, mixedGroups())
-	if !strings.Contains(strings.Join(ch.Notes, " "), "No band for Analysts, Red team") {
+	if !strings.Contains(strings.Join(ch.SpeakerNotes(), " "), "No band for Analysts, Red team") {
 		t.Errorf("notes %q do not say the small groups have no band", ch.Notes)
 	}
 	for _, e := range ch.Legend {

@@ -44,6 +44,11 @@ func rocPlot(st *figure.ChartStyle, curves []*rocCurve, labelled bool) *plot.Plo
 	p := st.NewPlot("False-alarm rate: share of non-events warned of", "Hit rate: share of events warned of")
 	figure.PercentAxis(&p.X)
 	figure.PercentAxis(&p.Y)
+	if st.FixedHeight {
+		// A plot fitted to a height is narrow: fewer labels, the same on both axes.
+		p.X.Tick.Marker = figure.PercentTicks{Step: 0.25}
+		p.Y.Tick.Marker = figure.PercentTicks{Step: 0.25}
+	}
 	st.AddGrid(p, true, true)
 	p.Add(&rocMarks{style: st, curves: curves, labels: labelled})
 	return p
@@ -123,7 +128,8 @@ func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*figure.Chart, error) {
 		}
 		grid = &figure.PlotGrid{Plots: [][]*plot.Plot{{p}}, Square: true, Side: rocText(st, curves)}
 		grid.SideWidth = max(5.2*vg.Centimeter, grid.Side.TableWidth())
-		if side := grid.DataWidth(ch.BodyWidth()); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
+		ch.SidePanel(grid)
+		if side := grid.DataWidth(ch.BodyWidth()); st.FixedHeight || p.Y.Label.TextStyle.Width(p.Y.Label.Text) > side ||
 			p.X.Label.TextStyle.Width(p.X.Label.Text) > 1.4*side {
 			// The table beside the plot leaves it too small for the words.
 			p.X.Label.Text, p.Y.Label.Text = "False-alarm rate", "Hit rate"
@@ -157,7 +163,7 @@ func ROCChart(d *evaluate.ROCData, opt ROCOptions) (*figure.Chart, error) {
 	if n := emptyNote(empty); n != "" {
 		left = append([]string{n}, left...)
 	}
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(drawn, "curve"), left, append(gs, empty...))...)
+	ch.Warnings = append(ch.Warnings, groupNotes(smallNote(drawn, "curve"), left, append(gs, empty...))...)
 	ch.FitBody(grid.HeightFor(ch.BodyWidth()))
 	return ch, nil
 }

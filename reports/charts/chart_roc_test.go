@@ -61,7 +61,7 @@ func TestROCChartOneOutcome(t *testing.T) {
 	}
 	mixed := append(mixedGroups(), evaluate.ForecastGroup{Name: "Sure", Table: all[0].Table})
 	ch := rocChart(t, mixed)
-	if !strings.Contains(strings.Join(ch.Notes, " "), "No curve for Sure") {
+	if !strings.Contains(strings.Join(ch.SpeakerNotes(), " "), "No curve for Sure") {
 		t.Errorf("notes %q do not name the group without a curve", ch.Notes)
 	}
 }
@@ -88,7 +88,7 @@ func TestGoldenROCCoincident(t *testing.T) {
 }
 
 func TestROCChartCoincidentNotes(t *testing.T) {
-	notes := strings.Join(rocChart(t, coincidentGroups()).Notes, "\n")
+	notes := strings.Join(rocChart(t, coincidentGroups()).SpeakerNotes(), "\n")
 	for _, want := range []string{
 		"The curves of CPC and US intelligence community coincide.",
 		"No curve for AMAN (Israeli military intelligence), under Maj. Gen. Eli Zeira; CIA: a ROC curve needs",

@@ -179,7 +179,7 @@ func SensitivityChart(s *evaluate.SensitivityResult, opt SensitivityOptions) (*f
 		ch.Notes = append(ch.Notes, "* No term at that level on the scale, so kept as coded: "+kept+".")
 	}
 	if len(s.ChosenForFailure) > 0 {
-		ch.Notes = append(ch.Notes, fmt.Sprintf("%s was chosen for its failures: these ranges show how much the coding matters, not how good the forecasters were.",
+		ch.Caveats = append(ch.Caveats, fmt.Sprintf("Caveat: %s was chosen for its failures: these ranges show how much the coding matters, not how good the forecasters were.",
 			figure.ListSome(s.ChosenForFailure, figure.MaxListed)))
 	}
 	ch.FitBody(body.fitHeight())

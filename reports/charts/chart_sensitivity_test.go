@@ -221,7 +221,7 @@ func TestSensitivityChartText(t *testing.T) {
 	if want := fixtureReading(s)[0]; len(ch.Notes) == 0 || ch.Notes[0] != want {
 		t.Errorf("first note %q, want the first sentence of the reading, %q", ch.Notes, want)
 	}
-	notes := strings.Join(ch.Notes, "\n")
+	notes := strings.Join(ch.SpeakerNotes(), "\n")
 	for _, want := range []string{"∞", "2,004 codings", "cpc was chosen for its failures"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes %q lack %q", notes, want)

@@ -102,7 +102,7 @@ func SharpnessChart(d *evaluate.SharpnessData, opt SharpnessOptions) (*figure.Ch
 		ch.Notes = append(ch.Notes, fmt.Sprintf("How far from 50%% the forecasts were, on average: %s percentage points "+
 			"(0 is always 50%%, 50 always 0 or 100%%).", joinNames(bold)))
 	}
-	ch.Notes = append(ch.Notes, groupNotes(smallNote(gs, "histogram"), left, all)...)
+	ch.Warnings = append(ch.Warnings, groupNotes(smallNote(gs, "histogram"), left, all)...)
 	if grid != nil {
 		ch.FitBody(grid.HeightFor(ch.BodyWidth()))
 	} else {

@@ -161,15 +161,14 @@ func TestCaseColoursSurviveGreyscale(t *testing.T) {
 	}
 }
 
-// slideStyle is a 16:9 slide, 13.33 × 7.5 in, with no text under 20
-// points: the size the words chart is laid out to fit.
+// slideStyle is the slide preset: 1920 × 1080 pixels, 13.33 × 7.5 in,
+// laid out small and drawn larger, so that no text is under 20 points.
 func slideStyle() *figure.ChartStyle {
-	st := figure.DefaultChartStyle()
-	st.Width, st.Height = 13.33*vg.Inch, 7.5*vg.Inch
-	st.DPI = 144 // 1920 × 1080 pixels
-	st.Margin = 0.25 * vg.Inch
-	st.TitleSize, st.LabelSize, st.TickSize, st.SmallSize, st.NoteSize = 32, 24, 22, 20, 20
-	return st
+	z, err := figure.Preset("slide", 0)
+	if err != nil {
+		panic(err)
+	}
+	return z.Style()
 }
 
 // The words of the cpc records, and the most phrases the chart draws,
@@ -187,8 +186,9 @@ func TestWordsChartFitsSlide(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, h := ch.Size(); h > 7.5*vg.Inch {
-			t.Errorf("%s: %.2f in high at slide size, more than 7.5 in", tc.name, h/vg.Inch)
+		st := slideStyle()
+		if _, h := ch.Size(); h*vg.Length(st.Scale) > 7.5*vg.Inch+1e-9 {
+			t.Errorf("%s: %.2f in high at slide size, more than 7.5 in", tc.name, h*vg.Length(st.Scale)/vg.Inch)
 		}
 		if tc.name == "cpc" {
 			var buf bytes.Buffer

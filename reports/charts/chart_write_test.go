@@ -3,6 +3,9 @@ package charts_test
 import (
 	"bytes"
 	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -84,17 +87,25 @@ func TestWritePNGSize(t *testing.T) {
 	}
 }
 
-// TestWriteSVGOutlinesText checks that an SVG chart needs no font: its
-// text is drawn as glyph outlines, not set in a font the viewer may lack.
-func TestWriteSVGOutlinesText(t *testing.T) {
+// TestWriteSVGText checks that an SVG chart's text is text, selectable and
+// searchable, set in Liberation Sans or a font of the same metrics, and
+// that it embeds no font and draws no glyph outlines: the style sheet has
+// a few dozen shapes, not the hundreds its letters would make.
+func TestWriteSVGText(t *testing.T) {
 	svg := string(render(t, styleSheet(), figure.SVG))
-	for _, bad := range []string{"<text", "font-family", "@font-face"} {
-		if strings.Contains(svg, bad) {
-			t.Errorf("the SVG holds %q: it would depend on the viewer's fonts", bad)
+	if n := strings.Count(svg, "<text"); n < 10 {
+		t.Errorf("the SVG has %d text elements, want its labels as text", n)
+	}
+	for _, want := range []string{"font-family:'Liberation Sans', Arial, Helvetica, sans-serif;", ">Date axis, outcome colours<"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the SVG lacks %q", want)
 		}
 	}
-	if n := strings.Count(svg, "<path"); n < 100 {
-		t.Errorf("the SVG has %d paths; its text should be outlined glyphs", n)
+	if strings.Contains(svg, "@font-face") {
+		t.Error("the SVG embeds a font")
+	}
+	if n := strings.Count(svg, "<path"); n > 100 {
+		t.Errorf("the SVG has %d paths: is its text drawn as outlines?", n)
 	}
 }
 
@@ -126,5 +137,38 @@ func TestWriteUnknownFormat(t *testing.T) {
 	var buf bytes.Buffer
 	if err := styleSheet().Write(&buf, "gif"); err == nil || buf.Len() > 0 {
 		t.Errorf("Write gif: err %v, %d bytes written; want an error and nothing", err, buf.Len())
+	}
+}
+
+// TestWritePDFText checks with pdftotext (poppler-utils; skipped where it
+// is not installed) that a PDF chart's text is text, at the slide size too,
+// where the page is drawn 2.22 times its layout.
+func TestWritePDFText(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	for _, name := range []string{"default", "slide"} {
+		size, err := figure.Preset(name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := styleSheet()
+		ch.Style = size.Style()
+		path := filepath.Join(t.TempDir(), "c.pdf")
+		var buf bytes.Buffer
+		if err := ch.Write(&buf, figure.PDF); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "Date axis, outcome colours") {
+			t.Errorf("%s: pdftotext finds no chart text:\n%s", name, out)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -48,6 +49,30 @@ type ChartStyle struct {
 	Accent color.Color
 	// LineWidth is the width of data lines.
 	LineWidth vg.Length
+
+	// The fields below come from a Size (Size.Style); their zero values
+	// are the house style's.
+
+	// Scale is how much larger than laid out the chart is drawn: every
+	// length, type included, is Scale times larger on the page; 0 means 1.
+	Scale float64
+	// FixedHeight makes every chart exactly Height high: charts whose rows
+	// or panels would need more are drawn in the height (their rows cut
+	// or the plots smaller), never taller.
+	FixedHeight bool
+	// Notes says which notes are drawn; "" means NotesFull.
+	Notes NotesMode
+	// HideSide leaves explanation panels beside the plots off the chart;
+	// their text goes to the speaker notes.
+	HideSide bool
+}
+
+// scale is Scale, or 1 when unset.
+func (s *ChartStyle) scale() float64 {
+	if s.Scale <= 0 {
+		return 1
+	}
+	return s.Scale
 }
 
 // DefaultChartStyle returns the house style: 16 × 10 cm at 150 dpi,
@@ -181,9 +206,9 @@ func HideAxis(a *plot.Axis) {
 }
 
 // A Chart is a whole figure: a title, an optional subtitle, a legend in a
-// strip under them, a body (one plot or several panels) and notes at the
-// bottom, at a fixed size. The title, legend and notes sit outside the
-// data, so they never cover it; long lines are wrapped to the width.
+// strip under them, a body (one plot or several panels), caveats and notes
+// at the bottom, at a fixed size. The title, legend and notes sit outside
+// the data, so they never cover it; long lines are wrapped to the width.
 type Chart struct {
 	// Style is the look; nil means DefaultChartStyle().
 	Style *ChartStyle
@@ -193,10 +218,29 @@ type Chart struct {
 	Legend []LegendEntry
 	// Body draws the data: a *plot.Plot, a Panels, or any Drawer.
 	Body Drawer
-	// Notes are small lines under the body: caveats, sources, warnings.
+	// Notes are small lines under the body: what the marks mean, how
+	// the figures were made. Style.Notes says whether they are drawn.
 	Notes []string
+	// Warnings are notes that qualify the data: small samples, groups
+	// left out, cases not scored. They follow the notes, and are drawn
+	// unless Style.Notes is NotesNone; with Caveats they join those.
+	Warnings []string
+	// Caveats are what a reader must not miss, such as records chosen for
+	// their failures: drawn under the body at the size of body text, in
+	// the text colour, whatever Style.Notes says.
+	Caveats []string
+	// Remarks are the notes the chart's maker adds (plot --note): drawn
+	// first among the notes, whatever Style.Notes says.
+	Remarks []string
+	// Offstage is explanation the chart has no room for at its size (a
+	// side panel at slide size): never drawn, part of SpeakerNotes.
+	Offstage []string
 	// Width and Height are the figure's size; zero means the style's.
 	Width, Height vg.Length
+
+	// fitBody, when positive, is the height the body needs (FitBody);
+	// leastBody the least it may have (GrowBody).
+	fitBody, leastBody vg.Length
 }
 
 // A Drawer draws itself on a canvas: *plot.Plot, Panels and Chart are Drawers.
@@ -261,18 +305,68 @@ func NewChart(st *ChartStyle, title, fallback, subtitle string) *Chart {
 	return &Chart{Style: st, Title: title, Subtitle: subtitle, Width: st.Width}
 }
 
-// Size is the figure's width and height: at most MaxChartHeight high,
-// whatever Height says.
+// Size is the figure's width and height, in the points of its layout
+// (Style.Scale times smaller than drawn): as tall as its body needs
+// (FitBody, GrowBody) with the title, legend, caveats and notes as they
+// are when asked, but at most MaxChartHeight high; exactly the style's
+// height when the style fixes it.
 func (ch *Chart) Size() (w, h vg.Length) {
 	st := ch.style()
-	w, h = ch.Width, ch.Height
-	if w == 0 {
-		w = st.Width
+	w = ch.width()
+	if st.FixedHeight {
+		return w, st.Height
 	}
+	h = ch.Height
 	if h == 0 {
 		h = st.Height
 	}
+	if ch.fitBody > 0 || ch.leastBody > 0 {
+		above, below := ch.chrome(w - 2*st.Margin)
+		if ch.fitBody > 0 {
+			h = ch.fitBody + above + below + 2*st.Margin
+		}
+		if h-above-below-2*st.Margin < ch.leastBody {
+			h = ch.leastBody + above + below + 2*st.Margin
+		}
+	}
 	return w, min(h, MaxChartHeight)
+}
+
+func (ch *Chart) width() vg.Length {
+	if ch.Width != 0 {
+		return ch.Width
+	}
+	return ch.style().Width
+}
+
+// NaturalHeight is the height the chart would take if its style did not
+// fix it: more than Size's when its rows or panels do not fit.
+func (ch *Chart) NaturalHeight() vg.Length {
+	c := *ch
+	st := *ch.style()
+	st.FixedHeight = false
+	c.Style = &st
+	_, h := c.Size()
+	return h
+}
+
+// Overflows reports whether the chart's style fixes its height and the
+// chart needs more: a caller may then draw fewer rows (FitRows).
+func (ch *Chart) Overflows() bool {
+	st := ch.style()
+	return st.FixedHeight && ch.NaturalHeight() > st.Height+0.01
+}
+
+// SpeakerNotes is everything the chart says in words besides its title,
+// subtitle and legend, drawn or not: the caveats, remarks, notes,
+// warnings and the text of any panel left off (Offstage), for the notes
+// of a slide or the caption of a figure.
+func (ch *Chart) SpeakerNotes() []string {
+	var out []string
+	for _, part := range [][]string{ch.Caveats, ch.Remarks, ch.Notes, ch.Warnings, ch.Offstage} {
+		out = append(out, part...)
+	}
+	return out
 }
 
 const (
@@ -282,19 +376,18 @@ const (
 	blockGap         = vg.Length(5)  // between the title, legend, body and notes
 )
 
-// FitBody sets the chart's height so that its body gets the given
-// height below the title and legend and above the notes, at the chart's
-// width: for charts that give each term or record a row of its own.
+// FitBody makes the chart as tall as it needs for its body to get the
+// given height below the title and legend and above the notes, at the
+// chart's width: for charts that give each term or record a row of its
+// own. A style that fixes the height keeps it (see Overflows).
 func (ch *Chart) FitBody(body vg.Length) {
-	above, below := ch.chrome(ch.BodyWidth())
-	ch.Height = body + above + below + 2*ch.style().Margin
+	ch.fitBody = body
 }
 
 // bodyWidth is the width of the chart's body: the figure's less its
 // margins.
 func (ch *Chart) BodyWidth() vg.Length {
-	w, _ := ch.Size()
-	return w - 2*ch.style().Margin
+	return ch.width() - 2*ch.style().Margin
 }
 
 // minBody is the least height of the body of a chart of one plot whose
@@ -305,11 +398,7 @@ const MinBody = 5.5 * vg.Centimeter
 // growBody makes the chart taller if its body would be less than least
 // high between the title and legend and the notes.
 func (ch *Chart) GrowBody(least vg.Length) {
-	_, h := ch.Size()
-	above, below := ch.chrome(ch.BodyWidth())
-	if h-above-below-2*ch.style().Margin < least {
-		ch.FitBody(least)
-	}
+	ch.leastBody = least
 }
 
 // chrome measures the room that the title, subtitle and legend take above
@@ -327,20 +416,59 @@ func (ch *Chart) chrome(width vg.Length) (above, below vg.Length) {
 	if ch.Title != "" || ch.Subtitle != "" {
 		above += blockGap
 	}
+	if ch.sideColumn() != nil {
+		return above, 0 // the legend, caveats and notes go beside the body
+	}
 	if len(ch.Legend) > 0 {
 		above += ch.legendHeight(width) + blockGap
 	}
+	if lines := ch.caveatLines(width); len(lines) > 0 {
+		below += LineHeight(ch.caveatStyle())*vg.Length(len(lines)) + blockGap
+	}
 	if lines := ch.noteLines(width); len(lines) > 0 {
-		below = LineHeight(st.TextStyle(st.NoteSize))*vg.Length(len(lines)) + blockGap
+		below += LineHeight(st.TextStyle(st.NoteSize))*vg.Length(len(lines)) + blockGap
 	}
 	return above, below
+}
+
+// drawnNotes are the notes drawn under the chart, as Style.Notes says:
+// the remarks, then the notes, then the warnings unless the caveats
+// take them.
+func (ch *Chart) drawnNotes() []string {
+	notes := ch.Remarks
+	mode := ch.style().Notes
+	if mode == "" || mode == NotesFull {
+		notes = append(slices.Clip(notes), ch.Notes...)
+	}
+	if mode != NotesNone && len(ch.Caveats) == 0 {
+		notes = append(slices.Clip(notes), ch.Warnings...)
+	}
+	return notes
 }
 
 func (ch *Chart) noteLines(width vg.Length) []string {
 	st := ch.style()
 	var lines []string
-	for _, n := range ch.Notes {
+	for _, n := range ch.drawnNotes() {
 		lines = append(lines, textLines(st.TextStyle(st.NoteSize), n, width)...)
+	}
+	return lines
+}
+
+// caveatStyle is the type of the caveats: body text, not a footnote.
+func (ch *Chart) caveatStyle() text.Style {
+	st := ch.style()
+	return st.TextStyle(st.TickSize)
+}
+
+// caveatLines are the caveats, and the warnings with them, wrapped.
+func (ch *Chart) caveatLines(width vg.Length) []string {
+	if len(ch.Caveats) == 0 {
+		return nil
+	}
+	var lines []string
+	for _, n := range append(slices.Clip(ch.Caveats), ch.Warnings...) {
+		lines = append(lines, textLines(ch.caveatStyle(), n, width)...)
 	}
 	return lines
 }
@@ -366,6 +494,12 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	if ch.Title != "" || ch.Subtitle != "" {
 		top -= blockGap
 	}
+	if g := ch.sideColumn(); g != nil {
+		body := in
+		body.Max.Y = top
+		ch.drawBeside(body, g)
+		return
+	}
 	if len(ch.Legend) > 0 {
 		ch.drawLegend(in, top, width)
 		top -= ch.legendHeight(width) + blockGap
@@ -375,6 +509,12 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	if lines := ch.noteLines(width); len(lines) > 0 {
 		sty := st.TextStyle(st.NoteSize)
 		sty.Color = st.Muted
+		h := LineHeight(sty) * vg.Length(len(lines))
+		drawLines(in, sty, in.Min.X, bottom+h, lines)
+		bottom += h + blockGap
+	}
+	if lines := ch.caveatLines(width); len(lines) > 0 {
+		sty := ch.caveatStyle()
 		h := LineHeight(sty) * vg.Length(len(lines))
 		drawLines(in, sty, in.Min.X, bottom+h, lines)
 		bottom += h + blockGap
@@ -533,7 +673,7 @@ type ImageFormat string
 // The image formats.
 const (
 	PNG ImageFormat = "png" // a raster image at the style's DPI
-	SVG ImageFormat = "svg" // vector, text as glyph outlines
+	SVG ImageFormat = "svg" // vector, text as text
 	PDF ImageFormat = "pdf" // vector, fonts embedded, no creation date
 )
 
@@ -556,27 +696,35 @@ func ImageFormatOf(name string) (ImageFormat, error) {
 }
 
 // Write renders the chart in the format to w. The same chart gives the
-// same bytes on every run and looks the same in every viewer: a PDF embeds
-// its fonts (subset to the glyphs used), an SVG draws its text as the
-// glyph outlines of those fonts (so it needs no font, though its text
-// cannot be selected or searched), the PDF carries a fixed date (1970-01-01) instead of the
-// time of writing and lists its resources in a fixed order. Where the
-// bytes go is the caller's business.
+// same bytes on every run: a PDF embeds its fonts (subset to the glyphs
+// used) and carries a fixed date (1970-01-01) instead of the time of
+// writing and lists its resources in a fixed order; an SVG sets its text
+// as text (selectable and searchable) in Liberation Sans or a font of the
+// same metrics (svgFontFamily). The figure is drawn Style.Scale times
+// larger than laid out. Where the bytes go is the caller's business.
 func (ch *Chart) Write(w io.Writer, f ImageFormat) error {
 	width, height := ch.Size()
+	st := ch.style()
+	k := st.scale()
 	var (
-		out    vg.CanvasWriterTo
+		out    io.WriterTo
 		canvas vg.Canvas
 	)
 	switch f {
 	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(ch.style().DPI), vgimg.UseBackgroundColor(color.White))
+		// Laid out small, rendered at k times the resolution: the
+		// pixels of the size asked.
+		dpi := int(math.Round(float64(st.DPI) * k))
+		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
 		out, canvas = vgimg.PngCanvas{Canvas: c}, c
 	case SVG:
 		c := vgsvg.NewWith(vgsvg.UseWH(width, height))
-		out, canvas = c, outlineCanvas{c}
+		out, canvas = svgWriter{c: c, w: width * vg.Length(k), h: height * vg.Length(k)}, c
 	case PDF:
-		c := newPDFCanvas(width, height)
+		c := newPDFCanvas(width*vg.Length(k), height*vg.Length(k))
+		if k != 1 {
+			c.Scale(k, k)
+		}
 		out, canvas = c, c
 	default:
 		return fmt.Errorf("cannot write a chart as %q: the formats are png, svg and pdf", f)
@@ -584,4 +732,73 @@ func (ch *Chart) Write(w io.Writer, f ImageFormat) error {
 	ch.Draw(draw.NewCanvas(boundedText{canvas}, width, height))
 	_, err := out.WriteTo(w)
 	return err
+}
+
+// sideColumn is the body when the chart sets its legend, caveats and
+// notes in a column beside it rather than above and below: a grid of
+// plots of a fixed shape (a square reliability diagram, a ROC curve) with
+// no side text of its own, in a style that leaves side panels off (a
+// slide). There the body is as tall as the figure allows and the room on
+// its right, which its shape leaves empty, takes the words.
+func (ch *Chart) sideColumn() *PlotGrid {
+	g, ok := ch.Body.(*PlotGrid)
+	if !ok || g.Side != nil || g.shape() == 0 || !ch.style().HideSide {
+		return nil
+	}
+	return g
+}
+
+// drawBeside draws a grid on the left of the canvas and the legend,
+// caveats and notes in the column right of it. The column gets the room
+// the grid's shape leaves, at least a third of the width, and more, up
+// to 55%, when its words need it: to be no taller than the body and to
+// set each legend label whole.
+func (ch *Chart) drawBeside(c draw.Canvas, g *PlotGrid) {
+	width, height := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	var gridW, colW vg.Length
+	for _, share := range []vg.Length{2.0 / 3, 0.6, 0.55, 0.5, 0.45} {
+		gridW = min(g.layout(width*share, height).across(g), width*share)
+		colW = width - gridW - sideGap
+		if ch.columnFits(colW, height) {
+			break
+		}
+	}
+	body := c
+	body.Max.X = c.Min.X + gridW
+	g.Draw(body)
+	col := c
+	col.Min.X = c.Min.X + gridW + sideGap
+	top := col.Max.Y
+	if len(ch.Legend) > 0 {
+		ch.drawLegend(col, top, colW)
+		top -= ch.legendHeight(colW) + 2*blockGap
+	}
+	if lines := ch.caveatLines(colW); len(lines) > 0 {
+		top = drawLines(col, ch.caveatStyle(), col.Min.X, top, lines) - 2*blockGap
+	}
+	if lines := ch.noteLines(colW); len(lines) > 0 {
+		st := ch.style()
+		sty := st.TextStyle(st.NoteSize)
+		sty.Color = st.Muted
+		drawLines(col, sty, col.Min.X, top, lines)
+	}
+}
+
+// columnFits reports whether the legend, caveats and notes fit a column
+// of width w and height h, each legend label whole.
+func (ch *Chart) columnFits(w, h vg.Length) bool {
+	st := ch.style()
+	var need vg.Length
+	if len(ch.Legend) > 0 {
+		sty := st.TextStyle(st.TickSize)
+		for _, e := range ch.Legend {
+			if legendLabel(sty, e.Label, w) != e.Label {
+				return false
+			}
+		}
+		need += ch.legendHeight(w) + 2*blockGap
+	}
+	need += LineHeight(ch.caveatStyle())*vg.Length(len(ch.caveatLines(w))) + 2*blockGap
+	need += LineHeight(st.TextStyle(st.NoteSize)) * vg.Length(len(ch.noteLines(w)))
+	return need <= h
 }

@@ -860,3 +860,39 @@ func panelPlace(k, n, cols int) (row, col int, bottom, first bool) {
 	row, col = k/cols, k%cols
 	return row, col, k+cols >= n, col == 0
 }
+
+// Text is the block as plain text: each paragraph, and the table as one
+// entry of a line a row, its cells joined by spaces; the marks heading a
+// table are left out.
+func (b *TextBlock) Text() []string {
+	var out []string
+	table := false // the last entry is a table
+	for _, p := range b.paras {
+		switch {
+		case p.Cells != nil:
+			row := strings.Join(p.Cells, " ")
+			if table {
+				out[len(out)-1] += "\n" + row
+			} else {
+				out = append(out, row)
+			}
+			table = true
+			continue
+		case p.Marks == nil && p.Text != "":
+			out = append(out, p.Text)
+		}
+		table = false
+	}
+	return out
+}
+
+// SidePanel gives the grid its side text when the chart's style draws
+// explanation panels, and else puts the text among the chart's Offstage
+// (speaker notes), leaving the grid's width to its plots.
+func (ch *Chart) SidePanel(g *PlotGrid) {
+	if g.Side == nil || !ch.style().HideSide {
+		return
+	}
+	ch.Offstage = append(ch.Offstage, g.Side.Text()...)
+	g.Side = nil
+}

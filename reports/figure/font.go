@@ -1,13 +1,14 @@
 package figure
 
 import (
+	"bytes"
 	"fmt"
+	"gonum.org/v1/plot/vg/vgsvg"
 	"image/color"
+	"io"
 	"sync"
 
 	stdfont "golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
@@ -36,75 +37,39 @@ func textStyle(size vg.Length, weight stdfont.Weight, clr color.Color) text.Styl
 	return text.Style{Color: clr, Font: f, Handler: chartText()}
 }
 
-// textPath is the outline of s set in the face with its baseline's left
-// end at p: the glyphs of the embedded TrueType data, advanced and kerned
-// exactly as the face measures text (font.Face.Width), so that outlined
-// text takes the room the layout gave it.
-func textPath(f font.Face, p vg.Point, s string) vg.Path {
-	var (
-		path  vg.Path
-		buf   sfnt.Buffer
-		ppem  = fixed.Int26_6(f.Face.UnitsPerEm()) // font units, as Width counts them
-		scale = f.Font.Size / font.Points(float64(ppem))
-		x     fixed.Int26_6
-		prev  sfnt.GlyphIndex
-	)
-	at := func(q fixed.Point26_6) vg.Point {
-		return vg.Point{X: p.X + vg.Length(x+q.X)*scale, Y: p.Y - vg.Length(q.Y)*scale}
-	}
-	for i, r := range s {
-		idx, err := f.Face.GlyphIndex(&buf, r)
-		if err != nil {
-			panic(fmt.Sprintf("figure: glyph index of %q in %s: %v", r, f.Name(), err))
-		}
-		if i > 0 {
-			if kern, err := f.Face.Kern(&buf, prev, idx, ppem, stdfont.HintingNone); err == nil {
-				x += kern
-			}
-		}
-		segs, err := f.Face.LoadGlyph(&buf, idx, ppem, nil)
-		if err != nil {
-			panic(fmt.Sprintf("figure: outline of %q in %s: %v", r, f.Name(), err))
-		}
-		for j, seg := range segs {
-			switch seg.Op {
-			case sfnt.SegmentOpMoveTo:
-				if j > 0 {
-					path.Close()
-				}
-				path.Move(at(seg.Args[0]))
-			case sfnt.SegmentOpLineTo:
-				path.Line(at(seg.Args[0]))
-			case sfnt.SegmentOpQuadTo:
-				path.QuadTo(at(seg.Args[0]), at(seg.Args[1]))
-			case sfnt.SegmentOpCubeTo:
-				path.CubeTo(at(seg.Args[0]), at(seg.Args[1]), at(seg.Args[2]))
-			}
-		}
-		if len(segs) > 0 {
-			path.Close()
-		}
-		adv, err := f.Face.GlyphAdvance(&buf, idx, ppem, stdfont.HintingNone)
-		if err != nil {
-			panic(fmt.Sprintf("figure: advance of %q in %s: %v", r, f.Name(), err))
-		}
-		x += adv
-		prev = idx
-	}
-	return path
+// svgFontFamily is the font-family of SVG text: Liberation Sans, which
+// the layout measures, then fonts of the same metrics (Arial, Helvetica),
+// so that text takes the room the layout gave it in any browser.
+const svgFontFamily = "'Liberation Sans', Arial, Helvetica, sans-serif"
+
+// svgWriter writes a vgsvg canvas as an SVG of its own: the text in
+// svgFontFamily instead of the typeface's family name alone, and the
+// figure w × h on the page with the canvas's size as its view box (a
+// chart drawn larger than laid out, Style.Scale).
+type svgWriter struct {
+	c    *vgsvg.Canvas
+	w, h vg.Length
 }
 
-// outlineCanvas draws text as glyph outlines (textPath) instead of text
-// in a font. SVG charts use it: SVG renderers that ignore embedded fonts
-// (librsvg, Inkscape) would otherwise set the text in some other font,
-// wider or narrower than the layout measured.
-type outlineCanvas struct{ vg.Canvas }
-
-func (c outlineCanvas) FillString(f font.Face, p vg.Point, s string) {
-	if f.Face == nil || f.Font.Size == 0 {
-		return
+// WriteTo implements io.WriterTo.
+func (s svgWriter) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	if _, err := s.c.WriteTo(&buf); err != nil {
+		return 0, err
 	}
-	if path := textPath(f, p, s); len(path) > 0 {
-		c.Fill(path)
+	b := buf.Bytes()
+	// vgsvg names the family as the font file does ("Liberation Sans")
+	// and the collection's variant as a CSS font-variant ("normal").
+	b = bytes.ReplaceAll(b, []byte("font-family:Liberation Sans;font-variant:normal;"), []byte("font-family:"+svgFontFamily+";"))
+	cw, chh := s.c.Size()
+	head := fmt.Sprintf(`<svg width="%.*gpt" height="%.*gpt" viewBox="0 0 %.*g %.*g"`, svgPrecision, cw.Points(), svgPrecision, chh.Points(), svgPrecision, cw.Points(), svgPrecision, chh.Points())
+	if i := bytes.Index(b, []byte(head)); i >= 0 && (s.w != cw || s.h != chh) {
+		size := fmt.Sprintf(`<svg width="%.*gpt" height="%.*gpt" viewBox="0 0 %.*g %.*g"`, svgPrecision, s.w.Points(), svgPrecision, s.h.Points(), svgPrecision, cw.Points(), svgPrecision, chh.Points())
+		b = append(append(append([]byte{}, b[:i]...), size...), b[i+len(head):]...)
 	}
+	n, err := w.Write(b)
+	return int64(n), err
 }
+
+// svgPrecision is the precision vgsvg writes numbers with.
+const svgPrecision = 5
