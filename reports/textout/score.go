@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -258,6 +257,14 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		logName = fmt.Sprintf("log score, clip %g", s.LogClip)
 	}
 	m := s.Murphy(g)
+	// The bootstrap recomputes the Murphy terms over distinct values: an
+	// interval only when those are the bins shown.
+	murphyCI := func(l, h float64) string {
+		if s.Bins != analysis.Distinct {
+			return ""
+		}
+		return ci(l, h)
+	}
 	binsName := "distinct"
 	if s.Bins != analysis.Distinct {
 		binsName = fmt.Sprintf("%d bins", s.Bins)
@@ -277,9 +284,9 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		scoreLine{"spherical score", Num(sum.Spherical), ci(lo.Spherical, hi.Spherical), "higher is better"},
 		scoreLine{"ROC AUC", Num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 chance, 1 perfect"},
 		scoreLine{"Murphy (" + binsName + ")", "", "", "Brier = REL − RES + UNC"},
-		scoreLine{"  reliability", Num(m.Reliability), "", "lower is better"},
-		scoreLine{"  resolution", Num(m.Resolution), "", "higher is better"},
-		scoreLine{"  uncertainty", Num(m.Uncertainty), "", "base rate × (1 − base rate)"},
+		scoreLine{"  reliability", Num(m.Reliability), murphyCI(lo.Reliability, hi.Reliability), "lower is better"},
+		scoreLine{"  resolution", Num(m.Resolution), murphyCI(lo.Resolution, hi.Resolution), "higher is better"},
+		scoreLine{"  uncertainty", Num(m.Uncertainty), murphyCI(lo.Uncertainty, hi.Uncertainty), "base rate × (1 − base rate)"},
 	)
 	if s.Bins != analysis.Distinct {
 		lines = append(lines, scoreLine{"  residual", Num(m.Residual), "", "within-bin terms"})
@@ -495,9 +502,16 @@ func mdEscape(s string) string {
 var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`)
 
 // scoreCSVColumns are the columns of `hindcast score --format csv` after the group columns.
-var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "mean_forecast", "brier", "brier_lo", "brier_hi",
-	"brier_skill", "brier_skill_vs_half", "log_score", "spherical", "auc", "auc_lo", "auc_hi",
-	"reliability", "resolution", "uncertainty", "residual", "corp_miscalibration", "corp_discrimination",
+// Every figure the bootstrap resamples is followed by its interval,
+// FIGURE_lo and FIGURE_hi (empty with --bootstrap 0; the Murphy terms'
+// only with --bins distinct, the bins the bootstrap recomputes them over).
+var scoreCSVColumns = []string{"n", "n_excluded", "base_rate", "base_rate_lo", "base_rate_hi", "mean_forecast",
+	"brier", "brier_lo", "brier_hi", "brier_skill", "brier_skill_lo", "brier_skill_hi", "brier_skill_vs_half",
+	"log_score", "log_score_lo", "log_score_hi", "spherical", "spherical_lo", "spherical_hi", "auc", "auc_lo", "auc_hi",
+	"reliability", "reliability_lo", "reliability_hi", "resolution", "resolution_lo", "resolution_hi",
+	"uncertainty", "uncertainty_lo", "uncertainty_hi", "residual",
+	"corp_miscalibration", "corp_miscalibration_lo", "corp_miscalibration_hi",
+	"corp_discrimination", "corp_discrimination_lo", "corp_discrimination_hi",
 	"calibration_in_the_large", "spiegelhalter_z", "spiegelhalter_p", "ece", "logistic_slope", "logistic_intercept",
 	"confidence", "hit_rate", "overconfidence", "overconfidence_lo", "overconfidence_hi", "warnings"}
 
@@ -519,13 +533,23 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	row := func(g *evaluate.ScoreGroup) {
 		sum := &g.Summary
 		m := s.Murphy(g)
-		lo, hi := math.NaN(), math.NaN()
-		alo, ahi := math.NaN(), math.NaN()
-		olo, ohi := math.NaN(), math.NaN()
+		// with gives a figure and its interval's ends, the ends empty
+		// where there is no interval.
+		var lo, hi *analysis.Estimates
 		if sum.Bootstrap != nil {
-			lo, hi = sum.Bootstrap.Lo.Brier, sum.Bootstrap.Hi.Brier
-			alo, ahi = sum.Bootstrap.Lo.AUC, sum.Bootstrap.Hi.AUC
-			olo, ohi = sum.Bootstrap.Lo.Overconfidence, sum.Bootstrap.Hi.Overconfidence
+			lo, hi = &sum.Bootstrap.Lo, &sum.Bootstrap.Hi
+		}
+		with := func(v float64, end func(*analysis.Estimates) float64) []string {
+			if lo == nil || end == nil {
+				return []string{f(v), "", ""}
+			}
+			return []string{f(v), f(end(lo)), f(end(hi))}
+		}
+		murphyEnds := func(e func(*analysis.Estimates) float64) func(*analysis.Estimates) float64 {
+			if s.Bins != analysis.Distinct {
+				return nil // the intervals are over distinct values, not these bins
+			}
+			return e
 		}
 		var warns []string
 		for _, w := range sum.Warnings {
@@ -539,13 +563,25 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 		if g == &s.Overall {
 			what = "all"
 		}
-		rec := append(append([]string{what}, key...),
-			csvCount(sum.N), strconv.Itoa(g.NExcluded()), f(sum.BaseRate), f(sum.MeanForecast), f(sum.Brier), f(lo), f(hi),
-			f(sum.BrierSkill), f(sum.BrierSkillVsHalf), f(s.LogScore(g)), f(sum.Spherical), f(sum.AUC), f(alo), f(ahi),
-			f(m.Reliability), f(m.Resolution), f(m.Uncertainty), f(m.Residual), f(sum.CORP.Miscalibration), f(sum.CORP.Discrimination),
-			f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
-			f(sum.Overconfidence.Confidence), f(sum.Overconfidence.HitRate), f(sum.Overconfidence.Over), f(olo), f(ohi),
-			strings.Join(warns, " "))
+		rec := append(append([]string{what}, key...), csvCount(sum.N), strconv.Itoa(g.NExcluded()))
+		rec = append(rec, with(sum.BaseRate, func(e *analysis.Estimates) float64 { return e.BaseRate })...)
+		rec = append(rec, f(sum.MeanForecast))
+		rec = append(rec, with(sum.Brier, func(e *analysis.Estimates) float64 { return e.Brier })...)
+		rec = append(rec, with(sum.BrierSkill, func(e *analysis.Estimates) float64 { return e.BrierSkill })...)
+		rec = append(rec, f(sum.BrierSkillVsHalf))
+		rec = append(rec, with(s.LogScore(g), func(e *analysis.Estimates) float64 { return e.LogScore })...)
+		rec = append(rec, with(sum.Spherical, func(e *analysis.Estimates) float64 { return e.Spherical })...)
+		rec = append(rec, with(sum.AUC, func(e *analysis.Estimates) float64 { return e.AUC })...)
+		rec = append(rec, with(m.Reliability, murphyEnds(func(e *analysis.Estimates) float64 { return e.Reliability }))...)
+		rec = append(rec, with(m.Resolution, murphyEnds(func(e *analysis.Estimates) float64 { return e.Resolution }))...)
+		rec = append(rec, with(m.Uncertainty, murphyEnds(func(e *analysis.Estimates) float64 { return e.Uncertainty }))...)
+		rec = append(rec, f(m.Residual))
+		rec = append(rec, with(sum.CORP.Miscalibration, func(e *analysis.Estimates) float64 { return e.Miscalibration })...)
+		rec = append(rec, with(sum.CORP.Discrimination, func(e *analysis.Estimates) float64 { return e.Discrimination })...)
+		rec = append(rec, f(sum.CalibrationInTheLarge), f(sum.SpiegelhalterZ), f(sum.SpiegelhalterP), f(g.ECE), f(sum.Logistic.Slope), f(sum.Logistic.Intercept),
+			f(sum.Overconfidence.Confidence), f(sum.Overconfidence.HitRate))
+		rec = append(rec, with(sum.Overconfidence.Over, func(e *analysis.Estimates) float64 { return e.Overconfidence })...)
+		rec = append(rec, strings.Join(warns, " "))
 		if c := crowdFor(s, g); c != nil {
 			rec = append(rec, crowdCSVCells(c)...)
 		}
