@@ -257,14 +257,6 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		logName = fmt.Sprintf("log score, clip %g", s.LogClip)
 	}
 	m := s.Murphy(g)
-	// The bootstrap recomputes the Murphy terms over distinct values: an
-	// interval only when those are the bins shown.
-	murphyCI := func(l, h float64) string {
-		if s.Bins != analysis.Distinct {
-			return ""
-		}
-		return ci(l, h)
-	}
 	binsName := "distinct"
 	if s.Bins != analysis.Distinct {
 		binsName = fmt.Sprintf("%d bins", s.Bins)
@@ -284,9 +276,9 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		scoreLine{"spherical score", Num(sum.Spherical), ci(lo.Spherical, hi.Spherical), "higher is better"},
 		scoreLine{"ROC AUC", Num(sum.AUC), ci(lo.AUC, hi.AUC), "0.5 chance, 1 perfect"},
 		scoreLine{"Murphy (" + binsName + ")", "", "", "Brier = REL − RES + UNC"},
-		scoreLine{"  reliability", Num(m.Reliability), murphyCI(lo.Reliability, hi.Reliability), "lower is better"},
-		scoreLine{"  resolution", Num(m.Resolution), murphyCI(lo.Resolution, hi.Resolution), "higher is better"},
-		scoreLine{"  uncertainty", Num(m.Uncertainty), murphyCI(lo.Uncertainty, hi.Uncertainty), "base rate × (1 − base rate)"},
+		scoreLine{"  reliability", Num(m.Reliability), "", "lower is better"},
+		scoreLine{"  resolution", Num(m.Resolution), "", "higher is better"},
+		scoreLine{"  uncertainty", Num(m.Uncertainty), "", "base rate × (1 − base rate)"},
 	)
 	if s.Bins != analysis.Distinct {
 		lines = append(lines, scoreLine{"  residual", Num(m.Residual), "", "within-bin terms"})
