@@ -128,6 +128,9 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 		p("### %s\n\n", mdText(s.Groups[i].Name))
 		facts(headlineFacts(s.ReportSection, &s.Groups[i]))
 	}
+	if len(s.Groups) == 0 && s.ByGroup != nil && len(s.ByGroup.Groups) > evaluate.ReportHeadlineGroups {
+		p("%d groups by %s: too many for a screen; each has its figures in the table by group below.\n\n", len(s.ByGroup.Groups), mdText(strings.Join(s.GroupBy, "/")))
+	}
 	if s.Dataset != nil && s.Dataset.Description != "" {
 		p("%s\n\n", mdText(s.Dataset.Description))
 	}
@@ -207,6 +210,25 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 	if t := reconcileText(s.ReportSection); t != "" {
 		p("**Reliability and CORP miscalibration.** %s\n\n", mdText(t))
 	}
+	sum := &s.Score.Overall.Summary
+	m := s.Score.Murphy(&s.Score.Overall)
+	p("| figure | value |\n|---|---:|\n")
+	for _, row := range [][2]string{
+		{"base rate", textout.Num(sum.BaseRate)},
+		{"Brier score", textout.Num(sum.Brier)},
+		{"skill vs base rate · vs always 50%", textout.Num(sum.BrierSkill) + " · " + textout.Num(sum.BrierSkillVsHalf)},
+		{"log score", textout.Num(s.Score.LogScore(&s.Score.Overall))},
+		{"spherical score", textout.Num(sum.Spherical)},
+		{"ROC AUC", textout.Num(sum.AUC)},
+		{"Murphy reliability · resolution · uncertainty · residual", textout.Num(m.Reliability) + " · " + textout.Num(m.Resolution) + " · " + textout.Num(m.Uncertainty) + " · " + textout.Num(m.Residual)},
+		{"CORP MCB · DSC · UNC", textout.Num(sum.CORP.Miscalibration) + " · " + textout.Num(sum.CORP.Discrimination) + " · " + textout.Num(sum.CORP.Uncertainty)},
+		{"calibration in the large", textout.Num(sum.CalibrationInTheLarge)},
+		{"ECE (10 bins)", textout.Num(sum.ECE)},
+		{"logistic slope", textout.Num(sum.Logistic.Slope)},
+	} {
+		p("| %s | %s |\n", row[0], row[1])
+	}
+	p("\n")
 	if ws := s.Score.Overall.Summary.Warnings; len(ws) > 0 {
 		p("Warnings:\n\n")
 		for _, w := range ws {
@@ -227,7 +249,9 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 	for _, e := range s.Extra {
 		p("### %s\n\n%s\n\n", mdText(e.Title), e.Markdown)
 	}
-	p("### What the words meant\n\n")
+	if s.Sensitivity != nil || s.OmissionOf("words").Why != "" {
+		p("### What the words meant\n\n")
+	}
 	if s.Sensitivity != nil {
 		p("| scale | Brier | range | log score | range | against always 50%% |\n|---|---:|---|---:|---|---|\n")
 		for _, row := range s.Sensitivity.Scales {
@@ -238,8 +262,8 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 			p("- %s\n", mdText(l))
 		}
 		p("\n")
-	} else {
-		p("Left out: %s.\n\n", mdText(s.OmissionOf("words").Why))
+	} else if o := s.OmissionOf("words"); o.Why != "" {
+		p("Left out: %s.\n\n", mdText(o.Why))
 	}
 	if bg := s.ByGroup; bg != nil {
 		cols := strings.Join(s.GroupBy, "/")

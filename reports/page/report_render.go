@@ -83,8 +83,9 @@ var scalesChart = reportChart{"scales", "What the words mean on each scale", "Ea
 	nil, nil}
 
 // RenderReport draws the report's charts (two at a time) and renders its
-// pages, all in memory: file name → bytes. format is "html" (index.html,
-// report.md and the charts as SVG and PNG) or "markdown" (no index.html).
+// pages, all in memory: file name → bytes. format is "html" (index.html
+// with the charts inline as SVG, report.md and the charts as PNG) or
+// "markdown" (no index.html).
 // A chart that cannot be drawn for the data is left out, named in the
 // report and in skipped.
 func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
@@ -169,7 +170,9 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 			}
 			continue
 		}
-		files[name+".svg"] = out[i].svg
+		// The SVG is inside index.html; beside it only the PNG, which
+		// report.md shows (a separate copy of every SVG would double the
+		// report's size: hindcast plot writes one chart as SVG).
 		files[name+".png"] = out[i].png
 		c := ReportChart{Name: name, Kind: j.spec.name, Title: j.spec.title, Caption: j.spec.caption, Terms: j.spec.terms, SVG: out[i].svg}
 		if j.sec != nil {

@@ -154,11 +154,18 @@ func costliestText(cs []evaluate.CostlyCase) string {
 			parts = append(parts, fmt.Sprintf("%s of %s whose event %s", forecastsCount(c.Count), textout.Percent(c.P), what))
 		}
 		if len(parts) == 1 {
-			return fmt.Sprintf("the %s, at %s each.", parts[0], textout.Num(cs[0].Score))
+			each := " each"
+			if cs[0].Count == 1 {
+				each = ""
+			}
+			return fmt.Sprintf("the %s, costing %s%s.", parts[0], textout.Num(cs[0].Score), each)
 		}
 		return fmt.Sprintf("the %s cost the same, %s each.", strings.Join(parts, " and the "), textout.Num(cs[0].Score))
 	}
 	if len(cs) == 1 {
+		if caseName(cs[0]) == cs[0].ID {
+			return fmt.Sprintf("%s: it %s.", cs[0].ID, whyCost(cs[0]))
+		}
 		return fmt.Sprintf("%s (%s): it %s.", caseName(cs[0]), cs[0].ID, whyCost(cs[0]))
 	}
 	var names, whys []string
