@@ -99,7 +99,7 @@ func TestReportCPCFirstScreen(t *testing.T) {
 		"gave the event 93% and it did not happen: (0.93 − 0)² = 0.865",
 		"said 93% that it would not happen (P(event) 7%) and it happened: (0.07 − 1)² = 0.865",
 		// How the records were chosen, from the manifest.
-		"chosen for failure. The four CPC assessments are the ones the source article holds up as failures",
+		"Chosen for failure. The four CPC assessments are the ones the source article holds up as failures",
 		// The verdict on each scale, for the four CPC assessments alone:
 		// under Kent as coded, their 0.723.
 		"kent-1964 0.723 (always worse)",

@@ -37,7 +37,7 @@ func testReport(t *testing.T, path string) *Report {
 	sum := analysis.Summarize(tally.Table(), analysis.Options{Replicates: 0})
 	sc := &evaluate.ScoreResult{Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum, Bins: sum.Bins, ECE: sum.ECE}}
 	sec := &evaluate.ReportSection{ID: ds[0].Name, Dataset: ds[0], Records: recs, Coded: coded, Score: sc,
-		Headline: evaluate.ReportHeadline{N: sum.N, Brier: sum.Brier, BaseRate: sum.BaseRate}}
+		Headline: evaluate.ReportHeadline{N: sum.N, Yes: sum.Yes, Brier: sum.Brier, BaseRate: sum.BaseRate}}
 	res := &evaluate.ReportResult{Version: "test", Reading: "point", Sections: []*evaluate.ReportSection{sec}}
 	r := &Report{ReportResult: res, Sections: []*Section{newSection(sec)}}
 	r.Sections[0].Charts = []ReportChart{{Name: "tiny", Kind: "tiny", Title: "A tiny chart", Caption: "How to read it.",

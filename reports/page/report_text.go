@@ -55,7 +55,7 @@ func headlineFacts(s *evaluate.ReportSection, h *evaluate.ReportHeadline) []fact
 	case h.N == 1:
 		n += "; the event did not happen"
 	case h.N > 0:
-		n += fmt.Sprintf("; the event happened after %s of them (%s)", textout.Count(h.N*h.BaseRate), textout.Percent(h.BaseRate))
+		n += fmt.Sprintf("; the event happened after %s of them (%s)", textout.Count(h.Yes), textout.Percent(h.BaseRate))
 	}
 	out = append(out, fact{Label: "Forecasts", Text: n + "."})
 	if len(h.Who) > 0 && !(h.Name != "" && len(h.Who) == 1 && h.Who[0].Name == h.Name) {
@@ -102,7 +102,11 @@ func chosenText(s *evaluate.ReportSection) string {
 		return "a flat table: it does not say how its rows were chosen, so the figures describe these rows."
 	}
 	d := s.Dataset
-	t := fmt.Sprintf("%s.", d.Selection)
+	sel := string(d.Selection)
+	if sel != "" {
+		sel = strings.ToUpper(sel[:1]) + sel[1:]
+	}
+	t := sel + "."
 	if d.SelectionNote != "" {
 		t += " " + strings.Join(strings.Fields(d.SelectionNote), " ")
 	}
@@ -173,13 +177,19 @@ func costliestText(cs []evaluate.CostlyCase) string {
 	if len(shown) > 4 {
 		shown = shown[:4]
 	}
+	same := true
 	for _, c := range shown {
 		names = append(names, caseName(c))
 		whys = append(whys, fmt.Sprintf("%s %s", caseName(c), whyCost(c)))
+		same = same && whyCost(c) == whyCost(cs[0])
 	}
 	list := joinAnd(names)
 	if len(cs) > len(shown) {
 		list = strings.Join(names, ", ") + fmt.Sprintf(" and %d more", len(cs)-len(shown))
+	}
+	if same {
+		// Tied for one reason: say it once.
+		return fmt.Sprintf("%s cost the same, %s each: each %s.", list, textout.Num(cs[0].Score), whyCost(cs[0]))
 	}
 	return fmt.Sprintf("%s cost the same, %s each. %s.", list, textout.Num(cs[0].Score), strings.Join(whys, "; "))
 }
