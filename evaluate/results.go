@@ -306,7 +306,7 @@ type ReportHeadline struct {
 	N         float64
 	Excluded  int
 	Who       []NameCount // forecasters by number of forecasts; nil for a table
-	Yes       float64 // forecasts followed by the event (their weight)
+	Yes       float64     // forecasts followed by the event (their weight)
 	Brier     float64
 	BaseRate  float64
 	Costliest []CostlyCase // the costliest forecast and every one tied with it

@@ -342,7 +342,7 @@ func TestReportLargeDataset(t *testing.T) {
 	if strings.Contains(page, `class="card"`) {
 		t.Error("250 forecasts, and a card each")
 	}
-	for _, want := range []string{"more than 200 forecasts: in place of a card each", "The costliest forecasts", "The biggest hits", "By forecast band",
+	for _, want := range []string{"More than 200 forecasts: in place of a card each", "The costliest forecasts", "The biggest hits", "By forecast band",
 		htmlText("r007: it gave the event 99% and it did not happen: (0.99 − 0)² = 0.980"),
 		"Left out: no record is coded as a word on a scale"} {
 		if !strings.Contains(page, want) {

@@ -157,6 +157,7 @@ func (r *Report) funcs() template.FuncMap {
 		"reconcile":     func(s *Section) string { return reconcileText(s.ReportSection) },
 		"reading":       func(s *Section) []string { return sensitivityReading(s.ReportSection) },
 		"costName":      costName,
+		"sentence":      sentence,
 		"whyCost":       whyCost,
 		"span":          textout.SpanText,
 		"settledText":   settledText,

@@ -125,7 +125,7 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 	}
 	facts(headlineFacts(s.ReportSection, &s.Headline))
 	for i := range s.Groups {
-		p("### %s\n\n", mdText(s.Groups[i].Name))
+		p("### %s\n\n", mdText(headlineTitle(s.ReportSection, &s.Groups[i])))
 		facts(headlineFacts(s.ReportSection, &s.Groups[i]))
 	}
 	if len(s.Groups) == 0 && s.ByGroup != nil && len(s.ByGroup.Groups) > evaluate.ReportHeadlineGroups {
@@ -137,7 +137,7 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 	p("### The cases\n\n")
 	switch {
 	case s.Large:
-		p("%s.\n\n", mdText(s.OmissionOf("cases").Why))
+		p("%s.\n\n", mdText(sentence(s.OmissionOf("cases").Why)))
 		costTable(b, "The costliest forecasts", s.Costly)
 		costTable(b, "The biggest hits", s.Hits)
 		p("| P(event) | forecasts | mean forecast | happened | Wilson interval |\n|---|---:|---:|---:|---|\n")

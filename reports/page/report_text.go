@@ -29,7 +29,18 @@ func headlineTitle(s *evaluate.ReportSection, h *evaluate.ReportHeadline) string
 	if h.Name == "" {
 		return "All " + forecastsCount(h.N) + " of " + s.Name()
 	}
-	return h.Name
+	if len(s.GroupBy) == 1 && s.GroupBy[0] == "forecaster" {
+		return h.Name
+	}
+	return strings.Join(s.GroupBy, "/") + ": " + h.Name
+}
+
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // forecastsCount writes a number of forecasts: "one forecast", "5 forecasts".
