@@ -35,11 +35,11 @@ func newReportCmd(s *streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Write the teaching report: cases, scores explained, charts, sensitivity, methods",
+		Short: "Write the teaching report: a section per dataset, opening with its answer",
 		Long: `Write a report on the chosen datasets (the built-in ones by default) or
 flat tables into a folder: index.html, one self-contained page (inline charts
 and styles, no scripts, nothing fetched, readable on a phone and on paper),
-report.md, and every chart as SVG and PNG.
+report.md, and every chart as PNG (for report.md; the page holds them as SVG).
 
 Each dataset (or table) gets its own section, and no figure mixes datasets.
 A section opens with a first screen: how many forecasts, whose, how they were
@@ -78,7 +78,7 @@ there and leaves the others alone.`,
 	f := cmd.Flags()
 	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
-	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts) or markdown (report.md and the charts)")
+	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts as PNG) or markdown (report.md and the charts as PNG)")
 	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap and the random codings")
