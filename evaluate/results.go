@@ -257,30 +257,93 @@ type ForecastGroup struct {
 	Cases []Case
 }
 
-// ReportResult is everything the teaching report shows, as values: the
-// data and how it was chosen, the records, the scores overall and by
-// forecaster, the sensitivity to verbal coding, and what the charts draw.
+// ReportResult is everything the teaching report shows, as values: a
+// section per dataset (or flat table), each with its own figures, never
+// mixed, and what made them.
 type ReportResult struct {
-	Version  string
-	Datasets []*forecasts.Dataset
-	Records  []*forecasts.Record // every record, in issue order
+	Version    string
+	Provenance *provenance.Provenance
+	Scale      string // --scale, or "" for each record as coded
+	Reading    string
+	Seed       uint64
+	Large      int // ReportLarge: past this many forecasts a section shows no cards
+	Sections   []*ReportSection
+	Words      bool               // some section has records coded as words
+	Scales     []*forecasts.Scale // the verbal scales, when Words
+}
+
+// ReportSection is one dataset's (or one flat table's) part of the
+// report: its own headline, groups, cases, scores and charts' data.
+type ReportSection struct {
+	ID      string             // the anchor and the charts' file prefix: the dataset's name, or table-N
+	Dataset *forecasts.Dataset // nil for a flat table
+	Table   string             // the flat table's name
+	Inputs  []provenance.Input
+	Records []*forecasts.Record // every record, in issue order; nil for a table
 	// Coded gives P(event) as scored, by record id (after --scale and
 	// --reading); records not scored are absent.
-	Coded        map[string]float64
-	Scale        string // --scale, or "" for each record as coded
-	Reading      string
-	Score        *ScoreResult // all records
-	ByForecaster *ScoreResult // grouped by forecaster
-	Sensitivity  *SensitivityResult
-	Scales       []*forecasts.Scale // the verbal scales
-	Seed         uint64
-	// The data of the report's charts, at the charts' defaults. A chart
-	// whose data these records cannot give has none; ChartErrors says
-	// why, by the chart's name ("reliability").
+	Coded map[string]float64
+	// Large: more than ReportLarge forecasts; no card per case.
+	Large    bool
+	Score    *ScoreResult
+	GroupBy  []string     // the columns of the groups: --by, or forecaster
+	ByGroup  *ScoreResult // by GroupBy; nil with fewer than two groups
+	Headline ReportHeadline
+	// Groups are the groups' own first-screen figures, when there are
+	// two to ReportHeadlineGroups of them.
+	Groups      []ReportHeadline
+	Sensitivity *SensitivityResult // nil when no record is coded as words
+	// Costly and Hits: a large section's costliest forecasts and biggest
+	// hits (a table's, by forecast value with their counts).
+	Costly, Hits []CostlyCase
+	Omitted      []Omission
+	// The data of the section's charts, at the charts' defaults; a chart
+	// whose data these forecasts cannot give has none, and ChartErrors
+	// says why, by the chart's name ("reliability").
 	Contributions *ContributionsData
 	Reliability   *ReliabilityData
 	ROC           *ROCData
 	Sharpness     *SharpnessData
 	Murphy        *MurphyData
 	ChartErrors   map[string]error
+}
+
+// ReportHeadline is the first screen's figures for one set of forecasts:
+// a whole dataset (Name "") or one group of it.
+type ReportHeadline struct {
+	Name      string // the group's key, "/"-joined; "" for the whole section
+	N         float64
+	Excluded  int
+	Who       []NameCount // forecasters by number of forecasts; nil for a table
+	Yes       float64     // forecasts followed by the event (their weight)
+	Brier     float64
+	BaseRate  float64
+	Costliest []CostlyCase // the costliest forecast and every one tied with it
+	// Scales are the Brier and log scores of exactly these forecasts under
+	// each scale (AsCoded first); nil when none is coded as words.
+	Scales    []ScaleSensitivity
+	TermCoded int
+}
+
+// NameCount is a name with a count.
+type NameCount struct {
+	Name string
+	N    int
+}
+
+// CostlyCase is a forecast (or, in a flat table, Count forecasts of one
+// value with one outcome) and its Brier contribution.
+type CostlyCase struct {
+	ID, Name string // empty for a table's forecast value
+	Estimate string // the estimate as coded ("almost certain (kent-1964)")
+	Negated  bool   // the statement said the event would not happen
+	P        float64
+	Outcome  forecasts.Outcome
+	Score    float64
+	Count    float64
+}
+
+// Omission is a part of the report left out of a section, and why.
+type Omission struct {
+	Key, Title, Why string
 }

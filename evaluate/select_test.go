@@ -99,10 +99,11 @@ func TestSelectEveryUseCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Records) != 4 || math.Abs(r.Score.Overall.Summary.Brier-0.72323125) > 1e-12 {
-		t.Errorf("report: %d records, Brier %v; want 4 and 0.72323125", len(r.Records), r.Score.Overall.Summary.Brier)
+	s := r.Sections[0]
+	if len(r.Sections) != 1 || len(s.Records) != 4 || math.Abs(s.Score.Overall.Summary.Brier-0.72323125) > 1e-12 {
+		t.Errorf("report: %d sections, %d records, Brier %v; want 1, 4 and 0.72323125", len(r.Sections), len(s.Records), s.Score.Overall.Summary.Brier)
 	}
-	for _, row := range r.Contributions.Rows {
+	for _, row := range s.Contributions.Rows {
 		if row.ID == "deng-vietnam-1978" {
 			t.Error("report: Deng's forecast is among the contributions")
 		}

@@ -35,18 +35,28 @@ func newReportCmd(s *streams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Write the teaching report: cases, scores explained, charts, sensitivity, methods",
-		Long: `Write a report on the chosen datasets (the built-in ones by default) into a
-folder: index.html, one self-contained page (inline charts and styles, no
-scripts, nothing fetched, readable on a phone and on paper), report.md, and
-every chart as SVG and PNG.
+		Short: "Write the teaching report: a section per dataset, opening with its answer",
+		Long: `Write a report on the chosen datasets (the built-in ones by default) or
+flat tables into a folder: index.html, one self-contained page (inline charts
+and styles, no scripts, nothing fetched, readable on a phone and on paper),
+report.md, and every chart as PNG (for report.md; the page holds them as SVG).
 
-The report says what the data is and how it was chosen, gives a card per case
-(question, wording and its provenance, the coded probability and interval,
-outcome, sources, coder's note), explains every score in a plain sentence about
-this data, shows the charts, how much the verdict depends on how the words
-were coded, the comparison by forecaster, figures from the literature for
-context, and the methods with their formulas.
+Each dataset (or table) gets its own section, and no figure mixes datasets.
+A section opens with a first screen: how many forecasts, whose, how they were
+chosen, the Brier score against always saying 50%, the costliest forecasts
+(ties named as ties) and why they cost, and the verdict on each verbal scale;
+the same for each forecaster (or each group of --by) when there are two to
+six. Then a card per case (collapsed to one line; open when printed), every
+score in a plain sentence, the charts, how much the verdict depends on how the
+words were coded, and a table by group. A glossary, the formulas, the tests of
+calibration (on a set not sampled, with what they cannot say), references and
+the provenance (version, commit, command, inputs with SHA-256, options) close
+it.
+
+Past 200 forecasts in a section the cards give way to the costliest forecasts,
+the biggest hits and a table by forecast band. A flat table (--data FILE.csv,
+--input FILE, with the table flags of score) has no cards, words or timeline:
+the report says so in a line each.
 
 The folder is created if needed. A folder hindcast wrote before is updated:
 the files it wrote are replaced and nothing else is touched. Any other folder
@@ -55,6 +65,7 @@ there and leaves the others alone.`,
 		Example: `  hindcast report
   hindcast report --dataset cpc -o cpc-report
   hindcast report --data seminar/ --scale icd-203 -o seminar-report
+  hindcast report --data sim.csv --by group -o sim-report
   hindcast report --format markdown -o notes`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
@@ -65,9 +76,9 @@ there and leaves the others alone.`,
 		}),
 	}
 	f := cmd.Flags()
-	opts.input.addRecordFlags(f, "group the charts by these record fields or tag keys (comma-separated)")
+	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
-	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts) or markdown (report.md and the charts)")
+	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts as PNG) or markdown (report.md and the charts as PNG)")
 	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap and the random codings")
@@ -82,9 +93,6 @@ func reportRun(s *streams, o *reportOptions) error {
 		return usageErrorf("-o needs a folder name")
 	}
 	in := o.input.input(s)
-	if in.HasTables() {
-		return usageErrorf("report reads datasets of records; for a flat table use score and plot")
-	}
 	if o.bootstrap < 0 {
 		return usageErrorf("--bootstrap %d: use 0 or more", o.bootstrap)
 	}

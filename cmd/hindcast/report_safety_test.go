@@ -286,11 +286,11 @@ func TestReportNamesChartsNotDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, where := range []string{string(md), stderr} {
-		if !strings.Contains(where, "ROC curve (roc): no ROC curve to draw") {
+		if !strings.Contains(where, "ROC curve (cpc-roc): no ROC curve to draw") {
 			t.Errorf("the ROC chart is not named as not drawn in:\n%s", where)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "reliability.png")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "cpc-reliability.png")); err != nil {
 		t.Errorf("the reliability chart is missing: %v", err)
 	}
 }

@@ -1,8 +1,6 @@
 package page
 
 import (
-	"github.com/hindcast/hindcast/reports/textout"
-
 	"bytes"
 	"embed"
 	"fmt"
@@ -15,22 +13,49 @@ import (
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/evaluate"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/reports/textout"
 )
 
-// Report is the teaching report as rendered: the values evaluate gives
-// (the data, the scores, the sensitivity, what the charts draw) with the
-// charts drawn and those that could not be.
+// Report is the teaching report as rendered: the values evaluate gives,
+// a section per dataset (or flat table) with its charts drawn, and the
+// report-wide parts.
 type Report struct {
 	*evaluate.ReportResult
+	Sections []*Section
+	Charts   []ReportChart // the report-wide charts (the verbal scales)
+	Skipped  []string      // charts that could not be drawn for this data, with why
+	// Extra are report-wide sections placed after the datasets' sections
+	// and before the context, glossary and appendices.
+	Extra []Extra
+}
+
+// Section is one dataset's (or flat table's) part of the report.
+type Section struct {
+	*evaluate.ReportSection
 	Charts  []ReportChart
-	Skipped []string // charts that could not be drawn for this data, with why
+	Skipped []string
+	// Extra are further sections of this dataset, placed after its
+	// charts and before its sensitivity and group tables.
+	Extra []Extra
+	cost  map[string]float64 // each scored record's Brier contribution, by id
+}
+
+// Extra is a further section of the report, rendered by its maker: its
+// anchor, its title, and its body in HTML (trusted: made by hindcast,
+// with every string from a dataset escaped) and Markdown.
+type Extra struct {
+	ID, Title string
+	HTML      template.HTML
+	Markdown  string
 }
 
 // ReportChart is one chart of the report, rendered.
 type ReportChart struct {
-	Name    string // file name without extension: "reliability"
+	Name    string // file name without extension: "cpc-reliability"
+	Kind    string // the chart's kind: "reliability"
 	Title   string
-	Caption string // how to read it
+	Caption string   // how to read it
+	Terms   []string // glossary ids the chart uses
 	SVG     []byte
 }
 
@@ -56,7 +81,53 @@ func safeURL(s string) string {
 	return u.String()
 }
 
+// newSection wraps a section of evaluate's report for rendering.
+func newSection(s *evaluate.ReportSection) *Section {
+	sec := &Section{ReportSection: s, cost: map[string]float64{}}
+	if s.Contributions != nil {
+		for _, row := range s.Contributions.Rows {
+			sec.cost[row.ID] = row.Score
+		}
+	}
+	return sec
+}
+
+// explained is an explained figure with its glossary entry.
+type explained struct {
+	textout.Explained
+	Term string
+}
+
+// explain gives a section's explained figures, without the calibration
+// tests on a set that is not a sample (they go to the appendix).
+func explain(s *Section) (main, tests []explained) {
+	for _, e := range textout.Explain(s.Score, &s.Score.Overall) {
+		x := explained{e, explainTerms[e.Figure]}
+		if isTest(e.Figure) && s.NotASample() {
+			tests = append(tests, x)
+			continue
+		}
+		main = append(main, x)
+	}
+	return main, tests
+}
+
 func (r *Report) funcs() template.FuncMap {
+	seen := map[string]bool{}
+	// term links a glossary term at its first use on the page, with its
+	// definition as a hover title; later uses carry the title only.
+	term := func(id, text string) template.HTML {
+		g, ok := glossaryByID(id)
+		if !ok {
+			return template.HTML(template.HTMLEscapeString(text))
+		}
+		esc, title := template.HTMLEscapeString(text), template.HTMLEscapeString(g.Short)
+		if seen[id] {
+			return template.HTML(fmt.Sprintf(`<span class="term" title="%s">%s</span>`, title, esc))
+		}
+		seen[id] = true
+		return template.HTML(fmt.Sprintf(`<a class="term" href="#g-%s" title="%s">%s</a>`, id, title, esc))
+	}
 	return template.FuncMap{
 		"pct":      func(p float64) string { return textout.Percent(p) },
 		"interval": textout.IntervalText,
@@ -65,36 +136,96 @@ func (r *Report) funcs() template.FuncMap {
 		"svg":      inlineSVG,
 		"safeURL":  safeURL,
 		"cite":     func(s forecasts.Source) string { return s.Cite() },
-		"scoredAt": func(rec *forecasts.Record) string {
-			p, ok := r.Coded[rec.ID]
+		"scoredAt": func(s *Section, rec *forecasts.Record) string {
+			p, ok := s.Coded[rec.ID]
 			if !ok || p == rec.Event.Point {
 				return ""
 			}
 			return textout.Percent(p)
 		},
-		"explain":  func(s *evaluate.ScoreResult) []textout.Explained { return textout.Explain(s, &s.Overall) },
-		"warnings": func(g *evaluate.ScoreGroup) []analysis.Warning { return g.Summary.Warnings },
-		"key":      func(g *evaluate.ScoreGroup) string { return strings.Join(g.Key, "/") },
-		"logscore": func(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) float64 { return s.LogScore(g) },
-		"chosenForFailure": func(d *forecasts.Dataset) bool {
-			return d.Selection == forecasts.SelectChosenForFailure
+		"cardSummary":   cardSummary,
+		"explain":       func(s *Section) []explained { m, _ := explain(s); return m },
+		"tests":         func(s *Section) []explained { _, t := explain(s); return t },
+		"testQualifier": func(s *Section) string { return testQualifier(s.ReportSection) },
+		"warnings":      func(g *evaluate.ScoreGroup) []analysis.Warning { return g.Summary.Warnings },
+		"key":           func(g *evaluate.ScoreGroup) string { return strings.Join(g.Key, "/") },
+		"logscore":      func(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) float64 { return s.LogScore(g) },
+		"murphyOf":      func(s *evaluate.ScoreResult) analysis.MurphyDecomposition { return s.Murphy(&s.Overall) },
+		"headlineTitle": func(s *Section, h evaluate.ReportHeadline) string { return headlineTitle(s.ReportSection, &h) },
+		"headlineFacts": func(s *Section, h evaluate.ReportHeadline) []fact { return headlineFacts(s.ReportSection, &h) },
+		"byGroupIntro":  func(s *Section) string { return byGroupIntro(s.ReportSection) },
+		"reconcile":     func(s *Section) string { return reconcileText(s.ReportSection) },
+		"reading":       func(s *Section) []string { return sensitivityReading(s.ReportSection) },
+		"costName":      costName,
+		"sentence":      sentence,
+		"whyCost":       whyCost,
+		"span":          textout.SpanText,
+		"settledText":   settledText,
+		"verdict":       textout.Verdict,
+		"term":          term,
+		"glossary":      func() []glossaryEntry { return glossary },
+		"termName": func(id string) string {
+			g, _ := glossaryByID(id)
+			return g.Name
 		},
-		"notASample": func(d *forecasts.Dataset) bool {
-			return d.Selection == forecasts.SelectNotable || d.Selection == forecasts.SelectUnknown
+		"chosenFailure": func(s *Section) bool {
+			return s.Dataset != nil && s.Dataset.Selection == forecasts.SelectChosenForFailure
 		},
-		"span":        textout.SpanText,
-		"settledText": settledText,
-		"verdict":     textout.Verdict,
-		"reading":     textout.ReadSensitivity,
+		"groupCols":      func(s *Section) string { return strings.Join(s.GroupBy, "/") },
+		"headlineGroups": func() int { return evaluate.ReportHeadlineGroups },
 		"css": func() template.CSS {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
 		},
-		"context":      func() []contextFigure { return literatureContext },
-		"methods":      func() []methodNote { return methodNotes },
-		"refs":         func() []string { return references },
-		"byForecaster": func() [2]string { return [2]string{byForecasterIntro, byForecasterCommand} },
+		"context":    func() []contextFigure { return literatureContext },
+		"methods":    func() []methodNote { return methodNotes },
+		"refs":       func() []string { return references },
+		"provenance": func() []string { return provenanceLines(r) },
 	}
+}
+
+// costName names a costly forecast of a large section: a record's name,
+// or a table's forecast value with its count.
+func costName(c evaluate.CostlyCase) string {
+	if c.ID != "" {
+		return caseName(c)
+	}
+	what := "no"
+	if c.Outcome == forecasts.Yes {
+		what = "yes"
+	}
+	return fmt.Sprintf("%s at %s, outcome %s", forecastsCount(c.Count), textout.Percent(c.P), what)
+}
+
+// provenanceLines say what made the report: hindcast's build, the
+// command line, each input with its SHA-256, and the options that change
+// a figure. No clock time: the same command on the same inputs gives the
+// same report, byte for byte.
+func provenanceLines(r *Report) []string {
+	p := r.Provenance
+	if p == nil {
+		return nil
+	}
+	b := p.Hindcast
+	out := []string{
+		fmt.Sprintf("hindcast %s, commit %s (modified: %s), %s", b.Version, b.Commit, b.ModifiedText(), b.Go),
+		"command: " + p.Command,
+	}
+	for _, in := range p.Inputs {
+		what := "input"
+		if in.Builtin {
+			what = "built-in dataset"
+		}
+		out = append(out, fmt.Sprintf("%s %s: sha256 %s, %d bytes", what, in.Name, in.SHA256, in.Bytes))
+	}
+	if len(p.Options) > 0 {
+		opts := make([]string, len(p.Options))
+		for i, o := range p.Options {
+			opts[i] = o.Key + "=" + o.Value
+		}
+		out = append(out, "options: "+strings.Join(opts, " "))
+	}
+	return out
 }
 
 // writeHTML writes the report as one self-contained HTML page: inline SVG
@@ -110,145 +241,6 @@ func writeHTML(w io.Writer, r *Report) error {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())
-	return err
-}
-
-// mdText escapes text for Markdown prose: characters that would start
-// markup, and HTML.
-func mdText(s string) string {
-	r := strings.NewReplacer("\\", `\\`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`, "|", `\|`)
-	return r.Replace(strings.Join(strings.Fields(s), " "))
-}
-
-// byForecasterIntro opens the by-forecaster section of both formats,
-// followed by the command byForecasterCommand and " lists every warning.".
-const (
-	byForecasterIntro   = "The same figures for each forecaster. With one or two forecasts each, these are stories, not statistics;"
-	byForecasterCommand = "hindcast score --by forecaster"
-)
-
-// writeMarkdown writes the report as Markdown, with the charts as images
-// next to it (NAME.png).
-func writeMarkdown(w io.Writer, r *Report) error {
-	var b strings.Builder
-	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n%s\n\n", mdText(r.Title()), mdText(r.Subtitle()))
-	p("Made by hindcast %s.\n\n", mdText(r.Version))
-	p("## The data\n\n")
-	for _, d := range r.Datasets {
-		p("**%s** (`%s`): %d records. %s\n\n", mdText(d.Title), d.Name, len(d.Records), mdText(d.Description))
-		p("Selection: **%s**. %s\n\n", d.Selection, mdText(d.SelectionNote))
-		if d.Selection == forecasts.SelectChosenForFailure {
-			p("> **Chosen for failure.** These records were picked because they went wrong. Such a set cannot measure calibration or accuracy: every score below describes these cases, not the forecasters.\n\n")
-		}
-		if d.Citation != "" {
-			p("Cite as: %s", mdText(d.Citation))
-			if d.Licence != "" {
-				p(" Licence: %s.", mdText(d.Licence))
-			}
-			p("\n\n")
-		}
-	}
-	p("## The cases\n\n")
-	for _, rec := range r.Records {
-		p("### %s\n\n", mdText(rec.Question))
-		p("- **id:** `%s`; **forecaster:** %s", rec.ID, mdText(rec.Forecaster))
-		if rec.Audience != "" {
-			p(", for %s", mdText(rec.Audience))
-		}
-		p("; **issued:** %s", rec.Issued)
-		if rec.IssuedNote != "" {
-			p(" — %s", mdText(rec.IssuedNote))
-		}
-		p("\n")
-		if rec.Statement.Text != "" {
-			p("- **statement** (%s): “%s”\n", rec.Statement.Wording, mdText(rec.Statement.Text))
-		}
-		neg := ""
-		if rec.Negated {
-			neg = " — of the statement, which says the event will not happen"
-		}
-		p("- **coded as:** %s%s; **P(event):** %s", mdText(rec.Estimate.String()), neg, textout.IntervalText(rec.Event))
-		if c, ok := r.Coded[rec.ID]; ok && c != rec.Event.Point {
-			p(", scored at %s", textout.Percent(c))
-		}
-		p("\n- **outcome:** %s", rec.Outcome)
-		if t := settledText(rec); t != "" {
-			p(" (%s)", mdText(t))
-		}
-		if rec.OutcomeNote != "" {
-			p(". %s", mdText(rec.OutcomeNote))
-		}
-		p("\n")
-		if rec.CoderNote != "" {
-			p("- **coder's note:** %s\n", mdText(rec.CoderNote))
-		}
-		// Sources come before the notes: a note often explains a source
-		// (its date, its title), and reads as if about the record when it
-		// comes first.
-		for _, s := range rec.Sources {
-			p("- **source:** %s", mdText(s.Cite()))
-			if s.Quote != "" {
-				p(" — “%s”", mdText(s.Quote))
-			}
-			p("\n")
-		}
-		for _, n := range rec.Notes {
-			p("- **note:** %s\n", mdText(n))
-		}
-		p("\n")
-	}
-	p("## How good were the forecasts?\n\n")
-	for _, e := range textout.Explain(r.Score, &r.Score.Overall) {
-		p("- **%s: %s.** %s\n", mdText(e.Figure), mdText(e.Value), mdText(e.Sentence))
-	}
-	p("\n")
-	var sc strings.Builder
-	textout.WriteScoreMarkdown(&sc, r.Score)
-	b.WriteString(sc.String())
-	p("\n## Charts\n\n")
-	for _, c := range r.Charts {
-		p("### %s\n\n![%s](%s.png)\n\n%s\n\n", mdText(c.Title), mdText(c.Title), c.Name, mdText(c.Caption))
-	}
-	if len(r.Skipped) > 0 {
-		p("Not drawn for these data:\n\n")
-		for _, sk := range r.Skipped {
-			p("- %s\n", mdText(sk))
-		}
-		p("\n")
-	}
-	if r.Sensitivity != nil {
-		p("## What the words meant\n\n")
-		var s strings.Builder
-		textout.WriteSensitivityMarkdown(&s, r.Sensitivity)
-		b.WriteString(s.String())
-		p("\n")
-	}
-	if r.ByForecaster != nil && len(r.ByForecaster.Groups) > 1 {
-		// As in the HTML: the figures, without the warnings, which say of
-		// nearly every forecaster that one or two forecasts are few.
-		bf := r.ByForecaster
-		p("## By forecaster\n\n%s `%s` lists every warning.\n\n", byForecasterIntro, byForecasterCommand)
-		p("| forecaster | n | base rate | Brier | skill | log score |\n|---|---:|---:|---:|---:|---:|\n")
-		for _, g := range bf.Groups {
-			p("| %s | %s | %s | %s | %s | %s |\n", mdText(strings.Join(g.Key, "/")), textout.Count(g.Summary.N), textout.Num(g.Summary.BaseRate),
-				textout.Num(g.Summary.Brier), textout.Num(g.Summary.BrierSkill), textout.Num(bf.LogScore(g)))
-		}
-		p("\n")
-	}
-	p("## How good are analysts elsewhere?\n\n")
-	for _, c := range literatureContext {
-		p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
-	}
-	p("\n## Methods\n\n")
-	for _, m := range methodNotes {
-		p("**%s.** %s\n\n```\n%s\n```\n\n", mdText(m.Name), mdText(m.Text), m.Formula)
-	}
-	p("## References\n\n")
-	for _, ref := range references {
-		p("- %s\n", mdText(ref))
-	}
-	_, err := io.WriteString(w, b.String())
 	return err
 }
 
@@ -272,8 +264,8 @@ func (r *Report) Title() string { return "How good were these forecasts?" }
 // Subtitle names the datasets the report is about.
 func (r *Report) Subtitle() string {
 	var names []string
-	for _, d := range r.Datasets {
-		names = append(names, d.Title)
+	for _, s := range r.Sections {
+		names = append(names, s.Title())
 	}
 	if len(names) < 2 {
 		return strings.Join(names, "")

@@ -5,6 +5,7 @@ package page
 type contextFigure struct {
 	Source string
 	Text   string
+	Term   string // the glossary entry it uses, if any
 }
 
 // literatureContext holds what two large studies found, so that students
@@ -17,6 +18,7 @@ var literatureContext = []contextFigure{
 			"underconfidence, and few forecasts fell between 40% and 60%. The adjusted normalized " +
 			"discrimination index was about 0.76. (A Brier score of about 0.074 is reported second-hand " +
 			"and is not confirmed here.)",
+		Term: "andi",
 	},
 	{
 		Source: "Friedman, Baker, Mellers, Tetlock & Zeckhauser (2018), International Studies Quarterly",

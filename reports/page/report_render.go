@@ -1,96 +1,137 @@
 package page
 
 import (
-	"github.com/hindcast/hindcast/reports/charts"
-	"github.com/hindcast/hindcast/reports/figure"
-
 	"bytes"
+	"errors"
 	"fmt"
 	"sync"
 
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/reports/charts"
+	"github.com/hindcast/hindcast/reports/figure"
 )
 
-// reportChart is one chart of the report, with how to read it.
+// reportChart is one chart of a section, with how to read it.
 type reportChart struct {
 	name, title, caption string
-	build                func(r *Report, style *figure.ChartStyle) (*figure.Chart, error)
+	terms                []string // glossary ids the caption relies on
+	build                func(s *Section, style *figure.ChartStyle) (*figure.Chart, error)
 }
 
-// reportCharts are the report's charts, in the order it shows them.
-var reportCharts = []reportChart{
+// sectionCharts are a section's charts, in the order it shows them.
+var sectionCharts = []reportChart{
 	{"contributions", "Which cases cost most", "Each forecast's Brier score, (P − outcome)², costliest first. A long bar is a confident forecast that went the other way; the lines mark the mean and the 0.25 of always saying 50%.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			if r.Contributions == nil {
-				return nil, r.missing("contributions")
+		[]string{"brier"},
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.Contributions == nil {
+				return nil, s.missing("contributions")
 			}
-			return charts.ContributionsChart(r.Contributions, charts.ContributionsOptions{Style: style})
+			return charts.ContributionsChart(s.Contributions, charts.ContributionsOptions{Style: style})
 		}},
 	{"reliability", "Reliability", "Did the events happen as often as forecast? Points above the diagonal: the event happened more often than forecast. With few forecasts, the diagram shows cases rather than calibration.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			if r.Reliability == nil {
-				return nil, r.missing("reliability")
+		[]string{"wilson", "consistency-band", "corp"},
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.Reliability == nil {
+				return nil, s.missing("reliability")
 			}
-			return charts.ReliabilityChart(r.Reliability, charts.ReliabilityOptions{Style: style})
+			return charts.ReliabilityChart(s.Reliability, charts.ReliabilityOptions{Style: style})
 		}},
 	{"roc", "ROC curve", "How well the forecasts told events that happened from those that did not, at every threshold; the area under the curve (AUC) is 0.5 for chance and 1 for perfect.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			if r.ROC == nil {
-				return nil, r.missing("roc")
+		[]string{"auc"},
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.ROC == nil {
+				return nil, s.missing("roc")
 			}
-			return charts.ROCChart(r.ROC, charts.ROCOptions{Style: style})
+			return charts.ROCChart(s.ROC, charts.ROCOptions{Style: style})
 		}},
 	{"sharpness", "Sharpness", "How often each probability was forecast: forecasts far from 50% are sharp, and only worth it when they come true.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			if r.Sharpness == nil {
-				return nil, r.missing("sharpness")
+		nil,
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.Sharpness == nil {
+				return nil, s.missing("sharpness")
 			}
-			return charts.SharpnessChart(r.Sharpness, charts.SharpnessOptions{Style: style})
+			return charts.SharpnessChart(s.Sharpness, charts.SharpnessOptions{Style: style})
 		}},
-	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			return charts.TimelineChart(r.Records, charts.TimelineOptions{Style: style})
-		}},
-	{"scales", "What the words mean on each scale", "Each scale's terms as intervals on 0–100%: Kent's points and spreads, the ICD 203 and UK bands (with the UK's deliberate gaps), and what the survey's readers read into each phrase.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			return charts.ScalesChart(r.Scales, charts.ScalesOptions{Style: style})
+	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event; past 60 forecasts, the number issued in each period.",
+		nil,
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if !s.IsRecords() {
+				return nil, errors.New("a flat table has no dates")
+			}
+			return charts.TimelineChart(s.Records, charts.TimelineOptions{Style: style})
 		}},
 	{"sensitivity", "Sensitivity to the coding of words", "Each score over every coding the words' intervals allow, scale by scale, with the coder's point reading marked.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			return charts.SensitivityChart(r.Sensitivity, charts.SensitivityOptions{Style: style, Score: charts.SensitivityBoth, ShowSampled: true})
-		}},
-	{"murphy", "Murphy diagram", "The mean elementary score at every threshold: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
-		func(r *Report, style *figure.ChartStyle) (*figure.Chart, error) {
-			if r.Murphy == nil {
-				return nil, r.missing("murphy")
+		nil,
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.Sensitivity == nil {
+				return nil, errors.New("no record is coded as words")
 			}
-			return charts.MurphyChart(r.Murphy, charts.MurphyOptions{Style: style})
+			return charts.SensitivityChart(s.Sensitivity, charts.SensitivityOptions{Style: style, Score: charts.SensitivityBoth, ShowSampled: true})
+		}},
+	{"murphy", "Murphy diagram", "The mean elementary score at every threshold θ: for a decision-maker acting when the probability exceeds θ, how costly the forecasts were. Lower is better at every θ.",
+		[]string{"elementary"},
+		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			if s.Murphy == nil {
+				return nil, s.missing("murphy")
+			}
+			return charts.MurphyChart(s.Murphy, charts.MurphyOptions{Style: style})
 		}},
 }
 
+// scalesChart is the report-wide chart of the verbal scales.
+var scalesChart = reportChart{"scales", "What the words mean on each scale", "Each scale's terms as intervals on 0–100%: Kent's points and spreads, the ICD 203 and UK bands (with the UK's deliberate gaps), and what the survey's readers read into each phrase.",
+	nil, nil}
+
 // RenderReport draws the report's charts (two at a time) and renders its
-// pages, all in memory: file name → bytes. format is "html" (index.html,
-// report.md and the charts as SVG and PNG) or "markdown" (no index.html).
+// pages, all in memory: file name → bytes. format is "html" (index.html
+// with the charts inline as SVG, report.md and the charts as PNG) or
+// "markdown" (no index.html).
 // A chart that cannot be drawn for the data is left out, named in the
 // report and in skipped.
 func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
 	r := &Report{ReportResult: res}
+	for _, s := range res.Sections {
+		r.Sections = append(r.Sections, newSection(s))
+	}
+	type job struct {
+		sec  *Section // nil for the scales chart
+		spec reportChart
+	}
 	type rendered struct {
 		svg, png []byte
 		skip     error // the chart cannot be drawn for these data
 		err      error // it could not be written: a fault, not the data's
 	}
+	var jobs []job
+	for _, s := range r.Sections {
+		for _, sp := range sectionCharts {
+			if s.Large && sp.name == "contributions" {
+				continue // the costliest forecasts are listed instead
+			}
+			if (sp.name == "sensitivity" && s.Sensitivity == nil) || (sp.name == "timeline" && !s.IsRecords()) {
+				continue // the section says why in a line
+			}
+			jobs = append(jobs, job{s, sp})
+		}
+	}
+	if res.Words {
+		sp := scalesChart
+		sp.build = func(_ *Section, style *figure.ChartStyle) (*figure.Chart, error) {
+			return charts.ScalesChart(res.Scales, charts.ScalesOptions{Style: style})
+		}
+		jobs = append(jobs, job{nil, sp})
+	}
 	style := figure.DefaultChartStyle()
-	out := make([]rendered, len(reportCharts))
+	out := make([]rendered, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
-	for i, sp := range reportCharts {
+	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			ch, err := sp.build(r, style)
+			ch, err := j.spec.build(j.sec, style)
 			if err != nil {
 				out[i].skip = err
 				return
@@ -109,20 +150,36 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 	}
 	wg.Wait()
 	files = map[string][]byte{}
-	r.Charts, r.Skipped = nil, nil
-	for i, sp := range reportCharts {
+	for i, j := range jobs {
+		name := j.spec.name
+		if j.sec != nil {
+			name = j.sec.ID + "-" + name
+		}
 		if out[i].err != nil {
-			return nil, nil, fmt.Errorf("chart %s: %w", sp.name, out[i].err)
+			return nil, nil, fmt.Errorf("chart %s: %w", name, out[i].err)
 		}
 		if out[i].skip != nil {
 			// A chart that cannot be drawn for this data (no scored forecast,
 			// say) is left out and named, not fatal.
-			r.Skipped = append(r.Skipped, fmt.Sprintf("%s (%s): %v", sp.title, sp.name, out[i].skip))
+			msg := fmt.Sprintf("%s (%s): %v", j.spec.title, name, out[i].skip)
+			skipped = append(skipped, msg)
+			if j.sec != nil {
+				j.sec.Skipped = append(j.sec.Skipped, msg)
+			} else {
+				r.Skipped = append(r.Skipped, msg)
+			}
 			continue
 		}
-		files[sp.name+".svg"] = out[i].svg
-		files[sp.name+".png"] = out[i].png
-		r.Charts = append(r.Charts, ReportChart{Name: sp.name, Title: sp.title, Caption: sp.caption, SVG: out[i].svg})
+		// The SVG is inside index.html; beside it only the PNG, which
+		// report.md shows (a separate copy of every SVG would double the
+		// report's size: hindcast plot writes one chart as SVG).
+		files[name+".png"] = out[i].png
+		c := ReportChart{Name: name, Kind: j.spec.name, Title: j.spec.title, Caption: j.spec.caption, Terms: j.spec.terms, SVG: out[i].svg}
+		if j.sec != nil {
+			j.sec.Charts = append(j.sec.Charts, c)
+		} else {
+			r.Charts = append(r.Charts, c)
+		}
 	}
 	var md bytes.Buffer
 	if err := writeMarkdown(&md, r); err != nil {
@@ -136,12 +193,12 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 		}
 		files["index.html"] = html.Bytes()
 	}
-	return files, r.Skipped, nil
+	return files, skipped, nil
 }
 
-// missing is why the report has no data for the chart of the name.
-func (r *Report) missing(name string) error {
-	if err := r.ChartErrors[name]; err != nil {
+// missing is why the section has no data for the chart of the name.
+func (s *Section) missing(name string) error {
+	if err := s.ChartErrors[name]; err != nil {
 		return err
 	}
 	return fmt.Errorf("no data for the %s chart", name)

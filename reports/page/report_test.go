@@ -36,11 +36,13 @@ func testReport(t *testing.T, path string) *Report {
 	forecasts.SortRecords(recs)
 	sum := analysis.Summarize(tally.Table(), analysis.Options{Replicates: 0})
 	sc := &evaluate.ScoreResult{Bins: 10, Overall: evaluate.ScoreGroup{Summary: sum, Bins: sum.Bins, ECE: sum.ECE}}
-	return &Report{
-		ReportResult: &evaluate.ReportResult{Version: "test", Datasets: ds, Records: recs, Coded: coded, Reading: "point", Score: sc},
-		Charts: []ReportChart{{Name: "tiny", Title: "A tiny chart", Caption: "How to read it.",
-			SVG: []byte(`<?xml version="1.0"?>` + "\n<!-- Generated -->\n" + `<svg width="10pt" height="10pt" viewBox="0 0 10 10"><path d="M0,0L10,10"/></svg>`)}},
-	}
+	sec := &evaluate.ReportSection{ID: ds[0].Name, Dataset: ds[0], Records: recs, Coded: coded, Score: sc,
+		Headline: evaluate.ReportHeadline{N: sum.N, Yes: sum.Yes, Brier: sum.Brier, BaseRate: sum.BaseRate}}
+	res := &evaluate.ReportResult{Version: "test", Reading: "point", Sections: []*evaluate.ReportSection{sec}}
+	r := &Report{ReportResult: res, Sections: []*Section{newSection(sec)}}
+	r.Sections[0].Charts = []ReportChart{{Name: "tiny", Kind: "tiny", Title: "A tiny chart", Caption: "How to read it.",
+		SVG: []byte(`<?xml version="1.0"?>` + "\n<!-- Generated -->\n" + `<svg width="10pt" height="10pt" viewBox="0 0 10 10"><path d="M0,0L10,10"/></svg>`)}}
+	return r
 }
 
 // Every string from a dataset is escaped: a question, statement, issued
@@ -118,27 +120,32 @@ func TestReportGolden(t *testing.T) {
 var updateGolden = flag.Bool("update", false, "rewrite the text goldens in testdata/report")
 
 // The Markdown report's by-forecaster table has the HTML's columns, every
-// cell filled, and no per-forecaster warning list; two datasets make a
-// subtitle that names both.
+// cell filled, and no per-forecaster warning list; its introduction says
+// how many forecasts the groups have, computed, not "one or two" always.
 func TestReportMarkdownByForecaster(t *testing.T) {
 	r := testReport(t, "../../forecasts/testdata/valid/seminar.yaml")
-	r.Datasets = append(r.Datasets, &forecasts.Dataset{Manifest: forecasts.Manifest{Name: "b", Title: "Second set"}})
 	half := analysis.Summarize(analysis.TableOf([]float64{0.2, 0.7}, []bool{false, true}, nil), analysis.Options{})
-	r.ByForecaster = &evaluate.ScoreResult{Bins: 10, By: []string{"forecaster"}, Overall: r.Score.Overall,
-		Groups: []*evaluate.ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: half}}}
+	three := analysis.Summarize(analysis.TableOf([]float64{0.2, 0.7, 0.9}, []bool{false, true, true}, nil), analysis.Options{})
+	s := r.Sections[0]
+	s.GroupBy = []string{"forecaster"}
+	s.ByGroup = &evaluate.ScoreResult{Bins: 10, By: []string{"forecaster"}, Overall: s.Score.Overall,
+		Groups: []*evaluate.ScoreGroup{{Key: []string{"Desk A"}, Summary: half}, {Key: []string{"Desk B"}, Summary: three}}}
 	var b strings.Builder
 	if err := writeMarkdown(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
 	// Brier of Desk A by hand: (0.2² + 0.3²)/2 = 0.065.
-	for _, want := range []string{"Datasets: " + r.Datasets[0].Title + " · Second set",
-		"| forecaster | n | base rate | Brier | skill | log score |", "| Desk A | 2 | 0.500 | 0.065 |"} {
+	for _, want := range []string{"| forecaster | n | base rate | Brier | skill | log score |", "| Desk A | 2 | 0.500 | 0.065 |",
+		"(2 groups), with 2 to 3 forecasts each. So few make these stories, not statistics."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	section := md[strings.Index(md, "## By forecaster"):]
+	if strings.Contains(md, "With one or two forecasts each") {
+		t.Error("the by-forecaster text says one or two forecasts each whatever the counts")
+	}
+	section := md[strings.Index(md, "### By forecaster"):]
 	section = section[:strings.Index(section, "\n## ")]
 	if strings.Contains(section, "| |") || strings.Contains(section, "**Warnings**") {
 		t.Errorf("the by-forecaster section has an empty cell or a warning list:\n%s", section)
