@@ -59,6 +59,11 @@ type Input struct {
 	TimeCol        string
 	ResolvedCol    string
 
+	// SumTolerance is how far from 1 the probabilities of a question with
+	// options may add up to (records and flat tables); 0 means
+	// forecasts.DefaultSumTolerance.
+	SumTolerance float64
+
 	// Args is the command line, recorded in the results' provenance.
 	Args []string
 
@@ -294,7 +299,7 @@ func (in *Input) Datasets(what string) ([]*forecasts.Dataset, error) {
 		}
 		return nil, usagef("%s: give datasets, not a flat table", what)
 	}
-	ds, err := LoadDatasets(dsPaths, in.Builtins)
+	ds, err := LoadDatasetsTolerance(dsPaths, in.Builtins, in.SumTolerance)
 	if err != nil {
 		return nil, err
 	}
@@ -304,8 +309,18 @@ func (in *Input) Datasets(what string) ([]*forecasts.Dataset, error) {
 // LoadDatasets reads dataset files and folders and built-in datasets by
 // name; with neither, every built-in dataset.
 func LoadDatasets(paths, builtins []string) ([]*forecasts.Dataset, error) {
+	return LoadDatasetsTolerance(paths, builtins, 0)
+}
+
+// LoadDatasetsTolerance reads datasets as LoadDatasets does, accepting
+// the probabilities of a question with options when they add up to 1
+// within tol (0: forecasts.DefaultSumTolerance).
+func LoadDatasetsTolerance(paths, builtins []string, tol float64) ([]*forecasts.Dataset, error) {
+	if !(tol >= 0 && tol < 0.5) {
+		return nil, usagef("--sum-tolerance %g: use a small positive number such as 1e-6", tol)
+	}
 	var out []*forecasts.Dataset
-	l := &forecasts.Loader{Scales: forecasts.BuiltinScales()}
+	l := &forecasts.Loader{Scales: forecasts.BuiltinScales(), SumTolerance: tol}
 	if len(builtins) > 0 || len(paths) == 0 {
 		for _, name := range builtins {
 			if !slices.Contains(forecasts.BuiltinNames(), name) {

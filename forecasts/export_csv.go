@@ -85,9 +85,10 @@ func WriteCSVWith(w io.Writer, ds *Dataset, opt CSVWriteOptions) error {
 		}
 	}
 	cw := csv.NewWriter(&b)
-	cw.Write(CSVColumns)
+	cols := csvColumnsOf(ds)
+	cw.Write(cols)
 	for _, r := range ds.Records {
-		row, err := csvRow(r)
+		row, err := csvRow(r, len(cols) > len(CSVColumns))
 		if err != nil {
 			return err
 		}
@@ -136,7 +137,7 @@ func unguardCSVCell(s string) string {
 	return s
 }
 
-func csvRow(r *Record) ([]string, error) {
+func csvRow(r *Record, categorical bool) ([]string, error) {
 	num := func(p *float64) string {
 		if p == nil {
 			return ""
@@ -164,9 +165,13 @@ func csvRow(r *Record) ([]string, error) {
 		r.CoderNote, string(r.Outcome), r.OutcomeNote, sources, notes, tags,
 		formatNumber(r.Event.Low), formatNumber(r.Event.Point), formatNumber(r.Event.High),
 	}
+	cols := CSVColumns
+	if categorical {
+		row, cols = withCategoricalCells(r, row), categoricalCSVColumns
+	}
 	for i, cell := range row {
 		if strings.Contains(cell, "\r\n") {
-			return nil, fmt.Errorf("record %s: %s holds \\r\\n, which CSV cannot carry (a CSV reader turns it into \\n); export as yaml or jsonl", r.ID, CSVColumns[i])
+			return nil, fmt.Errorf("record %s: %s holds \\r\\n, which CSV cannot carry (a CSV reader turns it into \\n); export as yaml or jsonl", r.ID, cols[i])
 		}
 	}
 	return row, nil
@@ -265,7 +270,7 @@ func (im *importer) exportColumns(hline int) error {
 			continue
 		}
 		field = strings.ReplaceAll(field, ".", "_")
-		if !slices.Contains(CSVColumns, field) {
+		if !slices.Contains(categoricalCSVColumns, field) {
 			msg := fmt.Sprintf("unknown column %q", c.name)
 			if mapped {
 				msg = fmt.Sprintf("column %q is mapped to %q, which is not a field", c.name, im.opt.Columns[c.name])
@@ -341,6 +346,9 @@ var jsonCellHint = map[string]string{
 	"sources": `[{"title": "...", "author": "..."}]`,
 	"notes":   `["...", "..."]`,
 	"tags":    `{"key": "value"}`,
+
+	"options":                `["A", "B", "C"]`,
+	"estimate.probabilities": `{"A": 0.6, "B": 0.3, "C": 0.1}`,
 }
 
 func placeAt(n *yaml.Node, line, col int) {

@@ -81,6 +81,7 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 		Weight: analysis.Weighting(o.weight), Latest: o.latest,
 		ForecasterCols: o.forecasterCols, QuestionCols: o.questionCols, TimeCol: o.timeCol, ResolvedCol: o.resolvedCol,
 	}
+	in.SumTolerance = o.data.sumTolerance
 	if s.errTerminal && !o.quiet {
 		in.Progress = func(name string, size int64, rows *atomic.Int64) (func(int64), func()) {
 			p := newProgress(s.err, name, size, rows)
@@ -88,6 +89,12 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 		}
 	}
 	return in
+}
+
+// addSumToleranceFlag adds --sum-tolerance, for a command that reads
+// questions with options.
+func (o *dataOptions) addSumToleranceFlag(fs *pflag.FlagSet) {
+	fs.Float64Var(&o.sumTolerance, "sum-tolerance", forecasts.DefaultSumTolerance, "how far from 1 the probabilities of a question with options may add up to")
 }
 
 // progress draws one status line on a terminal while a table is read.
