@@ -64,6 +64,17 @@ type Input struct {
 	// forecasts.DefaultSumTolerance.
 	SumTolerance float64
 
+	// Questions with options in flat tables: OptionCol names the option
+	// column of a long table (one row per forecast and option; ProbCol
+	// the probability), OptionCols the probability columns of a wide one
+	// (one row per forecast); OutcomeCol then names the option that
+	// happened. Ordered says every question's options are ordered,
+	// OrderedCol a column that says so for each forecast.
+	OptionCol  string
+	OptionCols []string
+	Ordered    bool
+	OrderedCol string
+
 	// Args is the command line, recorded in the results' provenance.
 	Args []string
 
@@ -211,7 +222,7 @@ func (in *Input) Check() error {
 			return usagef("--data -: standard input is read with --input - (and --table-format csv or jsonl)")
 		}
 	}
-	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" {
+	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" && !in.IsCategoricalTable() {
 		switch {
 		case len(in.ForecasterCols) > 0:
 			return usagef("--forecaster-col says whose forecasts update whose: it does nothing without --latest or --weight")
@@ -220,6 +231,9 @@ func (in *Input) Check() error {
 		}
 	}
 	if err := in.Select.check(); err != nil {
+		return err
+	}
+	if err := in.checkCategorical(); err != nil {
 		return err
 	}
 	if len(tables) > 0 && !in.Select.IsZero() {

@@ -31,6 +31,9 @@ type ScoreResult struct {
 	// Provenance says what made these figures: hindcast's build, the
 	// command line, the inputs with their SHA-256, the options.
 	Provenance *provenance.Provenance
+	// Categorical holds the figures of questions with more than two
+	// options, apart from the yes/no ones; nil when there are none.
+	Categorical *CategoricalResult
 }
 
 // ScoreGroup holds the figures for one group of forecasts.

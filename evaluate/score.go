@@ -129,6 +129,7 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 			g.ReferenceSkill = analysis.SkillScore(g.Summary.Brier, ref.Summary.Brier)
 		}
 	}
+	sc.Categorical = scoreCategorical(f, opts, bins)
 	a := opts.Analysis
 	sc.Provenance = f.input.provenanceOf(f.Inputs,
 		provenance.Option{Key: "bins", Value: binsText(sc.Bins)},
