@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"math"
@@ -308,4 +309,100 @@ func scoreCategorical(f *Forecasts, opts ScoreOptions, bins int) *CategoricalRes
 		}
 	}
 	return res
+}
+
+// HasCategorical reports whether the forecasts include questions with
+// options.
+func (f *Forecasts) HasCategorical() bool {
+	if f.Categorical != nil {
+		return true
+	}
+	for _, d := range f.Datasets {
+		for _, r := range d.Records {
+			if r.Categorical() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OptionAll and OptionPooled are the values of `plot reliability
+// --option` besides an option's name: a curve per option, or every
+// option of every forecast stacked.
+const (
+	OptionAll    = "all"
+	OptionPooled = "pooled"
+)
+
+// OptionGroups turns the questions with options into the charts' groups
+// of one-vs-rest forecasts (the probability given to an option, and
+// whether it happened): with option "all", one group per option over all
+// forecasts (not with --by); with "pooled", every option stacked, one
+// group per --by group; with an option's name, that option's, one group
+// per --by group.
+func (f *Forecasts) OptionGroups(option string) ([]ForecastGroup, error) {
+	cat := f.Categorical
+	if cat == nil && f.Records {
+		cat = categoricalFromRecords(f)
+	}
+	if cat == nil {
+		return nil, usagef("--option draws questions with options, and these forecasts have none")
+	}
+	groups := cat.Groups
+	if len(groups) == 0 {
+		groups = []*CategoricalGroup{cat.Overall}
+	}
+	name := func(g *CategoricalGroup, what string) string {
+		if len(g.Key) == 0 {
+			return what
+		}
+		return strings.Join(g.Key, "/")
+	}
+	switch option {
+	case OptionAll, "":
+		if len(cat.Groups) > 0 {
+			return nil, usagef("--option all draws a curve per option of all forecasts: with --by, give --option pooled or an option's name")
+		}
+		tables, _ := analysis.OneVsRest(cat.Overall.Forecasts)
+		var out []ForecastGroup
+		for _, t := range tables {
+			out = append(out, ForecastGroup{Name: t.Option, Table: t.Table})
+		}
+		if len(out) == 0 {
+			return nil, usagef("no question with options has an outcome among its options")
+		}
+		return out, nil
+	case OptionPooled:
+		var out []ForecastGroup
+		for _, g := range groups {
+			_, pooled := analysis.OneVsRest(g.Forecasts)
+			out = append(out, ForecastGroup{Name: name(g, Pooled), Table: pooled})
+		}
+		return out, nil
+	}
+	var out []ForecastGroup
+	var names []string
+	found := false
+	for _, g := range groups {
+		tables, _ := analysis.OneVsRest(g.Forecasts)
+		fg := ForecastGroup{Name: name(g, option)}
+		for _, t := range tables {
+			if !slices.Contains(names, t.Option) {
+				names = append(names, t.Option)
+			}
+			if t.Option == option {
+				fg.Table, found = t.Table, true
+			}
+		}
+		out = append(out, fg)
+	}
+	if !found {
+		msg := fmt.Sprintf("--option %q: no forecast has that option; use all, pooled or one of %s", option, strings.Join(names, ", "))
+		if s := forecasts.Suggest(option, names); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return nil, usagef("%s", msg)
+	}
+	return out, nil
 }

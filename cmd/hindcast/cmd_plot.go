@@ -28,6 +28,9 @@ type plotOptions struct {
 	top       int
 	highlight string
 	samples   int
+
+	categorical categoricalFlags
+	option      string // reliability of questions with options: all, pooled or an option's name
 }
 
 // Flags the chart kinds read, besides -o and --title.
@@ -39,7 +42,7 @@ const (
 // plotKinds lists the charts `hindcast plot` draws, what each shows and
 // the flags it reads: any other is a usage error, never ignored.
 var plotKinds = []struct{ name, short, flags string }{
-	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
+	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + categoricalFlagNames + "option bins seed"},
 	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
 	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top"},
@@ -110,6 +113,9 @@ Kinds:
 	f.IntVar(&opts.top, "top", charts.DefaultContributionsTop, "contributions: the most records drawn, the costliest")
 	f.StringVar(&opts.highlight, "highlight", "", "scales: mark one level on every scale (e.g. likely)")
 	f.IntVar(&opts.samples, "samples", 2000, "sensitivity: random codings for the ranges that are not exact")
+	opts.input.data.addSumToleranceFlag(f)
+	opts.categorical.addFlags(f)
+	f.StringVar(&opts.option, "option", "", "reliability of questions with options: all (a curve per option; the default when there are no yes/no questions), pooled (every option stacked) or an option's name")
 	return cmd
 }
 
@@ -146,6 +152,7 @@ func plotRun(s *streams, o *plotOptions) error {
 func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 	style := figure.DefaultChartStyle()
 	in := o.input.input(s)
+	o.categorical.apply(&in)
 	switch kind {
 	case "scales":
 		return charts.ScalesChart(forecasts.BuiltinScales().All(), charts.ScalesOptions{Style: style, Title: o.title, Highlight: forecasts.Level(o.highlight)})
@@ -175,6 +182,12 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		return charts.ContributionsChart(d, charts.ContributionsOptions{Style: style, Title: o.title, Top: o.top})
 	}
 	groups := f.ForecastGroups()
+	if kind == "reliability" && (o.option != "" || f.HasCategorical() && f.Overall.Tally.Table().N() == 0) {
+		// One option against the rest (see evaluate.OptionGroups).
+		if groups, err = f.OptionGroups(o.option); err != nil {
+			return nil, err
+		}
+	}
 	switch kind {
 	case "reliability":
 		d, err := evaluate.Reliability(groups, evaluate.ReliabilityOptions{Bins: o.bins, Seed: o.seed})

@@ -19,12 +19,7 @@ type scoreOptions struct {
 	level      float64
 	reference  string
 	cluster    []string
-
-	// Questions with options in flat tables.
-	optionCol  string
-	optionCols []string
-	ordered    bool
-	orderedCol string
+	categorical categoricalFlags
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -73,10 +68,7 @@ a GROUP BY in a database.`,
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
 	opts.input.data.addSumToleranceFlag(f)
-	f.StringVar(&opts.optionCol, "option-col", "", "flat tables of questions with options, long: the column naming the option of each row (one row per forecast and option; --prob-col its probability, --outcome-col the option that happened, --question-col which rows are one forecast)")
-	f.StringSliceVar(&opts.optionCols, "option-cols", nil, "flat tables of questions with options, wide: the probability columns, one per option in order (p_NAME is option NAME; --outcome-col the option that happened)")
-	f.BoolVar(&opts.ordered, "ordered", false, "with --option-col or --option-cols: every question's options are ordered (in the table's order), for the ranked probability score")
-	f.StringVar(&opts.orderedCol, "ordered-col", "", "with --option-col or --option-cols: a column saying whether each forecast's options are ordered (true/false)")
+	opts.categorical.addFlags(f)
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
 	return cmd
 }
@@ -111,7 +103,7 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	}
 	in := o.input.input(s)
 	in.Cluster = o.cluster
-	in.OptionCol, in.OptionCols, in.Ordered, in.OrderedCol = o.optionCol, o.optionCols, o.ordered, o.orderedCol
+	o.categorical.apply(&in)
 	f, err := evaluate.Load(in)
 	if err != nil {
 		return err
