@@ -19,7 +19,8 @@ type scoreOptions struct {
 	level      float64
 	reference  string
 	cluster    []string
-	categorical categoricalFlags
+
+	categorical categoricalFlags // questions with options in flat tables
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
