@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hindcast/hindcast/analysis"
 	"github.com/hindcast/hindcast/forecasts"
+	"github.com/hindcast/hindcast/internal/provenance"
 )
 
 // Questions with more than two answers. Their forecasts are read apart
@@ -405,4 +407,24 @@ func (f *Forecasts) OptionGroups(option string) ([]ForecastGroup, error) {
 		return nil, usagef("%s", msg)
 	}
 	return out, nil
+}
+
+// addCategoricalOptions adds to p the options that change the figures
+// of questions with options, in p's order of options (by key, then value).
+func (in *Input) addCategoricalOptions(p *provenance.Provenance) {
+	for _, o := range []provenance.Option{
+		{Key: "option-col", Value: in.OptionCol}, {Key: "option-cols", Value: strings.Join(in.OptionCols, ",")},
+		{Key: "ordered-col", Value: in.OrderedCol},
+		floatOption("sum-tolerance", cmp.Or(in.SumTolerance, forecasts.DefaultSumTolerance)),
+	} {
+		if o.Value != "" {
+			p.Options = append(p.Options, o)
+		}
+	}
+	if in.Ordered {
+		p.Options = append(p.Options, provenance.Option{Key: "ordered", Value: "true"})
+	}
+	slices.SortStableFunc(p.Options, func(a, b provenance.Option) int {
+		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.Value, b.Value))
+	})
 }

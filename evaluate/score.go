@@ -129,13 +129,15 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 			g.ReferenceSkill = analysis.SkillScore(g.Summary.Brier, ref.Summary.Brier)
 		}
 	}
-	sc.Categorical = scoreCategorical(f, opts, bins)
 	a := opts.Analysis
 	sc.Provenance = f.input.provenanceOf(f.Inputs,
 		provenance.Option{Key: "bins", Value: binsText(sc.Bins)},
 		intOption("bootstrap", a.Replicates), provenance.Option{Key: "seed", Value: strconv.FormatUint(a.Seed, 10)},
 		floatOption("level", cmp.Or(a.Level, analysis.DefaultLevel)), floatOption("clip", a.LogClip),
 		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference})
+	if sc.Categorical = scoreCategorical(f, opts, bins); sc.Categorical != nil {
+		f.input.addCategoricalOptions(sc.Provenance)
+	}
 	return sc, nil
 }
 
