@@ -187,16 +187,16 @@ func categoricalLines(c *evaluate.CategoricalResult, g *evaluate.CategoricalScor
 		logName = fmt.Sprintf("log score, clip %g", c.LogClip)
 	}
 	lines := []categoricalLine{
-		{"Brier (all options)", Num(s.Brier), ci(func(e *analysis.CategoricalEstimates) float64 { return e.Brier }), "Σ (p − o)² over the options: 0 best, 2 worst"},
-		{"  always 1/K", Num(s.BrierUniform), "", "(K − 1)/K: the score of no opinion"},
-		{"  skill vs 1/K", Num(s.BrierSkill), ci(func(e *analysis.CategoricalEstimates) float64 { return e.BrierSkill }), "> 0 beats saying 1/K to each option"},
-		{logName, Num(s.Log), ci(func(e *analysis.CategoricalEstimates) float64 { return e.Log }), "−ln P(what happened): lower is better"},
+		{"Brier (all options)", Num(s.Brier), ci(func(e *analysis.CategoricalEstimates) float64 { return e.Brier }), "Σ (p − o)² over the options: 0 to 2"},
+		{"  always 1/K", Num(s.BrierUniform), "", "(K − 1)/K, no opinion's score"},
+		{"  skill vs 1/K", Num(s.BrierSkill), ci(func(e *analysis.CategoricalEstimates) float64 { return e.BrierSkill }), "> 0 beats saying 1/K to each"},
+		{logName, Num(s.Log), ci(func(e *analysis.CategoricalEstimates) float64 { return e.Log }), "−ln P(what happened), lower better"},
 		{"  always 1/K", Num(s.LogUniform), "", "ln K"},
 		{"  skill vs 1/K", Num(s.LogSkill), ci(func(e *analysis.CategoricalEstimates) float64 { return e.LogSkill }), "> 0 beats saying 1/K"},
 	}
 	if s.NOrdered > 0 {
 		lines = append(lines,
-			categoricalLine{fmt.Sprintf("RPS (%s)", countNoun(s.NOrdered, "ordered", "ordered")), Num(s.RPS), ci(func(e *analysis.CategoricalEstimates) float64 { return e.RPS }), "cumulative: near misses cost less; 0 best, K − 1 worst"},
+			categoricalLine{fmt.Sprintf("RPS (%s)", countNoun(s.NOrdered, "ordered", "ordered")), Num(s.RPS), ci(func(e *analysis.CategoricalEstimates) float64 { return e.RPS }), "near misses cost less; 0 to K − 1"},
 			categoricalLine{"  always 1/K", Num(s.RPSUniform), "", "the uniform forecast's RPS"},
 			categoricalLine{"  skill vs 1/K", Num(s.RPSSkill), ci(func(e *analysis.CategoricalEstimates) float64 { return e.RPSSkill }), "> 0 beats saying 1/K"},
 		)
@@ -214,15 +214,14 @@ func categoricalHeading(b *strings.Builder, c *evaluate.CategoricalResult) {
 	}
 	b.WriteString("\n")
 	if bs := o.Summary.Bootstrap; bs != nil {
-		fmt.Fprintf(b, "%g%% bootstrap intervals (%d replicates, seed %d)", 100*bs.Level, bs.Replicates, bs.Seed)
+		fmt.Fprintf(b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
 		if len(c.Cluster) > 0 {
 			what := "whole clusters of " + strings.Join(c.Cluster, ", ")
 			if len(c.Cluster) == 1 && c.Cluster[0] == "question" {
 				what = "whole questions"
 			}
-			fmt.Fprintf(b, ", resampling %s (%s)", what, countNoun(bs.Clusters, "cluster", "clusters"))
+			fmt.Fprintf(b, "resampling %s (%s): forecasts on one are not independent\n", what, countNoun(bs.Clusters, "cluster", "clusters"))
 		}
-		b.WriteString("\n")
 	}
 }
 
@@ -237,7 +236,12 @@ func optionRows(c *evaluate.CategoricalResult, g *evaluate.CategoricalScoreGroup
 	return rows
 }
 
-var optionHeader = []string{"OPTION", "N", "HAPPENED", "MEAN P", "OBSERVED", "BRIER", "RELIABILITY", "RESOLUTION", "ECE"}
+// optionHeader heads the one-vs-rest table in text (short, for 80
+// columns), optionHeaderMD in Markdown.
+var (
+	optionHeader   = []string{"OPTION", "N", "YES", "MEAN P", "OBS", "BRIER", "REL", "RES", "ECE"}
+	optionHeaderMD = []string{"option", "n", "happened", "mean p", "observed", "Brier", "reliability", "resolution", "ECE"}
+)
 
 // writeCategoricalText writes the categorical section as text.
 func writeCategoricalText(b *strings.Builder, c *evaluate.CategoricalResult) {
@@ -283,7 +287,7 @@ func writeCategoricalText(b *strings.Builder, c *evaluate.CategoricalResult) {
 			fmt.Fprintln(tw, strings.Join(r, "\t"))
 		}
 		tw.Flush()
-		b.WriteString("OBSERVED: how often the option happened. RELIABILITY: lower is better (the\nprobabilities given match how often it happened). RESOLUTION: higher is better.\n")
+		b.WriteString("YES: forecasts the option happened in; OBS: their share. REL, reliability:\nlower is better (the probabilities given match how often it happened). RES,\nresolution: higher is better. ECE: mean |probability − observed| over the bins.\n")
 	}
 	writeCategoricalWarnings(b, c)
 }
@@ -392,14 +396,12 @@ func WriteScoreAllMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 			row(strings.Join(g.Key, "/"), g)
 		}
 		row("(all)", o)
+		b.WriteString("\nBrier: summed over the options, 0 best, 2 worst. Skill: against saying 1/K to each option, above 0 is better. " +
+			"Log: −ln P(what happened), lower is better. RPS: ordered options only, near misses cost less; 0 best, K − 1 worst.\n")
 	}
 	if o.Summary.N > 0 {
 		b.WriteString("\n**One option against the rest** (the probability given to it, and whether it happened)\n\n")
-		h := make([]string, len(optionHeader))
-		for i, x := range optionHeader {
-			h[i] = strings.ToLower(x)
-		}
-		mdRow(h...)
+		mdRow(optionHeaderMD...)
 		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, r := range optionRows(c, o) {
 			r[0] = mdEscape(r[0])
