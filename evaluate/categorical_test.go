@@ -133,7 +133,7 @@ q4,a,y,0.5,x
 	_, err := Load(Input{Data: []string{long}, OptionCol: "option", QuestionCols: []string{"question"}, ForecasterCols: []string{"forecaster"}})
 	want := []string{
 		long + `:3:8: probability: the forecast's probabilities (from line 2) add up to 0.9, not 1 (the tolerance is 1e-06; --sum-tolerance sets it)`,
-		long + `:4:12: outcome: "z" is not one of the forecast's options (x, y)`,
+		long + `:4:12: outcome: "z" is not one of the forecast's options ("x", "y")`,
 		long + `:7:6: option: option "x" is given twice for one forecast (first on line 6)`,
 		long + `:8:8: probability: 1.5 is outside [0, 1]`,
 	}

@@ -2,6 +2,7 @@ package forecasts
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -92,4 +93,36 @@ func TestCategoricalSumTolerance(t *testing.T) {
 	if _, err := (&Loader{SumTolerance: 1e-3}).ReadYAML(strings.NewReader(text), "e.yaml"); err != nil {
 		t.Errorf("tolerance 1e-3: %v", err)
 	}
+}
+
+// FuzzReadCategoricalTable: any bytes, long or wide, give forecasts that
+// hold together (two options or more, probabilities in [0, 1] adding up
+// to 1, an outcome among the options or none) or positioned problems.
+func FuzzReadCategoricalTable(f *testing.F) {
+	f.Add([]byte("question,forecaster,option,probability,outcome\nq1,a,x,0.6,x\nq1,a,y,0.4,x\n"), false)
+	f.Add([]byte("question,p_x,p_y,p_z,outcome\nq1,0.5,0.5,,y\nq2,0.2,0.3,0.5,p_z\n"), true)
+	f.Add([]byte("question,p_x,p_y,p_z,outcome\nq1,0.5,0.6,,z\n\"q2,1\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, wide bool) {
+		opt := CategoricalTableOptions{OptionCol: "option", ProbCol: "probability", OutcomeCol: "outcome", KeyCols: []string{"question", "forecaster"}}
+		if wide {
+			opt = CategoricalTableOptions{OptionCols: []string{"p_x", "p_y", "p_z"}, OutcomeCol: "outcome", KeyCols: []string{"question"}}
+		}
+		rows, _, err := ReadCategoricalTable(bytes.NewReader(data), "t.csv", opt)
+		if checkErrList(t, err, "t.csv") != nil {
+			return
+		}
+		for _, r := range rows {
+			sum := 0.0
+			for _, p := range r.P {
+				if !(p >= 0 && p <= 1) {
+					t.Errorf("probability %g", p)
+				}
+				sum += p
+			}
+			if len(r.P) < 2 || len(r.P) != len(r.Options) || math.Abs(sum-1) > DefaultSumTolerance ||
+				(r.Unscored == "" && (r.Outcome < 0 || r.Outcome >= len(r.P))) {
+				t.Errorf("forecast %+v", r)
+			}
+		}
+	})
 }

@@ -98,7 +98,7 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 	need := func(col, flag string) int {
 		i, ok := colIndex[col]
 		if !ok {
-			msg := fmt.Sprintf("no column %q (%s); the columns are %s", col, flag, strings.Join(header, ", "))
+			msg := fmt.Sprintf("no column %q (%s); the columns are %s", col, flag, quotedList(header))
 			if s := suggest(col, header); s != "" {
 				msg = fmt.Sprintf("no column %q (%s); did you mean %q?", col, flag, s)
 			}
@@ -209,6 +209,11 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		}
 		rows++
 		line, _ := cellPos(0)
+		if len(rec) < len(header) {
+			l, c := cellPos(len(rec) - 1)
+			errs.Add(file, l, c, header[len(rec)], "the row has %d cells, and the header %d: it ends before column %q", len(rec), len(header), header[len(rec)])
+			continue
+		}
 		var pd *pending
 		if wide {
 			pd = &pending{row: CategoricalRow{Line: line, Outcome: -1}}
@@ -321,7 +326,7 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 			}
 			r.Outcome = slices.Index(r.Options, name)
 			if r.Outcome < 0 {
-				msg := fmt.Sprintf("%q is not one of the forecast's options (%s)", pd.outcome, strings.Join(r.Options, ", "))
+				msg := fmt.Sprintf("%q is not one of the forecast's options (%s)", pd.outcome, quotedList(r.Options))
 				if wide && slices.Contains(optNames, name) {
 					msg = fmt.Sprintf("%q happened, but the forecast gives it no probability (its cell is empty)", pd.outcome)
 				}
@@ -338,6 +343,16 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		return nil, rows, errs
 	}
 	return out, rows, nil
+}
+
+// quotedList writes names for a message, each quoted: a cell may hold
+// anything.
+func quotedList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // trimFloat writes a sum for a message: 10 significant digits.
