@@ -64,6 +64,10 @@ func (s categoricalGroups) sorted() []*CategoricalGroup {
 	return out
 }
 
+// WarnNotWeighted: --weight or --latest was given, and the questions with
+// options are scored with each forecast counted once.
+const WarnNotWeighted = "not-weighted"
+
 // IsCategoricalTable reports whether the input's flat tables are read as
 // categorical forecasts (--option-col or --option-cols).
 func (in *Input) IsCategoricalTable() bool { return in.OptionCol != "" || len(in.OptionCols) > 0 }
@@ -224,6 +228,10 @@ func categoricalFromRecords(f *Forecasts) *CategoricalForecasts {
 	cat.Groups = groups.sorted()
 	for _, g := range append([]*CategoricalGroup{cat.Overall}, cat.Groups...) {
 		g.Warnings = append(g.Warnings, selectionWarnings(selection[g], scoreSelection)...)
+		if f.input.weighted() {
+			g.Warnings = append(g.Warnings, analysis.Warning{Code: WarnNotWeighted,
+				Message: "--weight and --latest weigh the yes/no questions only: each forecast of a question with options counts once"})
+		}
 	}
 	return cat
 }
