@@ -160,8 +160,12 @@ func loadCategoricalTables(in *Input, names []string) (*Forecasts, error) {
 					g.exclude(r.Unscored)
 					continue
 				}
+				cluster := strings.Join(r.Cluster, "\x00")
+				if len(cluster) == 0 && len(opt.ClusterCols) == 0 {
+					cluster = fmt.Sprintf("%s:%d", name, r.Line) // each forecast its own
+				}
 				g.Forecasts = append(g.Forecasts, analysis.CategoricalForecast{
-					Options: r.Options, P: r.P, Outcome: r.Outcome, Ordered: r.Ordered, Cluster: strings.Join(r.Cluster, "\x00"),
+					Options: r.Options, P: r.P, Outcome: r.Outcome, Ordered: r.Ordered, Cluster: cluster,
 				})
 			}
 		}

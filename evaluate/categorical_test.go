@@ -173,3 +173,12 @@ func checkErrors(t *testing.T, err error, want []string) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Without a question column a table's forecasts are resampled one by one:
+// as many clusters as forecasts.
+func TestCategoricalTableUnclustered(t *testing.T) {
+	c := scoreCategoricalTable(t, Input{Data: []string{"testdata/categorical/tournament-wide.csv"}, OptionCols: []string{"p_A", "p_B", "p_C", "p_D", "p_E"}})
+	if b := c.Overall.Summary.Bootstrap; b == nil || b.Clusters != 195 || c.Overall.Summary.Clusters != 195 {
+		t.Errorf("clusters: %+v", b)
+	}
+}
