@@ -164,7 +164,7 @@ func (l *Loader) probabilities(d *decoder, o *object, options []string) OptionPr
 		}
 		if !known && len(options) > 0 {
 			msg := fmt.Sprintf("a probability for %q, which is not one of the options (%s)", name, strings.Join(options, ", "))
-			if s := suggest(name, options); s != "" {
+			if s := suggestOption(name, options); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			d.errorf(k, f, "%s", msg)
@@ -259,7 +259,7 @@ func (l *Loader) categorical(d *decoder, o *object, r *Record) {
 		return // the options are wrong, reported
 	}
 	msg := fmt.Sprintf("%q is not one of the options (%s), nor unresolved or ambiguous", s, strings.Join(r.Options, ", "))
-	if sg := suggest(s, r.Options); sg != "" {
+	if sg := suggestOption(s, r.Options); sg != "" {
 		msg += fmt.Sprintf("; did you mean %q?", sg)
 	}
 	d.errorf(o.values["outcome"], "outcome", "%s", msg)
@@ -312,4 +312,15 @@ func hasKey(m *yaml.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// suggestOption returns the option a name is a slip of: the same in
+// another case, or a few letters away in a name long enough that a few
+// letters are a slip (Medvedew, not z for x); "" when none is.
+func suggestOption(name string, options []string) string {
+	s := suggest(name, options)
+	if s == "" || strings.EqualFold(s, name) || editDistance(strings.ToLower(name), strings.ToLower(s)) <= len(name)/4 {
+		return s
+	}
+	return ""
 }

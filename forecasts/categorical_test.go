@@ -126,3 +126,34 @@ func FuzzReadCategoricalTable(f *testing.F) {
 		}
 	})
 }
+
+// A spreadsheet of questions with options imports: options and
+// probabilities as JSON cells, in percent, the outcome an option's name.
+// A probability for an option not listed is an error at its cell.
+func TestImportCategorical(t *testing.T) {
+	m := &Manifest{Name: "sheet", Title: "Sheet", Selection: SelectAll}
+	text := "id,question,forecaster,issued,options,estimate.probabilities,outcome\n" +
+		`r1,Who?,A,2008,"[""x"",""y""]","{""x"": 60, ""y"": 40}",y` + "\n"
+	res, err := (&Loader{}).Import(strings.NewReader(text), "s.csv", ImportOptions{Format: TableCSV, Manifest: m, Percent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Dataset.Records[0]
+	if r.Estimate.Probabilities.String() != "x 0.6, y 0.4" || r.OutcomeOption() != 1 {
+		t.Errorf("imported as %+v", r)
+	}
+	bad := strings.Replace(text, `""y"": 40}`, `""z"": 40}`, 1)
+	_, err = (&Loader{}).Import(strings.NewReader(bad), "s.csv", ImportOptions{Format: TableCSV, Manifest: m, Percent: true})
+	// The cell's JSON is placed at the cell (column 32).
+	var got []string
+	if re, ok := err.(*RowsError); ok {
+		for _, e := range re.Errors {
+			got = append(got, e.Error())
+		}
+	}
+	want := `s.csv:2:32: estimate.probabilities: no probability for option "y": give every option one (0 for none)
+s.csv:2:32: estimate.probabilities.z: a probability for "z", which is not one of the options (x, y)`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
