@@ -315,6 +315,11 @@ func scoreCategorical(f *Forecasts, opts ScoreOptions, bins int) *CategoricalRes
 			sg.Pooled = OptionFigures{Option: Pooled, Summary: sums[len(tables)]}
 		}
 		sg.Warnings = append(slices.Clone(sg.Summary.Warnings), g.Warnings...)
+		for k, w := range sg.Warnings {
+			if w.Code == analysis.WarnInfiniteLogScore {
+				sg.Warnings[k].Message += ". Give --clip EPS, such as 1e-15, for a finite log score"
+			}
+		}
 		sg.Warnings = append(sg.Warnings, excludedWarning(g.Excluded)...)
 		if i == 0 {
 			res.Overall = *sg
