@@ -182,3 +182,30 @@ func TestCategoricalTableUnclustered(t *testing.T) {
 		t.Errorf("clusters: %+v", b)
 	}
 }
+
+// A long table's rows of one forecast are gathered wherever they are: the
+// rows in reverse order (and so each forecast's options reversed) give
+// the same Brier and log scores.
+func TestCategoricalLongRowsAnywhere(t *testing.T) {
+	data, err := os.ReadFile("testdata/categorical/tournament-long.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	rev := []string{lines[0]}
+	for i := len(lines) - 1; i > 0; i-- {
+		rev = append(rev, lines[i])
+	}
+	path := filepath.Join(t.TempDir(), "reversed.csv")
+	if err := os.WriteFile(path, []byte(strings.Join(rev, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{OptionCol: "option", QuestionCols: []string{"question"}, ForecasterCols: []string{"forecaster"}}
+	in.Data = []string{"testdata/categorical/tournament-long.csv"}
+	a := scoreCategoricalTable(t, in).Overall.Summary
+	in.Data = []string{path}
+	b := scoreCategoricalTable(t, in).Overall.Summary
+	if a.N != 195 || b.N != 195 || math.Abs(a.Brier-b.Brier) > 1e-12 || math.Abs(a.Log-b.Log) > 1e-12 {
+		t.Errorf("in order: n %d, Brier %g, log %g; reversed: n %d, Brier %g, log %g", a.N, a.Brier, a.Log, b.N, b.Brier, b.Log)
+	}
+}
