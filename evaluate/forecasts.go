@@ -22,6 +22,10 @@ type Forecasts struct {
 	Datasets []*forecasts.Dataset
 	Inputs   []provenance.Input // what was read, with its SHA-256
 	input    Input              // how it was read, for the provenance
+
+	// Categorical holds a categorical table's forecasts (questions with
+	// options); nil for records, whose Datasets hold theirs.
+	Categorical *CategoricalForecasts
 }
 
 // Group is one group's forecasts.
@@ -189,6 +193,9 @@ func (in *Input) codeRecords(ds []*forecasts.Dataset, skip func(*forecasts.Recor
 	scales, cw := forecasts.BuiltinScales(), forecasts.BuiltinCrosswalk()
 	for _, d := range ds {
 		for _, r := range d.Records {
+			if r.Categorical() {
+				continue // scored apart (categorical.go)
+			}
 			if !r.Outcome.Scored() {
 				skip(r)
 				continue

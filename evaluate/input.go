@@ -62,6 +62,22 @@ type Input struct {
 	TimeCol     string
 	ResolvedCol string
 
+	// SumTolerance is how far from 1 the probabilities of a question with
+	// options may add up to (records and flat tables); 0 means
+	// forecasts.DefaultSumTolerance.
+	SumTolerance float64
+
+	// Questions with options in flat tables: OptionCol names the option
+	// column of a long table (one row per forecast and option; ProbCol
+	// the probability), OptionCols the probability columns of a wide one
+	// (one row per forecast); OutcomeCol then names the option that
+	// happened. Ordered says every question's options are ordered,
+	// OrderedCol a column that says so for each forecast.
+	OptionCol  string
+	OptionCols []string
+	Ordered    bool
+	OrderedCol string
+
 	// Args is the command line, recorded in the results' provenance.
 	Args []string
 
@@ -209,7 +225,7 @@ func (in *Input) Check() error {
 			return usagef("--data -: standard input is read with --input - (and --table-format csv or jsonl)")
 		}
 	}
-	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" && !in.Crowd {
+	if len(tables) > 0 && !in.weighted() && in.ResolvedCol == "" && !in.Crowd && !in.IsCategoricalTable() {
 		switch {
 		case len(in.ForecasterCols) > 0:
 			return usagef("--forecaster-col says whose forecasts update whose: it does nothing without --latest or --weight")
@@ -218,6 +234,9 @@ func (in *Input) Check() error {
 		}
 	}
 	if err := in.Select.check(); err != nil {
+		return err
+	}
+	if err := in.checkCategorical(); err != nil {
 		return err
 	}
 	if len(tables) > 0 && !in.Select.IsZero() {
@@ -297,7 +316,7 @@ func (in *Input) Datasets(what string) ([]*forecasts.Dataset, error) {
 		}
 		return nil, usagef("%s: give datasets, not a flat table", what)
 	}
-	ds, err := LoadDatasets(dsPaths, in.Builtins)
+	ds, err := LoadDatasetsTolerance(dsPaths, in.Builtins, in.SumTolerance)
 	if err != nil {
 		return nil, err
 	}
@@ -307,8 +326,18 @@ func (in *Input) Datasets(what string) ([]*forecasts.Dataset, error) {
 // LoadDatasets reads dataset files and folders and built-in datasets by
 // name; with neither, every built-in dataset.
 func LoadDatasets(paths, builtins []string) ([]*forecasts.Dataset, error) {
+	return LoadDatasetsTolerance(paths, builtins, 0)
+}
+
+// LoadDatasetsTolerance reads datasets as LoadDatasets does, accepting
+// the probabilities of a question with options when they add up to 1
+// within tol (0: forecasts.DefaultSumTolerance).
+func LoadDatasetsTolerance(paths, builtins []string, tol float64) ([]*forecasts.Dataset, error) {
+	if !(tol >= 0 && tol < 0.5) {
+		return nil, usagef("--sum-tolerance %g: use a small positive number such as 1e-6", tol)
+	}
 	var out []*forecasts.Dataset
-	l := &forecasts.Loader{Scales: forecasts.BuiltinScales()}
+	l := &forecasts.Loader{Scales: forecasts.BuiltinScales(), SumTolerance: tol}
 	if len(builtins) > 0 || len(paths) == 0 {
 		for _, name := range builtins {
 			if !slices.Contains(forecasts.BuiltinNames(), name) {

@@ -37,6 +37,9 @@ type ScoreResult struct {
 	Provenance *provenance.Provenance
 	// Crowd holds the crowd-relative Brier scores when asked; nil otherwise.
 	Crowd *CrowdResult
+	// Categorical holds the figures of questions with more than two
+	// options, apart from the yes/no ones; nil when there are none.
+	Categorical *CategoricalResult
 }
 
 // ScoreGroup holds the figures for one group of forecasts.

@@ -151,6 +151,9 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 		floatOption("level", cmp.Or(a.Level, analysis.DefaultLevel)), floatOption("clip", a.LogClip),
 		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference},
 		boolOption("crowd-relative", f.input.Crowd))
+	if sc.Categorical = scoreCategorical(f, opts, bins); sc.Categorical != nil {
+		f.input.addCategoricalOptions(sc.Provenance)
+	}
 	return sc, nil
 }
 

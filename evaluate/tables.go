@@ -186,6 +186,9 @@ func (t *tallySink) Add(g int, p, n, yes float64) {
 // forecasts after the outcome are left out.
 func loadTables(in *Input) (*Forecasts, error) {
 	_, names := in.Split()
+	if in.IsCategoricalTable() {
+		return loadCategoricalTables(in, names)
+	}
 	if in.weighted() || in.ResolvedCol != "" {
 		return loadTableUpdates(in, names)
 	}

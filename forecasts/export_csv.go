@@ -86,9 +86,10 @@ func WriteCSVWith(w io.Writer, ds *Dataset, opt CSVWriteOptions) error {
 		}
 	}
 	cw := csv.NewWriter(&b)
-	cw.Write(CSVColumns)
+	cols := csvColumnsOf(ds)
+	cw.Write(cols)
 	for _, r := range ds.Records {
-		row, err := csvRow(r)
+		row, err := csvRow(r, len(cols) > len(CSVColumns))
 		if err != nil {
 			return err
 		}
@@ -137,7 +138,7 @@ func unguardCSVCell(s string) string {
 	return s
 }
 
-func csvRow(r *Record) ([]string, error) {
+func csvRow(r *Record, categorical bool) ([]string, error) {
 	num := func(p *float64) string {
 		if p == nil {
 			return ""
@@ -168,9 +169,13 @@ func csvRow(r *Record) ([]string, error) {
 		r.CoderNote, string(r.Outcome), r.OutcomeNote, sources, notes, conflicts, tags,
 		formatNumber(r.Event.Low), formatNumber(r.Event.Point), formatNumber(r.Event.High),
 	}
+	cols := CSVColumns
+	if categorical {
+		row, cols = withCategoricalCells(r, row), categoricalCSVColumns
+	}
 	for i, cell := range row {
 		if strings.Contains(cell, "\r\n") {
-			return nil, fmt.Errorf("record %s: %s holds \\r\\n, which CSV cannot carry (a CSV reader turns it into \\n); export as yaml or jsonl", r.ID, CSVColumns[i])
+			return nil, fmt.Errorf("record %s: %s holds \\r\\n, which CSV cannot carry (a CSV reader turns it into \\n); export as yaml or jsonl", r.ID, cols[i])
 		}
 	}
 	return row, nil
@@ -269,7 +274,7 @@ func (im *importer) exportColumns(hline int) error {
 			continue
 		}
 		field = strings.ReplaceAll(field, ".", "_")
-		if !slices.Contains(CSVColumns, field) {
+		if !slices.Contains(categoricalCSVColumns, field) {
 			msg := fmt.Sprintf("unknown column %q", c.name)
 			if mapped {
 				msg = fmt.Sprintf("column %q is mapped to %q, which is not a field", c.name, im.opt.Columns[c.name])
@@ -347,6 +352,9 @@ var jsonCellHint = map[string]string{
 	"notes":     `["...", "..."]`,
 	"conflicts": `[{"about": "...", "readings": ["...", "..."], "consequence": "..."}]`,
 	"tags":      `{"key": "value"}`,
+
+	"options":                `["A", "B", "C"]`,
+	"estimate.probabilities": `{"A": 0.6, "B": 0.3, "C": 0.1}`,
 }
 
 func placeAt(n *yaml.Node, line, col int) {

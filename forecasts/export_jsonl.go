@@ -28,6 +28,8 @@ type jsonlRecord struct {
 	Resolved    Date       `json:"resolved,omitzero"`
 	Statement   Statement  `json:"statement,omitzero"`
 	Negated     bool       `json:"negated,omitempty"`
+	Options     []string   `json:"options,omitempty"`
+	Ordered     bool       `json:"ordered,omitempty"`
 	Estimate    Estimate   `json:"estimate"`
 	CoderNote   string     `json:"coder_note,omitempty"`
 	Outcome     Outcome    `json:"outcome"`
@@ -63,6 +65,7 @@ func WriteJSONL(w io.Writer, ds *Dataset) error {
 			ID: r.ID, Label: r.Label, Question: r.Question, Happening: r.Happening, Forecaster: r.Forecaster, Audience: r.Audience,
 			Issued: r.Issued, IssuedNote: r.IssuedNote, ResolvesBy: r.ResolvesBy, Resolved: r.Resolved,
 			Statement: r.Statement, Negated: r.Negated, Estimate: r.Estimate,
+			Options: r.Options, Ordered: r.Ordered,
 			CoderNote: r.CoderNote, Outcome: r.Outcome, OutcomeNote: r.OutcomeNote,
 			Sources: r.Sources, Notes: r.Notes, Conflicts: r.Conflicts, Tags: r.Tags,
 		}); err != nil {

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -161,7 +162,21 @@ func checkRecords(t *testing.T, ds *Dataset) {
 			t.Errorf("duplicate id %q loaded", r.ID)
 		}
 		ids[r.ID] = true
-		if r.ID == "" || r.Question == "" || r.Forecaster == "" || r.Issued.IsZero() || !slices.Contains(Outcomes, r.Outcome) {
+		outcomeOK := slices.Contains(Outcomes, r.Outcome)
+		if r.Categorical() {
+			outcomeOK = r.OutcomeOption() >= 0 || r.Outcome == Unresolved || r.Outcome == Ambiguous
+			sum := 0.0
+			for i, p := range r.Estimate.Probabilities {
+				if p.Option != r.Options[i] || !(p.P >= 0 && p.P <= 1) {
+					t.Errorf("record %q: probability %d %+v of options %q", r.ID, i, p, r.Options)
+				}
+				sum += p.P
+			}
+			if len(r.Options) < 2 || len(r.Estimate.Probabilities) != len(r.Options) || math.Abs(sum-1) > DefaultSumTolerance {
+				t.Errorf("record %q: options %q with probabilities %v", r.ID, r.Options, r.Estimate.Probabilities)
+			}
+		}
+		if r.ID == "" || r.Question == "" || r.Forecaster == "" || r.Issued.IsZero() || !outcomeOK {
 			t.Errorf("record %q loaded without a required field: %+v", r.ID, r)
 		}
 		if e := r.Event; !(0 <= e.Low && e.Low <= e.Point && e.Point <= e.High && e.High <= 1) {

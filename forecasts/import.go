@@ -6,6 +6,7 @@ package forecasts
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -34,8 +35,9 @@ import (
 //     against the estimate (the CSV export writes them for spreadsheets).
 var ImportFields = []string{
 	"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved",
-	"statement", "statement.text", "statement.wording", "negated",
+	"statement", "statement.text", "statement.wording", "negated", "options", "ordered",
 	"estimate", "estimate.probability", "estimate.range", "estimate.range.low", "estimate.range.high", "estimate.term", "estimate.scale",
+	"estimate.probabilities",
 	"coder_note", "outcome", "outcome_note",
 	"sources", "sources.title", "sources.author", "sources.publisher", "sources.date", "sources.page", "sources.url", "sources.quote",
 	"notes", "note", "conflicts", "tags", "tags.KEY",
@@ -99,6 +101,9 @@ func fieldSuggestion(s string) string {
 		return best
 	case len(starts) == 1:
 		return starts[0]
+	case len(starts) == 2: // estimate.prob: estimate.probability or estimate.probabilities
+		slices.SortFunc(starts, func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) })
+		return starts[0] + " or " + starts[1]
 	}
 	return ""
 }
@@ -566,7 +571,7 @@ func (im *importer) requiredColumns(errs *ErrorList, hline int, byField map[stri
 			errs.Add(im.file, hline, 1, f, "required column is missing: no column holds %s; name one after it, or map one with --map COLUMN=%s", f, f)
 		}
 	}
-	if !has("estimate.probability") && !has("estimate.range") && !has("estimate.range.low") && !has("estimate.range.high") && !has("estimate.term") {
+	if !has("estimate.probability") && !has("estimate.range") && !has("estimate.range.low") && !has("estimate.range.high") && !has("estimate.term") && !has("estimate.probabilities") {
 		msg := "no column holds estimate.probability, estimate.range (.low and .high), or estimate.term with estimate.scale"
 		if im.export {
 			msg = "give estimate_probability, estimate_range_low and _high, or estimate_term and estimate_scale"
@@ -957,7 +962,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 			continue
 		}
 		v := c.value
-		if c.key == nil && (f == "sources" || f == "notes" || f == "conflicts" || f == "tags" || f == "estimate.range") {
+		if c.key == nil && (f == "sources" || f == "notes" || f == "conflicts" || f == "tags" || f == "estimate.range" || f == "options" || f == "estimate.probabilities") {
 			n, e := jsonNode(im.file, []byte(v.Value), v.Line, v.Column)
 			if e != nil {
 				hint := importJSONHint[f]
@@ -1010,6 +1015,8 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 		add(m, "statement", group("text", "statement.text", "wording", "statement.wording"))
 	}
 	add(m, "negated", by["negated"])
+	add(m, "options", by["options"])
+	add(m, "ordered", by["ordered"])
 	if v := by["estimate"]; v != nil {
 		add(m, "estimate", v)
 	} else {
@@ -1030,7 +1037,7 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 			rng.Line, rng.Column = rng.Content[0].Line, rng.Content[0].Column
 			by["estimate.range"] = rng
 		}
-		add(m, "estimate", group("probability", "estimate.probability", "range", "estimate.range", "term", "estimate.term", "scale", "estimate.scale"))
+		add(m, "estimate", group("probability", "estimate.probability", "range", "estimate.range", "term", "estimate.term", "scale", "estimate.scale", "probabilities", "estimate.probabilities"))
 	}
 	for _, f := range []string{"coder_note", "outcome", "outcome_note"} {
 		add(m, f, by[f])
@@ -1083,11 +1090,13 @@ func (im *importer) build(line, col int, cells []importCell) (*yaml.Node, map[st
 // importJSONHint says what a JSON cell holds, and what to map a column of
 // plain text to instead.
 var importJSONHint = map[string]string{
-	"sources":        jsonCellHint["sources"] + "; a column of plain-text titles maps to sources.title",
-	"notes":          jsonCellHint["notes"] + "; a column of plain-text notes maps to note",
-	"conflicts":      jsonCellHint["conflicts"],
-	"tags":           jsonCellHint["tags"] + "; a column of one tag's values maps to tags.KEY",
-	"estimate.range": "[0.2, 0.45]; or give the ends in columns estimate.range.low and estimate.range.high",
+	"sources":                jsonCellHint["sources"] + "; a column of plain-text titles maps to sources.title",
+	"notes":                  jsonCellHint["notes"] + "; a column of plain-text notes maps to note",
+	"conflicts":              jsonCellHint["conflicts"],
+	"tags":                   jsonCellHint["tags"] + "; a column of one tag's values maps to tags.KEY",
+	"estimate.range":         "[0.2, 0.45]; or give the ends in columns estimate.range.low and estimate.range.high",
+	"options":                jsonCellHint["options"],
+	"estimate.probabilities": jsonCellHint["estimate.probabilities"],
 }
 
 // normalise rewrites the values of a record mapping that spreadsheets
@@ -1104,7 +1113,7 @@ func (im *importer) normalise(m *yaml.Node) {
 		case "issued", "resolves_by", "resolved":
 			im.date(v, k)
 		case "outcome":
-			if text(v) {
+			if text(v) && !hasKey(m, "options") {
 				o, err := ParseOutcome(v.Value, im.opt.Outcomes)
 				if err != nil {
 					im.fail(v, k, err)
@@ -1112,7 +1121,7 @@ func (im *importer) normalise(m *yaml.Node) {
 					v.Value, v.Tag = string(o), "!!str"
 				}
 			}
-		case "negated":
+		case "negated", "ordered":
 			if text(v) && !missing(v) {
 				if b, ok := parseFlag(v.Value); ok {
 					v.Value, v.Tag = fmt.Sprint(b), "!!bool"
@@ -1129,6 +1138,10 @@ func (im *importer) normalise(m *yaml.Node) {
 				case ek == "range" && ev.Kind == yaml.SequenceNode:
 					for _, x := range ev.Content {
 						im.probability(x, "estimate.range")
+					}
+				case ek == "probabilities" && ev.Kind == yaml.MappingNode:
+					for x := 1; x < len(ev.Content); x += 2 {
+						im.probability(ev.Content[x], "estimate.probabilities."+ev.Content[x-1].Value)
 					}
 				}
 			}

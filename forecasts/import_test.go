@@ -298,7 +298,7 @@ func TestImportColumns(t *testing.T) {
 			"sheet.csv:1:4: Questoin: unknown column: no field is named so (did you mean question?); map it with --map Questoin=FIELD, skip it with --map Questoin=, or pass --ignore-unknown\n" +
 				"sheet.csv:1:31: chance: unknown column: no field is named so; map it with --map chance=FIELD, skip it with --map chance=, or pass --ignore-unknown\n"},
 		{"a field of no column: unknown field", "id,question,forecaster,issued,p,outcome", forecasts.ImportOptions{Columns: map[string]string{"p": "estimate.prob"}},
-			`column "p": "estimate.prob" is not a field; did you mean estimate.probability?` + "\n"},
+			`column "p": "estimate.prob" is not a field; did you mean estimate.probability or estimate.probabilities?` + "\n"},
 		{"unknown field, no near miss", "id,question,forecaster,issued,p,outcome", forecasts.ImportOptions{Columns: map[string]string{"p": "chance"}},
 			`column "p": "chance" is not a field; the fields are ` + strings.Join(forecasts.ImportFields, ", ") + "\n"},
 		{"a mapped column the file lacks", "id,question,forecaster,issued,p,outcome", forecasts.ImportOptions{Columns: map[string]string{"p": "estimate.probability", "Chance": "estimate.term"}},
@@ -371,7 +371,7 @@ func TestImportJSONL(t *testing.T) {
 	_, err := importText(text, opt)
 	want := `sheet.jsonl:4:54: issued: "1979-13": month 13 does not exist
 sheet.jsonl:4:77: estimate: give one of probability, range, or term with scale
-sheet.jsonl:4:78: estimate.prob: unknown field "prob"; known fields: probability, range, term, scale
+sheet.jsonl:4:78: estimate.prob: unknown field "prob"; known fields: probability, range, term, scale, probabilities
 sheet.jsonl:4:101: outcome: "maybe" is not an outcome: use yes, no, unresolved or ambiguous (y/n, true/false and 1/0 are read too), or give the label a meaning with --outcome-map maybe=OUTCOME
 sheet.jsonl:5:108: outcome: given twice in the row (key "result")
 sheet.jsonl:6:1: expected an object, {"id": ..., "question": ...}, found a list

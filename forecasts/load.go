@@ -20,9 +20,9 @@ import (
 // The fields each part of the YAML format accepts (see docs/format.md).
 var (
 	manifestFields  = []string{"name", "title", "description", "licence", "citation", "version", "selection", "selection_note"}
-	recordFields    = []string{"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "conflicts", "tags"}
+	recordFields    = []string{"id", "label", "question", "event", "forecaster", "audience", "issued", "issued_note", "resolves_by", "resolved", "statement", "negated", "options", "ordered", "estimate", "coder_note", "outcome", "outcome_note", "sources", "notes", "conflicts", "tags"}
 	statementFields = []string{"text", "wording"}
-	estimateFields  = []string{"probability", "range", "term", "scale"}
+	estimateFields  = []string{"probability", "range", "term", "scale", "probabilities"}
 	sourceFields    = []string{"title", "author", "publisher", "date", "page", "url", "quote"}
 	conflictFields  = []string{"about", "readings", "consequence"}
 	datasetFields   = []string{"dataset", "records"}
@@ -48,6 +48,9 @@ const ManifestFile = "manifest.yaml"
 // Loader reads datasets, checking every record against its scales.
 type Loader struct {
 	Scales *Scales // the scales terms are looked up on; nil means the built-in scales
+	// SumTolerance is how far from 1 a categorical forecast's
+	// probabilities may add up to; 0 means DefaultSumTolerance.
+	SumTolerance float64
 
 	errs ErrorList
 	ids  map[string]Pos
@@ -562,13 +565,23 @@ func (l *Loader) record(d *decoder, n *yaml.Node) *Record {
 		}
 	}
 	r.Negated = o.boolean("negated")
-	if e := o.value("estimate"); e != nil {
+	categorical := o.has("options")
+	if categorical {
+		l.categorical(d, o, r)
+	} else if o.has("ordered") {
+		d.errorf(o.keys["ordered"], "ordered", "ordered says a question's options are in order: list them under options:")
+	}
+	switch e := o.value("estimate"); {
+	case categorical: // read with the options
+	case e != nil:
 		r.Estimate, r.Event = l.estimate(d, e, r.Negated)
-	} else if !o.has("estimate") {
+	case !o.has("estimate"):
 		o.missing("estimate")
 	}
 	r.CoderNote = o.str("coder_note", false)
-	r.Outcome = Outcome(o.oneOf("outcome", true, strs(Outcomes)))
+	if !categorical {
+		r.Outcome = Outcome(o.oneOf("outcome", true, strs(Outcomes)))
+	}
 	r.OutcomeNote = o.str("outcome_note", false)
 	for _, sn := range o.list("sources") {
 		so, ok := d.object(sn, "sources", "sources.", sourceFields)
@@ -634,6 +647,10 @@ func (l *Loader) estimate(d *decoder, n *yaml.Node, negated bool) (Estimate, Int
 	var e Estimate
 	o, ok := d.object(n, "estimate", "estimate.", estimateFields)
 	if !ok {
+		return e, Interval{}
+	}
+	if o.has("probabilities") {
+		d.errorf(o.keys["probabilities"], "estimate.probabilities", "probabilities are for a question with options: list them under options:, or give one probability")
 		return e, Interval{}
 	}
 	forms := 0

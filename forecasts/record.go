@@ -60,6 +60,11 @@ var Selections = []Selection{SelectAll, SelectRandom, SelectChosenForFailure, Se
 
 // Record is one binary forecast: a judgment that an event will (or will
 // not) happen, with its wording, estimate, outcome and sources.
+//
+// A record with Options is a categorical forecast instead: its question
+// has those answers, its estimate gives each a probability
+// (Estimate.Probabilities) and its outcome names the one that happened
+// (or is unresolved or ambiguous). Its Event is zero.
 type Record struct {
 	ID       string `json:"id"`
 	Label    string `json:"label,omitempty"`
@@ -76,6 +81,8 @@ type Record struct {
 	Resolved    Date      `json:"resolved,omitzero"`
 	Statement   Statement `json:"statement,omitzero"`
 	Negated     bool      `json:"negated"`
+	Options     []string  `json:"options,omitempty"` // the answers of a question with more than two; empty for yes/no
+	Ordered     bool      `json:"ordered,omitempty"` // the options are in a natural order (dates, sizes)
 	Estimate    Estimate  `json:"estimate"`
 	CoderNote   string    `json:"coder_note,omitempty"`
 	Outcome     Outcome   `json:"outcome"`
@@ -120,6 +127,9 @@ type Estimate struct {
 	Range       *[2]float64 `json:"range,omitempty"`
 	Term        string      `json:"term,omitempty"`
 	Scale       string      `json:"scale,omitempty"`
+	// Probabilities give each option of a question with options its
+	// probability, in the order of the record's options.
+	Probabilities OptionProbs `json:"probabilities,omitempty"`
 }
 
 // String describes the estimate as written: "0.3", "[0.2, 0.45]",
@@ -136,6 +146,8 @@ func (e Estimate) String() string {
 		s = fmt.Sprintf("[%g, %g]", e.Range[0], e.Range[1])
 	case e.Probability != nil:
 		s = fmt.Sprintf("%g", *e.Probability)
+	case len(e.Probabilities) > 0:
+		s = e.Probabilities.String()
 	}
 	return s
 }

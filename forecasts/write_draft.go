@@ -26,14 +26,22 @@ type Draft struct {
 	Probability string
 	Range       []string
 	Term, Scale string
-	CoderNote   string
-	Outcome     string
-	OutcomeNote string
-	Sources     []DraftSource
-	Notes       []string
-	Conflicts   []Conflict
-	Tags        Tags
+	// A question with options: the options, whether they are ordered,
+	// and each one's probability as typed (in the order of Options).
+	Options       []string
+	Ordered       bool
+	Probabilities []DraftProb
+	CoderNote     string
+	Outcome       string
+	OutcomeNote   string
+	Sources       []DraftSource
+	Notes         []string
+	Conflicts     []Conflict
+	Tags          Tags
 }
+
+// DraftProb is one option's probability as typed.
+type DraftProb struct{ Option, P string }
 
 // DraftSource is a source as typed.
 type DraftSource struct {
@@ -75,6 +83,10 @@ func draftOf(r *Record) *Draft {
 	if rg := r.Estimate.Range; rg != nil {
 		d.Range = []string{formatNumber(rg[0]), formatNumber(rg[1])}
 	}
+	d.Options, d.Ordered = r.Options, r.Ordered
+	for _, p := range r.Estimate.Probabilities {
+		d.Probabilities = append(d.Probabilities, DraftProb{Option: p.Option, P: formatNumber(p.P)})
+	}
 	for _, s := range r.Sources {
 		d.Sources = append(d.Sources, DraftSource{
 			Title: s.Title, Author: s.Author, Publisher: s.Publisher, Date: s.Date.String(),
@@ -110,6 +122,16 @@ func (d *Draft) node() *yaml.Node {
 	if d.Negated {
 		m.Content = append(m.Content, yamlPair("negated", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})...)
 	}
+	if len(d.Options) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, o := range d.Options {
+			seq.Content = append(seq.Content, yamlText(o))
+		}
+		m.Content = append(m.Content, yamlPair("options", seq)...)
+	}
+	if d.Ordered {
+		m.Content = append(m.Content, yamlPair("ordered", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})...)
+	}
 	est := &yaml.Node{Kind: yaml.MappingNode}
 	addYAMLText(est, "probability", d.Probability, yamlNumber)
 	if d.Range != nil {
@@ -121,6 +143,13 @@ func (d *Draft) node() *yaml.Node {
 	}
 	addYAMLText(est, "term", d.Term)
 	addYAMLText(est, "scale", d.Scale)
+	if len(d.Probabilities) > 0 {
+		pm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		for _, p := range d.Probabilities {
+			pm.Content = append(pm.Content, yamlText(p.Option), yamlNumber(p.P))
+		}
+		est.Content = append(est.Content, yamlPair("probabilities", pm)...)
+	}
 	if len(est.Content) > 0 {
 		m.Content = append(m.Content, yamlPair("estimate", est)...)
 	}

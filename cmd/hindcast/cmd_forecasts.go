@@ -151,6 +151,7 @@ there is any. Nothing is printed to standard output then.`,
 		}),
 	}
 	data.addFlags(cmd.Flags())
+	data.addSumToleranceFlag(cmd.Flags())
 	return cmd
 }
 

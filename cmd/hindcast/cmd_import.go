@@ -59,6 +59,8 @@ column does. The fields:
   tags.KEY (a tag; any key)   note (one plain-text note)
   sources notes tags estimate.range   (JSON, as the CSV export writes them)
   p_event.low p_event.point p_event.high   (checked against the estimate)
+  options estimate.probabilities   (a question with options, JSON:
+    ["A", "B"] and {"A": 0.6, "B": 0.4}; outcome names an option)  ordered
 
 Ids. --id-template makes the ids from each row, for a table with no id
 column or with ids that are not ids here (-200978): {COLUMN} is the row's

@@ -32,6 +32,9 @@ type plotOptions struct {
 	colour    string   // --colour (or --color)
 	terms     []string // --term PHRASE=RANGE
 	look      chartLook
+
+	categorical categoricalFlags
+	option      string // reliability of questions with options: all, pooled or an option's name
 }
 
 // chartLook are the flags every chart kind reads: its size and the words
@@ -55,7 +58,7 @@ const (
 // plotKinds lists the charts `hindcast plot` draws, what each shows and
 // the flags it reads: any other is a usage error, never ignored.
 var plotKinds = []struct{ name, short, flags string }{
-	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + "bins seed"},
+	{"reliability", "observed frequency against forecast, with the CORP step line, consistency band and histogram", recordFlags + tableFlags + categoricalFlagNames + "option bins seed"},
 	{"roc", "the ROC curve of each group, with its AUC", recordFlags + tableFlags},
 	{"sharpness", "how often each probability was forecast", recordFlags + tableFlags + "bins"},
 	{"contributions", "each record's Brier (or log) score, costliest first: which cases cost most", "data dataset id exclude where scale reading latest log top colour"},
@@ -147,6 +150,9 @@ Sizes (--size):
 	f.StringArrayVar(&opts.look.remarks, "note", nil, "a note drawn under the chart, whatever --notes says (repeat for more)")
 	f.StringVar(&opts.look.notes, "notes", "", "the chart's own notes drawn: full, short (caveats only) or none (default: full; short at handout and web, none at slide)")
 	f.StringVar(&opts.look.speakerNotes, "speaker-notes", "", "also write every note of the chart, drawn or not, and any side panel left off, to this text file")
+	opts.input.data.addSumToleranceFlag(f)
+	opts.categorical.addFlags(f)
+	f.StringVar(&opts.option, "option", "", "reliability of questions with options: all (a curve per option; the default when there are no yes/no questions), pooled (every option stacked) or an option's name")
 	return cmd
 }
 
@@ -222,6 +228,7 @@ func (l *chartLook) decorate(ch *figure.Chart, err error, ds []*forecasts.Datase
 func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 	style, look := o.look.style, &o.look
 	in := o.input.input(s)
+	o.categorical.apply(&in)
 	switch kind {
 	case "scales", "words":
 		return o.wordsChart(&in, kind, style, look)
@@ -266,6 +273,12 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 		})
 	}
 	groups := f.ForecastGroups()
+	if kind == "reliability" && (o.option != "" || f.HasCategorical() && f.Overall.Tally.Table().N() == 0) {
+		// One option against the rest (see evaluate.OptionGroups).
+		if groups, err = f.OptionGroups(o.option); err != nil {
+			return nil, err
+		}
+	}
 	switch kind {
 	case "reliability":
 		d, err := evaluate.Reliability(groups, evaluate.ReliabilityOptions{Bins: o.bins, Seed: o.seed})

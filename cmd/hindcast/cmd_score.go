@@ -22,6 +22,8 @@ type scoreOptions struct {
 	responses  string // a class's answer sheet (cmd_exercise.go)
 	anonymise  bool
 	others     bool
+
+	categorical categoricalFlags // questions with options in flat tables
 }
 
 // newScoreCmd makes `hindcast score`; runF, when not nil, runs in place of
@@ -71,6 +73,8 @@ a GROUP BY in a database.`,
 	f.Float64Var(&opts.level, "level", analysis.DefaultLevel, "coverage of the intervals")
 	f.StringVar(&opts.reference, "reference", "", "also give each group's Brier skill against this group (a value of --by)")
 	f.BoolVar(&opts.input.crowd, "crowd-relative", false, "also give the crowd-relative Brier score: each forecaster's score minus the median of the others' on the same question")
+	opts.input.data.addSumToleranceFlag(f)
+	opts.categorical.addFlags(f)
 	f.StringSliceVar(&opts.cluster, "cluster", nil, "the bootstrap resamples whole clusters of forecasts that share these record fields, tags or table columns (default: the question: records' question text, a table's --question-col); none resamples single forecasts")
 	f.StringVar(&opts.responses, "responses", "", "score a class's answer sheet (CSV: a name column, one column per question by id or question text) against the outcomes and the analysts (hindcast exercise writes one)")
 	f.BoolVar(&opts.anonymise, "anonymise", false, "with --responses: name the students Student 1, 2, … in the order of the sheet's rows")
@@ -114,6 +118,7 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	}
 	in := o.input.input(s)
 	in.Cluster = o.cluster
+	o.categorical.apply(&in)
 	f, err := evaluate.Load(in)
 	if err != nil {
 		return err
@@ -124,16 +129,16 @@ func scoreRun(s *streams, o *scoreOptions) error {
 	}
 	switch o.format {
 	case "json":
-		return textout.WriteScoreJSON(s.out, sc)
+		return textout.WriteScoreAllJSON(s.out, sc)
 	case "csv":
-		return textout.WriteScoreCSV(s.out, sc)
+		return textout.WriteScoreAllCSV(s.out, sc)
 	case "markdown":
-		if err := textout.WriteScoreMarkdown(s.out, sc); err != nil || !o.others {
+		if err := textout.WriteScoreAllMarkdown(s.out, sc); err != nil || !o.others {
 			return err
 		}
 		return textout.WriteOthersMarkdown(s.out, evaluate.Others(sc, f.Datasets))
 	}
-	if err := textout.WriteScoreTable(s.out, sc); err != nil || !o.others {
+	if err := textout.WriteScoreAllTable(s.out, sc); err != nil || !o.others {
 		return err
 	}
 	return textout.WriteOthers(s.out, evaluate.Others(sc, f.Datasets))

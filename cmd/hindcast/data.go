@@ -11,6 +11,8 @@ type dataOptions struct {
 	paths    []string // --data: dataset files or folders
 	builtins []string // --dataset: built-in datasets by name
 	sel      evaluate.Selection
+
+	sumTolerance float64 // --sum-tolerance, where a command takes it; 0 for the default
 }
 
 // addSelectFlags adds --id, --exclude and --where, for a command that honours them.
@@ -29,7 +31,7 @@ func (o *dataOptions) addFlags(fs *pflag.FlagSet) {
 // or every built-in dataset when neither is given; only the records the
 // selection keeps.
 func (o *dataOptions) load() ([]*forecasts.Dataset, error) {
-	ds, err := evaluate.LoadDatasets(o.paths, o.builtins)
+	ds, err := evaluate.LoadDatasetsTolerance(o.paths, o.builtins, o.sumTolerance)
 	if err != nil {
 		return nil, err
 	}

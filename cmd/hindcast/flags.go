@@ -82,6 +82,7 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 		Weight: analysis.Weighting(o.weight), Latest: o.latest,
 		ForecasterCols: o.forecasterCols, QuestionCols: o.questionCols, TimeCol: o.timeCol, ResolvedCol: o.resolvedCol, Crowd: o.crowd,
 	}
+	in.SumTolerance = o.data.sumTolerance
 	if s.errTerminal && !o.quiet {
 		in.Progress = func(name string, size int64, rows *atomic.Int64) (func(int64), func()) {
 			p := newProgress(s.err, name, size, rows)
@@ -89,6 +90,35 @@ func (o *inputFlags) input(s *streams) evaluate.Input {
 		}
 	}
 	return in
+}
+
+// addSumToleranceFlag adds --sum-tolerance, for a command that reads
+// questions with options.
+func (o *dataOptions) addSumToleranceFlag(fs *pflag.FlagSet) {
+	fs.Float64Var(&o.sumTolerance, "sum-tolerance", forecasts.DefaultSumTolerance, "how far from 1 the probabilities of a question with options may add up to")
+}
+
+// categoricalFlags say how a flat table holds forecasts of questions with
+// options.
+type categoricalFlags struct {
+	optionCol  string
+	optionCols []string
+	ordered    bool
+	orderedCol string
+}
+
+// categoricalFlagNames are the flags categoricalFlags adds.
+const categoricalFlagNames = "option-col option-cols ordered ordered-col sum-tolerance "
+
+func (c *categoricalFlags) addFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.optionCol, "option-col", "", "flat tables of questions with options, long: the column naming the option of each row (one row per forecast and option; --prob-col its probability, --outcome-col the option that happened, --question-col which rows are one forecast)")
+	fs.StringSliceVar(&c.optionCols, "option-cols", nil, "flat tables of questions with options, wide: the probability columns, one per option in order (p_NAME is option NAME; --outcome-col the option that happened)")
+	fs.BoolVar(&c.ordered, "ordered", false, "with --option-col or --option-cols: every question's options are ordered (in the table's order), for the ranked probability score")
+	fs.StringVar(&c.orderedCol, "ordered-col", "", "with --option-col or --option-cols: a column saying whether each forecast's options are ordered (true/false)")
+}
+
+func (c *categoricalFlags) apply(in *evaluate.Input) {
+	in.OptionCol, in.OptionCols, in.Ordered, in.OrderedCol = c.optionCol, c.optionCols, c.ordered, c.orderedCol
 }
 
 // progress draws one status line on a terminal while a table is read.

@@ -191,7 +191,7 @@ func TestImportUsage(t *testing.T) {
 				"can measure a forecaster's calibration; a set chosen for failure, or for being\n" +
 				"notable, describes those cases and nothing more. If nobody can tell, say unknown.\n"},
 		{importArgs(sheet, to, "--map", "Case"), "hindcast: --map \"Case\": write COLUMN=FIELD, or COLUMN= to skip the column\n"},
-		{importArgs(sheet, to, "--map", "Chance=estimate.prob"), "hindcast: --map Chance=estimate.prob: \"estimate.prob\" is not a field; did you mean estimate.probability?\n"},
+		{importArgs(sheet, to, "--map", "Chance=estimate.prob"), "hindcast: --map Chance=estimate.prob: \"estimate.prob\" is not a field; did you mean estimate.probability or estimate.probabilities?\n"},
 		{importArgs(sheet, to, "--map", "Case=id", "--map", "Case=question"), "hindcast: --map: column \"Case\" is mapped twice\n"},
 		{importArgs(sheet, to, "--map", "Case=id", "--map", "Desk=id"), "hindcast: columns \"Case\" and \"Desk\" are both mapped to id: a field comes from one column\n"},
 		{importArgs(sheet, to, "--date-order", "ymd"), "hindcast: --date-order: unknown date order \"ymd\"; want dmy (31/08/1978) or mdy (08/31/1978)\n"},
