@@ -286,7 +286,7 @@ func groupCases(g *Group) []Case {
 // recordHeadline gives the first-screen figures of a set of records: a
 // dataset's, or one group's within it.
 func recordHeadline(name string, g *Group, cases []Case, sum *analysis.Summary, sens *SensitivityResult) ReportHeadline {
-	h := ReportHeadline{Name: name, N: sum.N, Yes: sum.Yes, Excluded: sumCounts(g.Excluded), Brier: sum.Brier, BaseRate: sum.BaseRate}
+	h := ReportHeadline{Name: name, N: sum.N, Yes: sum.Yes, Excluded: sumCounts(g.Excluded), Brier: sum.Brier, BaseRate: sum.BaseRate, Summary: sum}
 	who := map[string]int{}
 	negated := map[string]*forecasts.Record{}
 	for _, sr := range g.Scored {
@@ -319,7 +319,7 @@ func recordHeadline(name string, g *Group, cases []Case, sum *analysis.Summary, 
 // tableHeadline gives the first-screen figures of a flat table (or one
 // group of it).
 func tableHeadline(name string, t analysis.Table, sum *analysis.Summary) ReportHeadline {
-	h := ReportHeadline{Name: name, N: sum.N, Yes: sum.Yes, Brier: sum.Brier, BaseRate: sum.BaseRate}
+	h := ReportHeadline{Name: name, N: sum.N, Yes: sum.Yes, Brier: sum.Brier, BaseRate: sum.BaseRate, Summary: sum}
 	costly, _ := costlyCells(t)
 	for _, c := range costly {
 		if c.Score < costly[0].Score-tieTolerance {

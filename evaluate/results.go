@@ -326,6 +326,9 @@ type ReportHeadline struct {
 	// each scale (AsCoded first); nil when none is coded as words.
 	Scales    []ScaleSensitivity
 	TermCoded int
+	// Summary is every figure of exactly these forecasts (the
+	// overconfidence and its interval among them).
+	Summary *analysis.Summary
 }
 
 // NameCount is a name with a count.

@@ -102,6 +102,9 @@ type explained struct {
 // tests on a set that is not a sample (they go to the appendix).
 func explain(s *Section) (main, tests []explained) {
 	for _, e := range textout.Explain(s.Score, &s.Score.Overall) {
+		if e.Figure == textout.ReconcileFigure {
+			continue // the section reconciles the two itself, with glossary links (reconcileText)
+		}
 		x := explained{e, explainTerms[e.Figure]}
 		if isTest(e.Figure) && s.NotASample() {
 			tests = append(tests, x)
@@ -144,6 +147,7 @@ func (r *Report) funcs() template.FuncMap {
 			return textout.Percent(p)
 		},
 		"cardSummary":   cardSummary,
+		"conflictText":  textout.ConflictText,
 		"explain":       func(s *Section) []explained { m, _ := explain(s); return m },
 		"tests":         func(s *Section) []explained { _, t := explain(s); return t },
 		"testQualifier": func(s *Section) string { return testQualifier(s.ReportSection) },

@@ -22,6 +22,8 @@ var glossary = []glossaryEntry{
 		"The probability given to what happened, divided by √(P² + (1 − P)²). 1 is certain and right, 0 certain and wrong, 0.707 always 50%; higher is better."},
 	{"skill", "Skill score", "Improvement over a reference forecast: 1 − score / reference score.",
 		"1 − (score / the reference's score): above 0 beats the reference (the base rate, always 50%, or another forecaster), 1 is perfect, below 0 is worse than the reference."},
+	{"overconfidence", "Overconfidence", "Mean confidence in the judgments as stated minus the share that came true.",
+		"Each forecast is read as the judgment it leans to: 93% that the Khmer Rouge would hold is 93% confidence in holding, and so is 7% that Vietnam would capture Phnom Penh. Overconfidence is the mean of that confidence minus the share of those judgments that came true (a forecast of exactly 50% counts as half right), as studies of judgment measure it (Lichtenstein & Fischhoff 1977). Above 0 the judgments were surer than their record; unlike calibration in the large it does not change with the wording of the questions."},
 	{"citl", "Calibration in the large", "Mean forecast minus base rate.",
 		"The mean forecast minus the base rate: above 0, the events happened less often than forecast on average; below 0, more often."},
 	{"murphy", "Reliability, resolution, uncertainty (Murphy)", "The Brier score split over bins: REL − RES + UNC.",
@@ -70,6 +72,7 @@ func glossaryByID(id string) (glossaryEntry, bool) {
 var explainTerms = map[string]string{
 	"base rate":                "base-rate",
 	"calibration in the large": "citl",
+	"overconfidence":           "overconfidence",
 	"Brier score":              "brier",
 	"Brier skill score":        "skill",
 	"log score":                "log-score",

@@ -41,9 +41,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	for _, c := range r.Charts {
 		p("## %s\n\n![%s](%s.png)\n\n%s\n\n", mdText(c.Title), mdText(c.Title), c.Name, mdText(c.Caption))
 	}
-	p("## How good are analysts elsewhere?\n\n")
-	for _, c := range literatureContext {
-		p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
+	if r.ShowContext() {
+		p("## How good are analysts elsewhere?\n\n")
+		for _, c := range literatureContext {
+			p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
+		}
 	}
 	p("\n## Glossary\n\n")
 	for _, g := range glossary {
@@ -194,6 +196,9 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 			}
 			for _, n := range rec.Notes {
 				p("- **note:** %s\n", mdText(n))
+			}
+			for _, c := range rec.Conflicts {
+				p("- **%s**\n", mdText(textout.ConflictText(c)))
 			}
 			p("\n")
 		}

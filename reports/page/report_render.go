@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports/charts"
 	"github.com/hindcast/hindcast/reports/figure"
 )
@@ -52,7 +53,7 @@ var sectionCharts = []reportChart{
 			}
 			return charts.SharpnessChart(s.Sharpness, charts.SharpnessOptions{Style: style})
 		}},
-	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, coloured by what happened, with the probability it gave the event; past 60 forecasts, the number issued in each period.",
+	{"timeline", "Timeline", "Each forecast from the day it was made to the day its question was settled, with the probability it gave the event, coloured by whether it leaned the wrong way (P on the far side of 50% from what happened; both wordings of one event lean alike); a date known only to its month or year is drawn as that span. Past 60 forecasts, the number issued in each period.",
 		nil,
 		func(s *Section, style *figure.ChartStyle) (*figure.Chart, error) {
 			if !s.IsRecords() {
@@ -90,8 +91,14 @@ var scalesChart = reportChart{"scales", "What the words mean on each scale", "Ea
 // report and in skipped.
 func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
 	r := &Report{ReportResult: res}
+	linked := false
 	for _, s := range res.Sections {
-		r.Sections = append(r.Sections, newSection(s))
+		sec := newSection(s)
+		if e, ok := othersExtra(sec, !linked); ok {
+			sec.Extra = append(sec.Extra, e)
+			linked = true
+		}
+		r.Sections = append(r.Sections, sec)
 	}
 	type job struct {
 		sec  *Section // nil for the scales chart
@@ -135,6 +142,11 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 			if err != nil {
 				out[i].skip = err
 				return
+			}
+			if j.sec != nil && j.sec.Dataset != nil {
+				// The section's callout says how its records were chosen;
+				// a chart copied out of the report says it too.
+				charts.Decorate(ch, charts.Decoration{Datasets: []*forecasts.Dataset{j.sec.Dataset}})
 			}
 			var svg, png bytes.Buffer
 			if err := ch.Write(&svg, figure.SVG); err != nil {

@@ -98,8 +98,11 @@ func headlineFacts(s *evaluate.ReportSection, h *evaluate.ReportHeadline) []fact
 	}
 	out = append(out, fact{Label: "Brier score", Term: "brier", Value: textout.Num(h.Brier), Exact: strconv.FormatFloat(h.Brier, 'g', -1, 64),
 		Text: fmt.Sprintf("against 0.25 for always saying 50%%: %s a coin flip (0 is perfect, lower is better).", verdict)})
+	if o := overconfidenceFact(h); o != nil {
+		out = append(out, *o)
+	}
 	if len(h.Costliest) > 0 {
-		out = append(out, fact{Label: "Costliest", Text: costliestText(h.Costliest)})
+		out = append(out, fact{Label: "Costliest", Text: costliestText(h.Costliest) + sharedEventText(s, h.Costliest)})
 	}
 	if len(h.Scales) > 0 {
 		out = append(out, fact{Label: "On each verbal scale", Text: scalesText(h)})

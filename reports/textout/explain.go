@@ -16,6 +16,10 @@ type Explained struct {
 	Sentence string
 }
 
+// ReconcileFigure names the explanation that reconciles Murphy's
+// reliability with CORP's miscalibration.
+const ReconcileFigure = "reliability (Murphy) and miscalibration (CORP)"
+
 func withInterval(v, lo, hi float64, ok bool) string {
 	if !ok || math.IsNaN(lo) || math.IsNaN(hi) {
 		return Num(v)
@@ -199,5 +203,5 @@ func reliabilityVsCORP(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) Explaine
 	case differ:
 		text = fmt.Sprintf("Both measure miscalibration but differ here: Murphy's reliability compares the forecasts %s with how often their events happened there; %s, so the two weigh the same misses differently, and CORP's is the one to quote when the forecasts are few.", where, corp)
 	}
-	return Explained{"reliability (Murphy) and miscalibration (CORP)", fmt.Sprintf("%s and %s", Num(rel), Num(mcb)), text}
+	return Explained{ReconcileFigure, fmt.Sprintf("%s and %s", Num(rel), Num(mcb)), text}
 }

@@ -10,10 +10,10 @@ import (
 	"github.com/hindcast/hindcast/evaluate"
 )
 
-// othersCell writes one value of the side-by-side table: "0.465
+// OthersCell writes one value of the side-by-side table: "0.465
 // (0.348–0.601)", "≈0.074 †" (about, second-hand), "mostly
 // underconfident (< 0)", "1.000 *" (a caveat), or "–" when not reported.
-func othersCell(v evaluate.OthersValue, count, published bool) string {
+func OthersCell(v evaluate.OthersValue, count, published bool) string {
 	if !v.Reported {
 		return "–"
 	}
@@ -43,9 +43,9 @@ func othersCell(v evaluate.OthersValue, count, published bool) string {
 	return s
 }
 
-// othersNotes lists the definitions, the caveats, the marks, the studies
+// OthersNotes lists the definitions, the caveats, the marks, the studies
 // and the selection warning, one item each.
-func othersNotes(t *evaluate.OthersTable) (defs, caveats, studies []string) {
+func OthersNotes(t *evaluate.OthersTable) (defs, caveats, studies []string) {
 	for _, r := range t.Rows {
 		defs = append(defs, r.Figure+": "+r.Definition+".")
 		for i, v := range r.Values {
@@ -60,7 +60,8 @@ func othersNotes(t *evaluate.OthersTable) (defs, caveats, studies []string) {
 	return defs, caveats, studies
 }
 
-const othersMarks = "≈ about, as published. † reported second-hand, not found in the study: unconfirmed. – not among the figures hindcast's sources give for that study."
+// OthersMarks explains the marks OthersCell puts on published figures.
+const OthersMarks = "≈ about, as published. † reported second-hand, not found in the study: unconfirmed. – not among the figures hindcast's sources give for that study."
 
 // WriteOthers writes this data's figures next to the published studies'
 // as text for an 80-column terminal, with what each figure means, where
@@ -73,12 +74,12 @@ func WriteOthers(w io.Writer, t *evaluate.OthersTable) error {
 	for _, r := range t.Rows {
 		cells := []string{r.Figure}
 		for i, v := range r.Values {
-			cells = append(cells, othersCell(v, r.Figure == "forecasts", i > 0))
+			cells = append(cells, OthersCell(v, r.Figure == "forecasts", i > 0))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	tw.Flush()
-	defs, caveats, studies := othersNotes(t)
+	defs, caveats, studies := OthersNotes(t)
 	para := func(items []string) {
 		b.WriteString("\n")
 		for _, it := range items {
@@ -86,7 +87,7 @@ func WriteOthers(w io.Writer, t *evaluate.OthersTable) error {
 		}
 	}
 	para(defs)
-	para(append(caveats, othersMarks))
+	para(append(caveats, OthersMarks))
 	para(studies)
 	if t.SelectionWarning != "" {
 		para([]string{"! " + t.SelectionWarning})
@@ -106,12 +107,12 @@ func WriteOthersMarkdown(w io.Writer, t *evaluate.OthersTable) error {
 	for _, r := range t.Rows {
 		b.WriteString("| " + mdEscape(r.Figure) + " |")
 		for i, v := range r.Values {
-			b.WriteString(" " + mdEscape(othersCell(v, r.Figure == "forecasts", i > 0)) + " |")
+			b.WriteString(" " + mdEscape(OthersCell(v, r.Figure == "forecasts", i > 0)) + " |")
 		}
 		b.WriteString("\n")
 	}
-	defs, caveats, studies := othersNotes(t)
-	for _, list := range [][]string{defs, append(caveats, othersMarks), studies} {
+	defs, caveats, studies := OthersNotes(t)
+	for _, list := range [][]string{defs, append(caveats, OthersMarks), studies} {
 		b.WriteString("\n")
 		for _, it := range list {
 			b.WriteString("- " + mdEscape(it) + "\n")
