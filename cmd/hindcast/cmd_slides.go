@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/hindcast/hindcast/internal/fileout"
+	"github.com/hindcast/hindcast/reports/deck"
+	"github.com/spf13/cobra"
+)
+
+// slidesOptions are the flags of `hindcast slides`.
+type slidesOptions struct {
+	input  inputFlags
+	output string
+	force  bool
+	seed   uint64
+}
+
+// newSlidesCmd makes `hindcast slides`; runF, when not nil, runs in place
+// of slidesRun with the parsed options.
+func newSlidesCmd(s *streams, runF func(*slidesOptions) error) *cobra.Command {
+	opts := &slidesOptions{}
+	cmd := &cobra.Command{
+		Use:   "slides -o DIR",
+		Short: "Write a lecture's slide deck: slides.pdf, a PNG per slide and speaker notes",
+		Long: `Write a slide deck on the chosen datasets into a folder: slides.pdf (16:9,
+13.33 × 7.5 in pages), slide-01.png … (1920 × 1080) and notes.md, the speaker
+notes of each slide.
+
+Seven slides: the title; the data and how it was chosen; which cases cost
+most; what the words could mean; the reliability diagram; how much the
+verdict depends on the words; how other analysts did. Each slide's title is
+its takeaway, computed from the data; caveats are set at body size, and no
+text on a slide is under 20 pt. The same input gives the same bytes.
+
+The folder is handled as by report: created if needed, a folder hindcast
+wrote updated, any other that is not empty refused unless --force.`,
+		Example: `  hindcast slides --dataset cpc -o lecture
+  hindcast slides --dataset cpc --exclude deng-vietnam-1978 -o lecture
+  hindcast slides --data seminar/ -o seminar-slides`,
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return slidesRun(s, opts)
+		}),
+	}
+	f := cmd.Flags()
+	opts.input.addRecordFlags(f, "group the reliability diagram by these record fields or tag keys (comma-separated)")
+	f.StringVarP(&opts.output, "output", "o", "hindcast-slides", "the folder to write the slides into")
+	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap, the consistency band and the random codings")
+	return cmd
+}
+
+func slidesRun(s *streams, o *slidesOptions) error {
+	if o.output == "" {
+		return usageErrorf("-o needs a folder name")
+	}
+	in := o.input.input(s)
+	if in.HasTables() {
+		return usageErrorf("slides reads datasets of records; for a flat table use score and plot")
+	}
+	dir, err := reportDir(o.output, o.force)
+	if err != nil {
+		return err
+	}
+	// Everything is made before anything is written.
+	data, err := deck.Load(in, deck.Options{Seed: o.seed})
+	if err != nil {
+		return err
+	}
+	dk, err := deck.Build(data)
+	if err != nil {
+		return err
+	}
+	files, err := dk.Files()
+	if err != nil {
+		return err
+	}
+	if err := fileout.WriteOwnedFolder(dir, ownerFile, files); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.out, "wrote %s (%d slides, %d files)\n", filepath.Join(dir, "slides.pdf"), len(dk.Slides), len(files))
+	return nil
+}
