@@ -3,6 +3,11 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hindcast/hindcast/evaluate"
+	"github.com/spf13/pflag"
 
 	"github.com/hindcast/hindcast/internal/fileout"
 	"github.com/hindcast/hindcast/reports/deck"
@@ -84,5 +89,42 @@ func slidesRun(s *streams, o *slidesOptions) error {
 		return err
 	}
 	fmt.Fprintf(s.out, "wrote %s (%d slides, %d files)\n", filepath.Join(dir, "slides.pdf"), len(dk.Slides), len(files))
+	return nil
+}
+
+// handoutFlags are the flags of `hindcast report --format pdf`.
+type handoutFlags struct {
+	paper, cases string
+}
+
+func (h *handoutFlags) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&h.paper, "paper", "letter", "--format pdf: the handout's paper, letter or a4")
+	f.StringVar(&h.cases, "cases", "chosen", "--format pdf: the case cards: none, chosen (the costliest and those sharing an event) or all")
+}
+
+// handoutRun writes handout.pdf into dir: the summary, the scores, the
+// charts two a page and the case cards.
+func handoutRun(s *streams, in evaluate.Input, dir string, bootstrap int, seed uint64, h handoutFlags) error {
+	if !slices.Contains(deck.Papers, h.paper) {
+		return usageErrorf("--paper %q: use %s", h.paper, strings.Join(deck.Papers, " or "))
+	}
+	if !slices.Contains(deck.CaseCards, h.cases) {
+		return usageErrorf("--cases %q: use %s", h.cases, strings.Join(deck.CaseCards, ", "))
+	}
+	if bootstrap == 0 {
+		bootstrap = -1 // deck.Options: none
+	}
+	data, err := deck.Load(in, deck.Options{Seed: seed, Bootstrap: bootstrap, Version: version})
+	if err != nil {
+		return err
+	}
+	pdf, err := deck.Handout(data, deck.HandoutOptions{Paper: h.paper, Cases: h.cases})
+	if err != nil {
+		return err
+	}
+	if err := fileout.WriteOwnedFolder(dir, ownerFile, map[string][]byte{"handout.pdf": pdf}); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.out, "wrote %s\n", filepath.Join(dir, "handout.pdf"))
 	return nil
 }

@@ -22,6 +22,10 @@ import (
 type Options struct {
 	Seed    uint64 // of the consistency band and the random codings
 	Samples int    // random codings of the sensitivity ranges; 0 for 2000
+	// Bootstrap is the number of bootstrap replicates of the intervals;
+	// negative for none, 0 for analysis.DefaultReplicates.
+	Bootstrap int
+	Version   string // hindcast's, for the handout
 }
 
 // A Slide is one page of the deck: a chart at the slide size whose title
@@ -78,16 +82,19 @@ func (d *Deck) Notes() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Speaker notes: %s\n", d.Title)
 	for i, s := range d.Slides {
-		fmt.Fprintf(&b, "\n## Slide %d: %s\n\n", i+1, s.Title)
+		fmt.Fprintf(&b, "\n## Slide %d: %s\n", i+1, s.Title)
 		for _, p := range s.Say {
-			fmt.Fprintf(&b, "%s\n\n", p)
+			if p != "" {
+				fmt.Fprintf(&b, "\n%s\n", p)
+			}
 		}
 		if len(s.Moved) > 0 {
-			b.WriteString("Not on the slide:\n\n")
+			b.WriteString("\nThe chart's own words (caveats, notes, panels left off the slide):\n\n")
 			for _, m := range s.Moved {
-				fmt.Fprintf(&b, "- %s\n", oneLine(m))
+				if m != "" {
+					fmt.Fprintf(&b, "- %s\n", oneLine(m))
+				}
 			}
-			b.WriteString("\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
@@ -106,7 +113,14 @@ type Data struct {
 // Load computes everything the deck and the handout show, for the
 // records of the input.
 func Load(in evaluate.Input, opts Options) (*Data, error) {
-	rep, err := evaluate.Report(in, evaluate.ReportOptions{Bootstrap: analysis.DefaultReplicates, Seed: opts.Seed, Samples: opts.Samples})
+	boot := opts.Bootstrap
+	switch {
+	case boot == 0:
+		boot = analysis.DefaultReplicates
+	case boot < 0:
+		boot = 0
+	}
+	rep, err := evaluate.Report(in, evaluate.ReportOptions{Bootstrap: boot, Seed: opts.Seed, Samples: opts.Samples, Version: opts.Version})
 	if err != nil {
 		return nil, err
 	}

@@ -143,7 +143,7 @@ func titleSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 	blocks = append(blocks, block{text: headline(sum), size: leadSize})
 	blocks = append(blocks, block{text: "Each record: a judgment in words, the probability it was read as, and what happened. Scores: how far the probabilities were from the outcomes (Brier: 0 perfect, always saying 50% scores 0.25).", size: bodySize, muted: true})
 	ch, moved := textSlide(st, dataTitle(rep.Datasets), blocks)
-	say := []string{fmt.Sprintf("This lecture scores %s: %s.", textout.CountWord(n, "forecast", "forecasts"), lead)}
+	say := []string{fmt.Sprintf("This lecture looks at %s.", lead)}
 	for _, ds := range rep.Datasets {
 		if ds.Description != "" {
 			say = append(say, oneLine(ds.Description))
