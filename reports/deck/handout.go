@@ -3,6 +3,9 @@ package deck
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"math"
 	"slices"
 	"strings"
@@ -198,10 +201,14 @@ func Handout(d *Data, opts HandoutOptions) ([]byte, error) {
 		} else {
 			doc.Ln(chartGap)
 		}
+		img, w, err := widen(buf.Bytes(), i)
+		if err != nil {
+			return nil, err
+		}
 		name := fmt.Sprintf("chart-%02d.png", i+1)
 		opt := fpdf.ImageOptions{ImageType: "png"}
-		doc.RegisterImageOptionsReader(name, opt, &buf)
-		doc.ImageOptions(name, margin+(textW-chartW)/2, doc.GetY(), chartW, chartH, false, opt, 0, "")
+		doc.RegisterImageOptionsReader(name, opt, bytes.NewReader(img))
+		doc.ImageOptions(name, margin+(textW-chartW)/2, doc.GetY(), chartW*w, chartH, false, opt, 0, "")
 		doc.SetY(doc.GetY() + chartH)
 	}
 	if len(cards) > 0 {
@@ -216,6 +223,31 @@ func Handout(d *Data, opts HandoutOptions) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// widen adds k white columns of pixels on the right of a PNG, and says
+// how much wider it is (a factor). The PDF library writes images in the
+// order of their widths and, among images of one width, in the random
+// order of a Go map: charts of one size each a pixel wider than the last
+// come out in the same order on every run, so the same data gives the
+// same bytes. The columns fall in the chart's white margin.
+func widen(data []byte, k int) ([]byte, float64, error) {
+	if k == 0 {
+		return data, 1, nil
+	}
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, err
+	}
+	b := src.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx()+k, b.Dy()))
+	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(dst, b.Sub(b.Min), src, b.Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, 0, err
+	}
+	return out.Bytes(), float64(b.Dx()+k) / float64(b.Dx()), nil
 }
 
 func issuedIn(recs []*forecasts.Record) string {
