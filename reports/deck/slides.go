@@ -177,6 +177,8 @@ func selectionTakeaway(ds []*forecasts.Dataset, n int) string {
 	}
 	records := textout.CountWord(n, "record", "records")
 	switch {
+	case failed && notable:
+		return fmt.Sprintf("Chosen for failure or as notable: these %s show those cases, not the forecasters' skill", records)
 	case failed:
 		return fmt.Sprintf("Chosen for failure: these %s show those cases, not the forecasters' skill", records)
 	case notable:
@@ -189,15 +191,16 @@ func dataSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 	rep := d.Report
 	var blocks []block
 	var say []string
+	// The caveats first: they are what must not be cut for room.
+	for _, c := range charts.SelectionCaveats(rep.Datasets) {
+		blocks = append(blocks, block{text: c, size: bodySize, bold: true})
+	}
 	for _, ds := range rep.Datasets {
 		blocks = append(blocks, block{text: fmt.Sprintf("%s (%s): %s, selection: %s.", ds.Title, ds.Name,
 			textout.CountWord(len(ds.Records), "record", "records"), ds.Selection), size: bodySize, bold: true})
 		if ds.SelectionNote != "" {
 			blocks = append(blocks, block{text: oneLine(ds.SelectionNote), size: bodySize})
 		}
-	}
-	for _, c := range charts.SelectionCaveats(rep.Datasets) {
-		blocks = append(blocks, block{text: c, size: bodySize, bold: true})
 	}
 	ch, moved := textSlide(st, selectionTakeaway(rep.Datasets, len(rep.Records)), blocks)
 	say = append(say, "Before any score: how were these records chosen? A set picked for its failures after the outcomes were known scores worse and looks more overconfident than its forecasters were; every figure that follows describes these cases.")
