@@ -81,6 +81,9 @@ func reportRun(s *streams, o *reportOptions) error {
 	if err := checkFormat(o.format, "html", "markdown", "pdf"); err != nil {
 		return err
 	}
+	if err := o.handout.check(o.format); err != nil {
+		return err
+	}
 	if o.output == "" {
 		return usageErrorf("-o needs a folder name")
 	}

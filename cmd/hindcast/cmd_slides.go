@@ -102,6 +102,15 @@ func (h *handoutFlags) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&h.cases, "cases", "chosen", "--format pdf: the case cards: none, chosen (the costliest and those sharing an event) or all")
 }
 
+// check refuses --paper and --cases away from --format pdf, which alone
+// reads them.
+func (h *handoutFlags) check(format string) error {
+	if format != "pdf" && (h.paper != "letter" || h.cases != "chosen") {
+		return usageErrorf("--paper and --cases apply to the handout, --format pdf")
+	}
+	return nil
+}
+
 // handoutRun writes handout.pdf into dir: the summary, the scores, the
 // charts two a page and the case cards.
 func handoutRun(s *streams, in evaluate.Input, dir string, bootstrap int, seed uint64, h handoutFlags) error {
