@@ -498,15 +498,17 @@ func othersSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 	rows := [][]string{head}
 	var caveats []string
 	for _, r := range t.Rows {
-		if r.Figure == "discrimination index" {
-			continue // needs its caveats to be read at all: in the notes
-		}
 		row := []string{r.Figure}
 		for k, v := range r.Values {
 			row = append(row, othersValue(v))
 			if v.Caveat != "" {
 				caveats = append(caveats, fmt.Sprintf("* %s, %s: %s.", r.Figure, t.Studies[k].Name, v.Caveat))
 			}
+		}
+		if r.Figure == "discrimination index" {
+			// It needs its caveats to be read at all: to the notes.
+			caveats = append([]string{"Not on the slide: " + strings.Join(row, " | ")}, caveats...)
+			continue
 		}
 		rows = append(rows, row)
 	}
