@@ -23,6 +23,7 @@ type reportOptions struct {
 	force     bool
 	bootstrap int
 	seed      uint64
+	handout   handoutFlags // --format pdf
 }
 
 // ownerFile marks a folder as a hindcast report and lists the files
@@ -66,7 +67,8 @@ there and leaves the others alone.`,
   hindcast report --dataset cpc -o cpc-report
   hindcast report --data seminar/ --scale icd-203 -o seminar-report
   hindcast report --data sim.csv --by group -o sim-report
-  hindcast report --format markdown -o notes`,
+  hindcast report --format markdown -o notes
+  hindcast report --dataset cpc --format pdf -o handout`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -78,7 +80,8 @@ there and leaves the others alone.`,
 	f := cmd.Flags()
 	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
-	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts as PNG) or markdown (report.md and the charts as PNG)")
+	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts as PNG), markdown (report.md and the charts as PNG) or pdf (handout.pdf, a printable handout)")
+	opts.handout.addFlags(f)
 	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the bootstrap and the random codings")
@@ -86,7 +89,10 @@ there and leaves the others alone.`,
 }
 
 func reportRun(s *streams, o *reportOptions) error {
-	if err := checkFormat(o.format, "html", "markdown"); err != nil {
+	if err := checkFormat(o.format, "html", "markdown", "pdf"); err != nil {
+		return err
+	}
+	if err := o.handout.check(o.format); err != nil {
 		return err
 	}
 	if o.output == "" {
@@ -99,6 +105,9 @@ func reportRun(s *streams, o *reportOptions) error {
 	dir, err := reportDir(o.output, o.force)
 	if err != nil {
 		return err
+	}
+	if o.format == "pdf" {
+		return handoutRun(s, in, dir, o.bootstrap, o.seed, o.handout)
 	}
 	// Everything is computed before anything is written: bad data leaves the folder as it was.
 	rep, err := evaluate.Report(in, evaluate.ReportOptions{Bootstrap: o.bootstrap, Seed: o.seed, Version: version})

@@ -114,6 +114,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		newSensitivityCmd(s, nil),
 		newPlotCmd(s, nil),
 		newReportCmd(s, nil),
+		newSlidesCmd(s, nil),
 		newExerciseCmd(s, nil),
 		newScalesCmd(s),
 		newVersionCmd(s),
