@@ -39,8 +39,9 @@ func newReportCmd(s *streams, runF func(*reportOptions) error) *cobra.Command {
 		Short: "Write the teaching report: a section per dataset, opening with its answer",
 		Long: `Write a report on the chosen datasets (the built-in ones by default) or
 flat tables into a folder: index.html, one self-contained page (inline charts
-and styles, no scripts, nothing fetched, readable on a phone and on paper),
-report.md, and every chart as PNG (for report.md; the page holds them as SVG).
+and styles, no scripts, nothing fetched, readable on a phone and on paper);
+with --format markdown, report.md and every chart as PNG instead; with
+--format pdf, handout.pdf, a printable handout.
 
 Each dataset (or table) gets its own section, and no figure mixes datasets.
 A section opens with a first screen: how many forecasts, whose, how they were
@@ -80,7 +81,7 @@ there and leaves the others alone.`,
 	f := cmd.Flags()
 	opts.input.addFlags(f)
 	f.StringVarP(&opts.output, "output", "o", "hindcast-report", "the folder to write the report into")
-	f.StringVar(&opts.format, "format", "html", "html (index.html, report.md and the charts as PNG), markdown (report.md and the charts as PNG) or pdf (handout.pdf, a printable handout)")
+	f.StringVar(&opts.format, "format", "html", "html (index.html, the charts inline), markdown (report.md and the charts as PNG) or pdf (handout.pdf, a printable handout)")
 	opts.handout.addFlags(f)
 	f.BoolVar(&opts.force, "force", false, "write into a folder that is not empty and was not written by hindcast (files already there are never replaced)")
 	f.IntVar(&opts.bootstrap, "bootstrap", analysis.DefaultReplicates, "bootstrap replicates for the intervals")

@@ -241,26 +241,34 @@ func TestReportGlossaryLinks(t *testing.T) {
 // time: run again, every file is the same, byte for byte.
 func TestReportProvenanceAndRerun(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cpc")
+	mdDir := filepath.Join(t.TempDir(), "cpc-md")
 	first := reportFiles(t, dir, "--dataset", "cpc", "--bootstrap", "20", "--seed", "3")
 	again := reportFiles(t, dir, "--dataset", "cpc", "--bootstrap", "20", "--seed", "3")
-	if len(first) != len(again) {
-		t.Fatalf("%d files, then %d", len(first), len(again))
-	}
-	for name, b := range first {
-		if !bytes.Equal(b, again[name]) {
-			t.Errorf("%s differs between two runs", name)
+	md := reportFiles(t, mdDir, "--dataset", "cpc", "--bootstrap", "20", "--seed", "3", "--format", "markdown")
+	mdAgain := reportFiles(t, mdDir, "--dataset", "cpc", "--bootstrap", "20", "--seed", "3", "--format", "markdown")
+	for _, runs := range [][2]map[string][]byte{{first, again}, {md, mdAgain}} {
+		if len(runs[0]) != len(runs[1]) {
+			t.Fatalf("%d files, then %d", len(runs[0]), len(runs[1]))
+		}
+		for name, b := range runs[0] {
+			if !bytes.Equal(b, runs[1][name]) {
+				t.Errorf("%s differs between two runs", name)
+			}
 		}
 	}
+	first["report.md"] = md["report.md"]
 	data, err := os.ReadFile("../../forecasts/builtin/cpc.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
-	for _, f := range []string{"index.html", "report.md"} {
+	for f, command := range map[string]string{
+		"index.html": "command: hindcast report -o " + dir + " --dataset cpc --bootstrap 20 --seed 3",
+		"report.md":  "command: hindcast report -o " + mdDir + " --dataset cpc --bootstrap 20 --seed 3 --format markdown",
+	} {
 		text := string(first[f])
 		for _, want := range []string{"built-in dataset cpc: sha256 " + hex.EncodeToString(sum[:]) + fmt.Sprintf(", %d bytes", len(data)),
-			"command: hindcast report -o " + dir + " --dataset cpc --bootstrap 20 --seed 3",
-			"hindcast " + version + ", commit ", "bootstrap=20", "seed=3", "samples=2000"} {
+			command, "hindcast " + version + ", commit ", "bootstrap=20", "seed=3", "samples=2000"} {
 			if f == "report.md" {
 				want = mdEscaped(want)
 			}

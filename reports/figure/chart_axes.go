@@ -88,6 +88,18 @@ type dateStep struct {
 	minor int // in the same unit; 0 for none
 }
 
+// days is the longest the step can be, in days: with a span of more than
+// days × (k + 2), a step gives more than k ticks whatever the calendar.
+func (s dateStep) days() float64 {
+	switch s.unit {
+	case 'y':
+		return 366 * float64(s.n)
+	case 'm':
+		return 31 * float64(s.n)
+	}
+	return float64(s.n)
+}
+
 var dateSteps = []dateStep{
 	{'d', 1, 0}, {'d', 2, 1}, {'d', 7, 1}, {'d', 14, 7},
 	{'m', 1, 0}, {'m', 2, 1}, {'m', 3, 1}, {'m', 6, 1},
@@ -104,7 +116,11 @@ func (t DateTicks) Ticks(min, max float64) []plot.Tick {
 	lo, hi := ValueDate(min), ValueDate(max)
 	step := dateSteps[len(dateSteps)-1]
 	var major []time.Time
+	span := hi.Sub(lo).Hours() / 24
 	for _, s := range dateSteps {
+		if span/s.days() > float64(most)+2 {
+			continue // far too many ticks at this step: not worth listing them
+		}
 		major = calendarTimes(lo, hi, s.unit, s.n)
 		if len(major) <= most {
 			step = s

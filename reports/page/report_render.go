@@ -85,8 +85,8 @@ var scalesChart = reportChart{"scales", "What the words mean on each scale", "Ea
 
 // RenderReport draws the report's charts (two at a time) and renders its
 // pages, all in memory: file name → bytes. format is "html" (index.html
-// with the charts inline as SVG, report.md and the charts as PNG) or
-// "markdown" (no index.html).
+// alone, the charts inline as SVG) or "markdown" (report.md and the
+// charts as PNG).
 // A chart that cannot be drawn for the data is left out, named in the
 // report and in skipped.
 func RenderReport(res *evaluate.ReportResult, format string) (files map[string][]byte, skipped []string, err error) {
@@ -148,12 +148,14 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 				// a chart copied out of the report says it too.
 				charts.Decorate(ch, charts.Decoration{Datasets: []*forecasts.Dataset{j.sec.Dataset}})
 			}
+			// The page holds SVG, report.md links PNG: each only when written.
 			var svg, png bytes.Buffer
-			if err := ch.Write(&svg, figure.SVG); err != nil {
-				out[i].err = err
-				return
-			}
-			if err := ch.Write(&png, figure.PNG); err != nil {
+			if format == "html" {
+				if err := ch.Write(&svg, figure.SVG); err != nil {
+					out[i].err = err
+					return
+				}
+			} else if err := ch.Write(&png, figure.PNG); err != nil {
 				out[i].err = err
 				return
 			}
@@ -182,10 +184,11 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 			}
 			continue
 		}
-		// The SVG is inside index.html; beside it only the PNG, which
-		// report.md shows (a separate copy of every SVG would double the
-		// report's size: hindcast plot writes one chart as SVG).
-		files[name+".png"] = out[i].png
+		// The SVG is inside index.html; report.md shows the PNG beside it
+		// (hindcast plot writes any chart as a file of its own).
+		if format != "html" {
+			files[name+".png"] = out[i].png
+		}
 		c := ReportChart{Name: name, Kind: j.spec.name, Title: j.spec.title, Caption: j.spec.caption, Terms: j.spec.terms, SVG: out[i].svg}
 		if j.sec != nil {
 			j.sec.Charts = append(j.sec.Charts, c)
@@ -193,12 +196,13 @@ func RenderReport(res *evaluate.ReportResult, format string) (files map[string][
 			r.Charts = append(r.Charts, c)
 		}
 	}
-	var md bytes.Buffer
-	if err := writeMarkdown(&md, r); err != nil {
-		return nil, nil, err
-	}
-	files["report.md"] = md.Bytes()
-	if format == "html" {
+	if format != "html" {
+		var md bytes.Buffer
+		if err := writeMarkdown(&md, r); err != nil {
+			return nil, nil, err
+		}
+		files["report.md"] = md.Bytes()
+	} else {
 		var html bytes.Buffer
 		if err := writeHTML(&html, r); err != nil {
 			return nil, nil, err
