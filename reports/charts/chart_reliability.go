@@ -332,7 +332,8 @@ func (m *reliabilityMarks) Plot(c draw.Canvas, plt *plot.Plot) {
 		for _, r := range m.rs {
 			for _, b := range r.bins {
 				x := trX(b.MeanForecast)
-				avoid = append(avoid, vg.Rectangle{Min: vg.Point{X: x - 2.5, Y: trY(b.ObservedLo)}, Max: vg.Point{X: x + 2.5, Y: trY(b.ObservedHi)}})
+				avoid = append(avoid, vg.Rectangle{Min: vg.Point{X: x - 2.5, Y: trY(b.ObservedLo)}, Max: vg.Point{X: x + 2.5, Y: trY(b.ObservedHi)}},
+					figure.BoxAround(vg.Point{X: x, Y: trY(b.Observed)}, pointRadius+1)) // and so are the other points
 			}
 		}
 		lines := [][]vg.Point{{at(0, 0), at(1, 1)}}
