@@ -349,6 +349,9 @@ func compareRecords(in *Input, opts CompareOptions, ds []*forecasts.Dataset) ([]
 			question: q, p: c.P, yes: r.Outcome == forecasts.Yes, update: u}
 	}
 	warnings := selectionWarnings(selection, compareSelection)
+	if !slices.Contains(opts.Within, "dataset") {
+		warnings = append(warnings, mixedWarning(selection, "--within dataset (or --dataset NAME)")...)
+	}
 	if n := sumCounts(excluded); n > 0 {
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(excluded)) {

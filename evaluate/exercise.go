@@ -98,9 +98,13 @@ type ClassOptions struct {
 
 // StudentScore is one student's figures on the questions they answered.
 type StudentScore struct {
-	Name     string
-	Row      int // the line of the student's row in the answer sheet
-	Rank     int // 1 for the lowest Brier score; students with equal scores share a rank
+	Name string
+	Row  int // the line of the student's row in the answer sheet
+	// Rank is 1 for the lowest Brier score among the students who answered
+	// every question; students with equal scores share a rank. A student
+	// who left a question blank is not ranked (0): a Brier score over
+	// fewer, perhaps easier, questions is not comparable with the others'.
+	Rank     int
 	Answered int
 	Brier    float64
 	Over     analysis.Overconfidence
@@ -203,15 +207,27 @@ func ScoreClass(in Input, opts ClassOptions) (*ClassResult, error) {
 	for i := range order {
 		order[i] = i
 	}
+	all := len(sheet.Columns)
+	complete := func(s StudentScore) int { // 0 for every question answered, 1 for fewer
+		if s.Answered == all {
+			return 0
+		}
+		return 1
+	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(res.Students[a].Brier, res.Students[b].Brier), cmp.Compare(res.Students[a].Name, res.Students[b].Name))
+		sa, sb := res.Students[a], res.Students[b]
+		return cmp.Or(cmp.Compare(complete(sa), complete(sb)), cmp.Compare(sa.Brier, sb.Brier), cmp.Compare(sa.Name, sb.Name))
 	})
 	ranked := make([]StudentScore, len(order))
 	for i, k := range order {
 		ranked[i] = res.Students[k]
-		ranked[i].Rank = i + 1
-		if i > 0 && ranked[i].Brier == ranked[i-1].Brier {
+		switch {
+		case complete(ranked[i]) == 1:
+			ranked[i].Rank = 0 // listed after the ranked, unranked
+		case i > 0 && ranked[i].Brier == ranked[i-1].Brier:
 			ranked[i].Rank = ranked[i-1].Rank
+		default:
+			ranked[i].Rank = i + 1
 		}
 	}
 	res.Students = ranked

@@ -315,6 +315,7 @@ func FromRecords(in Input, ds []*forecasts.Dataset) (*Forecasts, error) {
 	f.finishClusters()
 	for _, g := range f.All() {
 		g.Warnings = append(g.Warnings, selectionWarnings(selection[g], scoreSelection)...)
+		g.Warnings = append(g.Warnings, mixedWarning(selection[g], "--by dataset (or --dataset NAME)")...)
 		g.Warnings = append(g.Warnings, excludedWarning(g.Excluded)...)
 		g.Warnings = append(g.Warnings, codingWarnings(in.Scale, g.scoredAmong(missing), g.scoredAmong(unconfirmed))...)
 	}

@@ -14,6 +14,7 @@ import (
 const (
 	WarnSelectedForFailure = "selected-for-failure" // a dataset chosen for its failures
 	WarnNotASample         = "not-a-sample"         // a dataset of notable cases, or chosen no one knows how
+	WarnMixedDatasets      = "mixed-datasets"       // figures that pool datasets chosen in different ways
 	WarnExcluded           = "excluded"             // records or rows left unscored, with why
 	WarnNoCounterpart      = "no-counterpart"       // a term with no counterpart on the --scale asked for
 	WarnUnconfirmed        = "unconfirmed-wording"  // a statement whose wording is unconfirmed
@@ -78,6 +79,25 @@ func selectionWarnings(sel map[string]forecasts.Selection, c selectionConsequenc
 			strings.Join(notable, ", "), c.notSample)})
 	}
 	return out
+}
+
+// mixedWarning says that figures pool the records of several datasets,
+// each chosen its own way; how names the way out ("--by dataset").
+func mixedWarning(sel map[string]forecasts.Selection, how string) []analysis.Warning {
+	if len(sel) < 2 {
+		return nil
+	}
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(sel)) {
+		what := string(sel[name])
+		if what == "" {
+			what = "selection not stated"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", name, what))
+	}
+	return []analysis.Warning{{Code: WarnMixedDatasets, Message: fmt.Sprintf(
+		"these figures pool %d datasets chosen in different ways, %s: a pooled figure describes neither; %s gives each its own",
+		len(sel), strings.Join(parts, ", "), how)}}
 }
 
 // excludedWarning says how many forecasts of a group were left out and why.

@@ -74,7 +74,9 @@ func classRows(c *evaluate.ClassResult) []classRow {
 }
 
 // classLegend explains the columns.
-const classLegend = "BRIER: 0 best, 1 worst; always saying 50% scores 0.25. ANALYSTS: the original " +
+const classLegend = "RANK: by Brier score among the students who answered every question; – for one who " +
+	"left a question blank, whose score on fewer questions compares only with ANALYSTS beside it. " +
+	"BRIER: 0 best, 1 worst; always saying 50% scores 0.25. ANALYSTS: the original " +
 	"analysts' Brier score on the questions that student answered. OVER: overconfidence, " +
 	"CONF (the probability an answer gives to the side it leans to, on average) minus HITS " +
 	"(the share of those sides that came true); above 0 is overconfident, below 0 underconfident."
@@ -89,7 +91,7 @@ func WriteClassTable(w io.Writer, c *evaluate.ClassResult) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tSTUDENT\tANSWERED\tBRIER\tANALYSTS\tOVER\tCONF\tHITS")
 	for _, s := range c.Students {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", s.Rank, truncate(terminalText(s.Name), 24), s.Answered,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", rankText(s.Rank), truncate(terminalText(s.Name), 24), s.Answered,
 			Num(s.Brier), Num(s.AnalystsBrier), signed(s.Over.Over), Num(s.Over.Confidence), Num(s.Over.HitRate))
 	}
 	tw.Flush()
@@ -133,7 +135,7 @@ func classFiguresOf(f evaluate.ClassFigures) classFiguresJSON {
 }
 
 type studentJSON struct {
-	Rank          int       `json:"rank"`
+	Rank          *int      `json:"rank"` // null: a question left blank
 	Name          string    `json:"name"`
 	Line          int       `json:"line"`
 	Answered      int       `json:"answered"`
@@ -185,7 +187,7 @@ func WriteClassJSON(w io.Writer, c *evaluate.ClassResult) error {
 		Analysts: classFiguresOf(c.Analysts), Hindsight: Hindsight, Warnings: warningsJSON(c.Warnings), Provenance: c.Provenance,
 		Students: []studentJSON{}, Questions: []classQuestionJSON{}}
 	for _, s := range c.Students {
-		out.Students = append(out.Students, studentJSON{Rank: s.Rank, Name: s.Name, Line: s.Row, Answered: s.Answered,
+		out.Students = append(out.Students, studentJSON{Rank: jsonRank(s.Rank), Name: s.Name, Line: s.Row, Answered: s.Answered,
 			Brier: jsonFloat(s.Brier), AnalystsBrier: jsonFloat(s.AnalystsBrier), Over: jsonFloat(s.Over.Over),
 			Confidence: jsonFloat(s.Over.Confidence), HitRate: jsonFloat(s.Over.HitRate)})
 	}
@@ -218,7 +220,7 @@ func WriteClassCSV(w io.Writer, c *evaluate.ClassResult) error {
 	f := csvFloat
 	figures := func(o analysis.Overconfidence) []string { return []string{f(o.Over), f(o.Confidence), f(o.HitRate)} }
 	for k, s := range c.Students {
-		rec := append([]string{"student", strconv.Itoa(s.Rank), spreadsheetSafe(s.Name), strconv.Itoa(s.Answered), f(s.Brier), f(s.AnalystsBrier)}, figures(s.Over)...)
+		rec := append([]string{"student", csvRank(s.Rank), spreadsheetSafe(s.Name), strconv.Itoa(s.Answered), f(s.Brier), f(s.AnalystsBrier)}, figures(s.Over)...)
 		for _, q := range c.Questions {
 			rec = append(rec, f(q.Answers[k]))
 		}
@@ -269,7 +271,7 @@ func WriteClassMarkdown(w io.Writer, c *evaluate.ClassResult) error {
 		countNoun(len(c.Questions), "question", "questions"), mdEscape(c.Responses), unitWords(c))
 	b.WriteString("| rank | student | answered | Brier | analysts' Brier | overconfidence | confidence | hit rate |\n|---:|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range c.Students {
-		fmt.Fprintf(&b, "| %d | %s | %d | %s | %s | %s | %s | %s |\n", s.Rank, mdEscape(s.Name), s.Answered,
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", rankText(s.Rank), mdEscape(s.Name), s.Answered,
 			Num(s.Brier), Num(s.AnalystsBrier), signed(s.Over.Over), Num(s.Over.Confidence), Num(s.Over.HitRate))
 	}
 	b.WriteString("\n| | questions | Brier | overconfidence | confidence | hit rate |\n|---|---:|---:|---:|---:|---:|\n")
@@ -291,4 +293,29 @@ func WriteClassMarkdown(w io.Writer, c *evaluate.ClassResult) error {
 	writeProvenanceMarkdown(&b, c.Provenance)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// rankText is a student's rank, "–" for a student not ranked (a question
+// left blank).
+func rankText(r int) string {
+	if r == 0 {
+		return "–"
+	}
+	return strconv.Itoa(r)
+}
+
+// csvRank is a student's rank in the CSV: empty when not ranked.
+func csvRank(r int) string {
+	if r == 0 {
+		return ""
+	}
+	return strconv.Itoa(r)
+}
+
+// jsonRank is a student's rank in the JSON: null when not ranked.
+func jsonRank(r int) *int {
+	if r == 0 {
+		return nil
+	}
+	return &r
 }

@@ -279,6 +279,15 @@ func compareLegend(c *evaluate.CompareResult) []string {
 		"MEAN: mean score over all the questions the competitor answered; its score on a question is the mean score of its forecasts on it (FORECASTS can be more than QUESTIONS).",
 		"SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (and of 1, for itself); below 1 is better than the typical opponent.",
 	}
+	ranked, intervals := false, false
+	for _, g := range c.Groups {
+		for _, s := range g.Result.Competitors {
+			ranked = ranked || s.Unranked == ""
+		}
+		for _, p := range g.Pairs {
+			intervals = intervals || !math.IsNaN(p.Lo)
+		}
+	}
 	lines[1] = fmt.Sprintf("SKILL: relative skill, the geometric mean of the ratios of the competitor's mean score to each opponent's on the questions they share (opponents: sharing at least %d), and of 1, for itself; below 1 is better than the typical opponent; † when a ratio is beyond %d to 1 (a score near 0).", o.MinShared, analysis.NearZeroRatio)
 	if o.Baseline != "" {
 		lines = append(lines, fmt.Sprintf("SCALED: SKILL divided by %s's.", o.Baseline))
@@ -287,10 +296,16 @@ func compareLegend(c *evaluate.CompareResult) []string {
 		lines = append(lines, "VS CROWD: crowd-relative score, the mean over the questions the competitor shares with anyone of its score there minus the median score of the others; below 0 is better than the typical other competitor on the same questions, whatever their difficulty.")
 	}
 	lines = append(lines, "Not ranked: without a finite, positive relative skill (SHARED: the most questions shared with another; --min-shared, --min-questions).")
-	return append(lines,
-		"A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better.",
-		boot,
-		fmt.Sprintf("P: two-sided paired sign-flip test of A − B = 0 (%s). HOLM: P adjusted for the number of pairs (Holm 1979).", test),
+	diff := "A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better."
+	if !ranked {
+		lines = slices.Delete(lines, 1, 2) // no relative skill is shown
+		diff = "A − B: the mean difference of their scores on the questions both answered; below 0, A scored better."
+	}
+	if !intervals && o.Bootstrap > 0 {
+		boot = "No intervals: a pair sharing one question has none."
+	}
+	return append(lines, diff, boot,
+		fmt.Sprintf("P: two-sided paired sign-flip test of A − B = 0 (%s); on one shared question it is 1, no evidence either way. HOLM: P adjusted for the number of pairs (Holm 1979).", test),
 	)
 }
 

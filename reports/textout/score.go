@@ -289,7 +289,7 @@ func scoreLines(s *evaluate.ScoreResult, g *evaluate.ScoreGroup) []scoreLine {
 		scoreLine{"  discrimination", Num(sum.CORP.Discrimination), ci(lo.Discrimination, hi.Discrimination), "higher is better"},
 		scoreLine{"calibration", "", "", ""},
 		scoreLine{"  in the large", Num(sum.CalibrationInTheLarge), "", "mean forecast − base rate"},
-		scoreLine{"  Spiegelhalter z", Num(sum.SpiegelhalterZ), "", "p " + pvalue(sum.SpiegelhalterP)},
+		scoreLine{"  Spiegelhalter z", Num(sum.SpiegelhalterZ), "", testHint("p "+pvalue(sum.SpiegelhalterP), sum)},
 		scoreLine{"  ECE (" + binsName + ")", Num(g.ECE), "", "mean |forecast − observed|"},
 		scoreLine{"  logistic slope", Num(sum.Logistic.Slope), "", "1 calibrated, < 1 overconfident"},
 		scoreLine{"  logistic intercept", Num(sum.Logistic.Intercept), "", "0 calibrated"},
@@ -585,4 +585,16 @@ func WriteScoreCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// testHint qualifies a significance test's p-value on forecasts that are
+// not a sample (chosen for failure, or notable): the test assumes a fair
+// sample, so its p is no verdict on the forecasters.
+func testHint(p string, sum *analysis.Summary) string {
+	for _, w := range sum.Warnings {
+		if w.Code == evaluate.WarnSelectedForFailure || w.Code == evaluate.WarnNotASample {
+			return p + " (not a sample)"
+		}
+	}
+	return p
 }
