@@ -137,6 +137,9 @@ func SelectRecords(ds []*forecasts.Dataset, s Selection) ([]*forecasts.Dataset, 
 		if len(keep) > 0 {
 			sel := *d
 			sel.Records = keep
+			if len(keep) < len(d.Records) {
+				sel.ChosenBy, sel.Total = s.describe(), len(d.Records)
+			}
 			out = append(out, &sel)
 		}
 	}

@@ -266,6 +266,11 @@ type Dataset struct {
 	Records []*Record `json:"records"`
 	Files   []string  `json:"-"` // the files it was read from
 	Builtin bool      `json:"-"` // one of hindcast's own, read from the binary
+	// ChosenBy says how Records were chosen from the dataset's
+	// (--id, --exclude, --where: "not deng-vietnam-1978"), of Total
+	// records in all; empty when they are all of them.
+	ChosenBy string `json:"-"`
+	Total    int    `json:"-"`
 }
 
 // MaxLabel is the most characters a record's label may have: a label is

@@ -103,8 +103,8 @@ func WordsChart(d *evaluate.WordsData, opt WordsOptions) (*figure.Chart, error) 
 		ch.Body = rows.plot()
 		ch.Legend = rows.legend()
 		ch.Notes = append(ch.Notes, "“, not”: the statement denies the event, so P(event) is 100% less the bar. Dots: each scale's terms (plot scales names them).")
-		if left > 0 {
-			ch.Notes = append(ch.Notes, fmt.Sprintf("%s more of the records' phrases are not drawn; choose fewer records with --dataset, --id or --where.",
+		if left > 0 { // drawn whatever the notes mode: a slide must not hide that rows are missing
+			ch.Remarks = append(ch.Remarks, fmt.Sprintf("%s more of the records' phrases are not drawn; choose fewer records with --dataset, --id or --where.",
 				capitalize(figure.CountText(float64(left)))))
 		}
 		if len(d.NoStatement) > 0 {
@@ -120,7 +120,12 @@ func WordsChart(d *evaluate.WordsData, opt WordsOptions) (*figure.Chart, error) 
 	// those left out.
 	most := MaxWordsPhrases
 	for ; most > minWordsPhrases; most-- {
-		if ch, _, _ := build(most); ch.Height <= st.Height {
+		ch, _, _ := build(most)
+		h := ch.Height
+		if st.FixedHeight {
+			h = naturalHeight(ch) // a fixed height would hide how squeezed the rows are
+		}
+		if h <= st.Height {
 			break
 		}
 	}
@@ -134,7 +139,7 @@ func (w *wordRows) plot() *plot.Plot {
 	p := st.NewPlot("", "")
 	figure.PercentAxis(&p.X)
 	p.X.Label.Text = ""
-	p.X.Tick.Marker = figure.PercentTicks{Step: 0.2}
+	p.X.Tick.Marker = figure.PercentTicks{Step: 0.25} // five labels fit beside long readings
 	p.Y.Tick.Label = st.TextStyle(st.SmallSize)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	var labels []string
@@ -211,8 +216,13 @@ func (w *wordRows) phraseColour(p evaluate.Phrase) color.Color {
 			return w.scaleColour(i)
 		}
 	}
-	return w.style.Muted
+	// A reading on no scale: a light grey, which stays apart from every
+	// scale's colour when printed in greyscale (the muted text grey would
+	// merge with the green of the first scale).
+	return noScaleGrey
 }
+
+var noScaleGrey = color.Gray{Y: 0xBB}
 
 // scaleColour skips the series colour used as the accent.
 func (w *wordRows) scaleColour(i int) color.Color {
@@ -355,6 +365,9 @@ func (w *wordRows) GlyphBoxes(plt *plot.Plot) []plot.GlyphBox {
 	lab := w.readingStyle()
 	for i, p := range w.phrases {
 		width := lab.Width(reading(p))
+		if w.marksPhrase(p) { // drawn in bold, so wider
+			width = w.style.BoldStyle(w.style.SmallSize).Width(reading(p))
+		}
 		h := lab.Height("0")
 		boxes = append(boxes, plot.GlyphBox{X: 1, Y: plt.Y.Norm(figure.RowValue(i, w.n())), Rectangle: vg.Rectangle{
 			Min: vg.Point{X: 0, Y: -h / 2}, Max: vg.Point{X: barLabelGap + 2 + width, Y: h / 2},
@@ -368,11 +381,18 @@ func (w *wordRows) legend() []figure.LegendEntry {
 	st := w.style
 	tick := figure.ThumbnailFunc(func(c *draw.Canvas) {
 		x, y := c.Center().X, c.Center().Y
-		bar(*c, st.Muted, c.Min.X, c.Max.X, y, 7)
+		bar(*c, noScaleGrey, c.Min.X, c.Max.X, y, 7)
 		c.StrokeLine2(draw.LineStyle{Color: st.Text, Width: 1.6}, x, y-5.5, x, y+5.5)
 	})
+	readAs := "read as: interval, point scored"
+	for _, p := range w.phrases {
+		if !p.Given && p.Term == "" && !w.marksPhrase(p) {
+			readAs += " (grey: on no scale)"
+			break
+		}
+	}
 	out := []figure.LegendEntry{
-		{Label: "read as: interval, point scored", Thumbs: []plot.Thumbnailer{tick}},
+		{Label: readAs, Thumbs: []plot.Thumbnailer{tick}},
 		{Label: "a scale's terms", Thumbs: []plot.Thumbnailer{figure.GlyphThumbnail(draw.GlyphStyle{Color: st.Text, Radius: st.SmallSize * 0.25, Shape: draw.CircleGlyph{}})}},
 	}
 	for _, p := range w.phrases {
@@ -385,4 +405,21 @@ func (w *wordRows) legend() []figure.LegendEntry {
 		out = append(out, figure.LegendEntry{Label: fmt.Sprintf("%q", w.match.Word), Thumbs: []plot.Thumbnailer{figure.BarThumbnail(st.Accent, 7)}})
 	}
 	return out
+}
+
+// naturalHeight is how tall the chart would be if its style let it grow:
+// a style that fixes the height (a slide's) would otherwise squeeze the
+// rows into it, whatever their number.
+func naturalHeight(ch *figure.Chart) vg.Length {
+	if ch.Style == nil || !ch.Style.FixedHeight {
+		_, h := ch.Size()
+		return h
+	}
+	saved := ch.Style
+	free := *saved
+	free.FixedHeight = false
+	ch.Style = &free
+	_, h := ch.Size()
+	ch.Style = saved
+	return h
 }

@@ -180,6 +180,9 @@ func Handout(ds []*Data, opts HandoutOptions) ([]byte, error) {
 
 		heading("The scores, explained")
 		for _, e := range textout.Explain(rep.Score, &rep.Score.Overall) {
+			if rep.NotASample() && strings.HasPrefix(e.Figure, "Spiegelhalter") {
+				e.Sentence += " No verdict here: the test assumes a fair sample of the forecasts, and these records were not drawn as one."
+			}
 			lead(9.5, fmt.Sprintf("%s: %s.", capital(e.Figure), e.Value), e.Sentence)
 			doc.Ln(0.6)
 		}

@@ -47,8 +47,12 @@ func Build(ds []*Data) (*Deck, error) {
 }
 
 // dataTitle is the title of the datasets: the one's title, or their
-// names.
+// names. A dataset of which only some records were chosen is named with
+// how: its title may describe records left out.
 func dataTitle(ds []*forecasts.Dataset) string {
+	if len(ds) == 1 && ds[0].ChosenBy != "" {
+		return fmt.Sprintf("%s: %d of its %d records (%s)", ds[0].Name, len(ds[0].Records), ds[0].Total, ds[0].ChosenBy)
+	}
 	if len(ds) == 1 && ds[0].Title != "" {
 		return ds[0].Title
 	}
@@ -309,17 +313,7 @@ func costsSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 // WordsTakeaway says what the least certain phrase was read as: the
 // records' phrase read with the widest interval.
 func WordsTakeaway(w *evaluate.WordsData) string {
-	var best *evaluate.Phrase
-	n := 0
-	for i, p := range w.Phrases {
-		if p.Given {
-			continue
-		}
-		n++
-		if best == nil || p.Interval.High-p.Interval.Low > best.Interval.High-best.Interval.Low+1e-12 {
-			best = &w.Phrases[i]
-		}
-	}
+	best, n := widestPhrase(w)
 	if best == nil {
 		return "No phrase of the records was read as a number"
 	}
@@ -334,12 +328,35 @@ func WordsTakeaway(w *evaluate.WordsData) string {
 	return fmt.Sprintf("'%s' was read as %s: the widest reading of the %s, on no scale", best.Text, rng, textout.CountWord(n, "phrase", "phrases"))
 }
 
+// widestPhrase is the records' phrase read with the widest interval, and
+// how many phrases the records give.
+func widestPhrase(w *evaluate.WordsData) (*evaluate.Phrase, int) {
+	var best *evaluate.Phrase
+	n := 0
+	for i, p := range w.Phrases {
+		if p.Given {
+			continue
+		}
+		n++
+		if best == nil || p.Interval.High-p.Interval.Low > best.Interval.High-best.Interval.Low+1e-12 {
+			best = &w.Phrases[i]
+		}
+	}
+	return best, n
+}
+
 func wordsSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 	if d.Words == nil {
 		return missingSlide(st, "words", "The records give no phrases to read as numbers", nil)
 	}
 	title := WordsTakeaway(d.Words)
-	ch, err := charts.WordsChart(d.Words, charts.WordsOptions{Style: st, Title: title})
+	// The phrase the title names is highlighted, and so always drawn,
+	// however many phrases the slide has room for.
+	var match *evaluate.WordMatch
+	if best, _ := widestPhrase(d.Words); best != nil {
+		match, _ = evaluate.MatchWord(best.Text, forecasts.BuiltinScales().All(), d.Words.Phrases)
+	}
+	ch, err := charts.WordsChart(d.Words, charts.WordsOptions{Style: st, Title: title, Highlight: match})
 	if err != nil {
 		return nil, err
 	}

@@ -101,7 +101,11 @@ func writeMarkdownSection(b *strings.Builder, r *Report, s *Section) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("## %s\n\n", mdText(s.Title()))
 	if s.Dataset != nil {
-		p("`%s`, %d records.\n\n", s.Dataset.Name, len(s.Records))
+		if s.Dataset.ChosenBy != "" {
+			p("`%s`, %d of its %d records, chosen: %s.\n\n", s.Dataset.Name, len(s.Records), s.Dataset.Total, mdText(s.Dataset.ChosenBy))
+		} else {
+			p("`%s`, %d records.\n\n", s.Dataset.Name, len(s.Records))
+		}
 	} else {
 		p("Flat table `%s`.\n\n", s.Table)
 	}
