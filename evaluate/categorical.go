@@ -117,8 +117,9 @@ func loadCategoricalTables(in *Input, names []string) (*Forecasts, error) {
 	}
 	opt := forecasts.CategoricalTableOptions{
 		OptionCol: in.OptionCol, OptionCols: in.OptionCols, ProbCol: prob, OutcomeCol: outcome,
-		KeyCols:   slices.Concat(in.QuestionCols, in.ForecasterCols, nonEmpty(in.TimeCol)),
-		GroupCols: in.By, ClusterCols: cluster,
+		KeyCols:      slices.Concat(in.QuestionCols, in.ForecasterCols, nonEmpty(in.TimeCol)),
+		QuestionCols: in.QuestionCols,
+		GroupCols:    in.By, ClusterCols: cluster,
 		Ordered: in.Ordered, OrderedCol: in.OrderedCol, Percent: in.Percent, Tolerance: in.SumTolerance,
 	}
 	cat := &CategoricalForecasts{Overall: &CategoricalGroup{}}

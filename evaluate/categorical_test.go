@@ -152,6 +152,20 @@ q3,1,,,x
 		wide + `:4:1: p_x,p_y,p_z: a forecast of a question with options gives at least two, found 1`,
 	}
 	checkErrors(t, err, want)
+	// A forecast missing an option the question's others give is a row
+	// forgotten: b's probabilities still add up to 1 without it.
+	missing := filepath.Join(dir, "missing.csv")
+	os.WriteFile(missing, []byte(`question,forecaster,option,probability,outcome
+q1,a,x,0.5,x
+q1,a,y,0.3,x
+q1,a,z,0.2,x
+q1,b,x,0.6,x
+q1,b,y,0.4,x
+`), 0o644)
+	_, err = Load(Input{Data: []string{missing}, OptionCol: "option", QuestionCols: []string{"question"}, ForecasterCols: []string{"forecaster"}})
+	checkErrors(t, err, []string{
+		missing + `:5:1: option: the forecast gives the options "x", "y", but the forecast of the same question on line 2 gives "x", "y", "z": every forecast of a question gives every option (a probability of 0 too), so a row or cell is missing`,
+	})
 	// With a wide enough tolerance, the sum of 1.1 passes.
 	_, err = Load(Input{Data: []string{wide}, OptionCols: []string{"p_x", "p_y", "p_z"}, SumTolerance: 0.2})
 	if err == nil || strings.Contains(err.Error(), "add up") {

@@ -150,7 +150,7 @@ func Score(f *Forecasts, opts ScoreOptions) (*ScoreResult, error) {
 		intOption("bootstrap", a.Replicates), provenance.Option{Key: "seed", Value: strconv.FormatUint(a.Seed, 10)},
 		floatOption("level", cmp.Or(a.Level, analysis.DefaultLevel)), floatOption("clip", a.LogClip),
 		floatOption("brier-scale", cmp.Or(a.BrierScale, 1)), provenance.Option{Key: "reference", Value: opts.Reference},
-		boolOption("crowd-relative", f.input.Crowd))
+		boolOption("crowd-relative", f.input.Crowd), defaultCluster(f, a.Replicates))
 	if sc.Categorical = scoreCategorical(f, opts, bins); sc.Categorical != nil {
 		f.input.addCategoricalOptions(sc.Provenance)
 	}
@@ -175,4 +175,15 @@ func clusterName(cols []string) string {
 		return "one value of " + cols[0]
 	}
 	return "one value of (" + strings.Join(cols, ", ") + ")"
+}
+
+// defaultCluster records the clusters the bootstrap resampled when no
+// --cluster was given (the question, by default), so that the provenance
+// says how the intervals were made (nothing without a bootstrap); an explicit --cluster is recorded
+// with the input's options.
+func defaultCluster(f *Forecasts, replicates int) provenance.Option {
+	if len(f.input.Cluster) > 0 || len(f.Cluster) == 0 || replicates == 0 {
+		return provenance.Option{Key: "cluster"}
+	}
+	return provenance.Option{Key: "cluster", Value: strings.Join(f.Cluster, ",") + " (default)"}
 }

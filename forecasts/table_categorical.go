@@ -34,6 +34,10 @@ type CategoricalTableOptions struct {
 	// one forecast (long form): the question, and the forecaster and time
 	// when there are such columns.
 	KeyCols []string
+	// QuestionCols, of KeyCols, name the question: every forecast of one
+	// question must give the same options (a missing row is an option
+	// forgotten, not a question with fewer options).
+	QuestionCols []string
 	// GroupCols and ClusterCols are carried to each forecast (and must be
 	// the same in every row of one).
 	GroupCols, ClusterCols []string
@@ -134,6 +138,7 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		return out
 	}
 	keyIdx := idx(opt.KeyCols, "--question-col, --forecaster-col or --time-col")
+	questionIdx := idx(opt.QuestionCols, "--question-col")
 	groupIdx := idx(opt.GroupCols, "--by")
 	clusterIdx := idx(opt.ClusterCols, "--cluster")
 	orderedCol := -1
@@ -150,6 +155,7 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 
 	// A forecast being read: its rows' values, and where they are.
 	type pending struct {
+		question string // the values of QuestionCols
 		row      CategoricalRow
 		outcome  string
 		outPos   [2]int
@@ -231,6 +237,7 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		out := strings.TrimSpace(cellAt(rec, outCol))
 		ol, oc := cellPos(max(outCol, 0))
 		if pd.rowCount == 1 {
+			pd.question = strings.Join(values(rec, questionIdx), "\x00")
 			pd.row.Group, pd.row.Cluster, pd.outcome, pd.outPos = group, cluster, out, [2]int{ol, oc}
 			pd.row.Ordered = opt.Ordered
 			if orderedCol >= 0 {
@@ -291,6 +298,12 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		pd.probPos = append(pd.probPos, [2]int{pl, pc})
 	}
 	out := make([]CategoricalRow, 0, len(order))
+	// The options of each question, as its first forecast gives them.
+	type optionSet struct {
+		names []string // sorted
+		line  int
+	}
+	questionOptions := map[string]optionSet{}
 	probField := opt.ProbCol
 	if wide {
 		probField = strings.Join(opt.OptionCols, ",")
@@ -304,6 +317,20 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		if len(r.Options) < 2 {
 			errs.Add(file, r.Line, 1, probField, "a forecast of a question with options gives at least two, found %d", len(r.Options))
 			good = false
+		}
+		if len(opt.QuestionCols) > 0 && len(r.Options) >= 2 {
+			names := slices.Sorted(slices.Values(r.Options))
+			if first, ok := questionOptions[pd.question]; !ok {
+				questionOptions[pd.question] = optionSet{names, r.Line}
+			} else if !slices.Equal(first.names, names) {
+				field := opt.OptionCol
+				if wide {
+					field = probField
+				}
+				errs.Add(file, r.Line, 1, field, "the forecast gives the options %s, but the forecast of the same question on line %d gives %s: every forecast of a question gives every option (a probability of 0 too), so a row or cell is missing",
+					quotedList(names), first.line, quotedList(first.names))
+				good = false
+			}
 		}
 		sum := 0.0
 		for _, p := range r.P {

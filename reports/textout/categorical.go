@@ -427,8 +427,11 @@ func WriteScoreAllMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 
 // categoricalCSVColumns are the columns of the categorical rows of
 // `hindcast score --format csv`, after the group columns.
-var categoricalCSVColumns = []string{"n", "n_excluded", "n_ordered", "brier", "brier_lo", "brier_hi", "brier_uniform", "brier_skill",
-	"log_score", "log_uniform", "log_skill", "rps", "rps_lo", "rps_hi", "rps_uniform", "rps_skill",
+// Every resampled figure is followed by its interval, FIGURE_lo and
+// FIGURE_hi.
+var categoricalCSVColumns = []string{"n", "n_excluded", "n_ordered", "brier", "brier_lo", "brier_hi", "brier_uniform",
+	"brier_skill", "brier_skill_lo", "brier_skill_hi", "log_score", "log_score_lo", "log_score_hi", "log_uniform",
+	"log_skill", "log_skill_lo", "log_skill_hi", "rps", "rps_lo", "rps_hi", "rps_uniform", "rps_skill", "rps_skill_lo", "rps_skill_hi",
 	"pooled_reliability", "pooled_resolution", "pooled_ece", "warnings"}
 
 // WriteScoreAllCSV writes `hindcast score --format csv`. With questions
@@ -470,9 +473,12 @@ func WriteScoreAllCSV(w io.Writer, s *evaluate.ScoreResult) error {
 	f := csvFloat
 	row := func(g *evaluate.CategoricalScoreGroup) {
 		sum := &g.Summary
-		lo, hi, rlo, rhi := math.NaN(), math.NaN(), math.NaN(), math.NaN()
-		if b := sum.Bootstrap; b != nil {
-			lo, hi, rlo, rhi = b.Lo.Brier, b.Hi.Brier, b.Lo.RPS, b.Hi.RPS
+		// with is a figure and its interval's ends, empty without one.
+		with := func(v float64, end func(*analysis.CategoricalEstimates) float64) []string {
+			if b := sum.Bootstrap; b != nil {
+				return []string{f(v), f(end(&b.Lo)), f(end(&b.Hi))}
+			}
+			return []string{f(v), "", ""}
 		}
 		var warns []string
 		for _, w := range g.Warnings {
@@ -488,10 +494,17 @@ func WriteScoreAllCSV(w io.Writer, s *evaluate.ScoreResult) error {
 			p = optionJSON{Reliability: jsonFloat(math.NaN()), Resolution: jsonFloat(math.NaN()), ECE: jsonFloat(math.NaN())}
 		}
 		rec := append(append([]string{what, "categorical"}, key...), make([]string, nBin)...)
-		rec = append(rec, strconv.Itoa(sum.N), strconv.Itoa(g.NExcluded()), strconv.Itoa(sum.NOrdered),
-			f(sum.Brier), f(lo), f(hi), f(sum.BrierUniform), f(sum.BrierSkill),
-			f(sum.Log), f(sum.LogUniform), f(sum.LogSkill), f(sum.RPS), f(rlo), f(rhi), f(sum.RPSUniform), f(sum.RPSSkill),
-			f(float64(p.Reliability)), f(float64(p.Resolution)), f(float64(p.ECE)), strings.Join(warns, " "))
+		rec = append(rec, strconv.Itoa(sum.N), strconv.Itoa(g.NExcluded()), strconv.Itoa(sum.NOrdered))
+		rec = append(rec, with(sum.Brier, func(e *analysis.CategoricalEstimates) float64 { return e.Brier })...)
+		rec = append(rec, f(sum.BrierUniform))
+		rec = append(rec, with(sum.BrierSkill, func(e *analysis.CategoricalEstimates) float64 { return e.BrierSkill })...)
+		rec = append(rec, with(sum.Log, func(e *analysis.CategoricalEstimates) float64 { return e.Log })...)
+		rec = append(rec, f(sum.LogUniform))
+		rec = append(rec, with(sum.LogSkill, func(e *analysis.CategoricalEstimates) float64 { return e.LogSkill })...)
+		rec = append(rec, with(sum.RPS, func(e *analysis.CategoricalEstimates) float64 { return e.RPS })...)
+		rec = append(rec, f(sum.RPSUniform))
+		rec = append(rec, with(sum.RPSSkill, func(e *analysis.CategoricalEstimates) float64 { return e.RPSSkill })...)
+		rec = append(rec, f(float64(p.Reliability)), f(float64(p.Resolution)), f(float64(p.ECE)), strings.Join(warns, " "))
 		cw.Write(rec)
 	}
 	row(&c.Overall)

@@ -431,6 +431,9 @@ func WriteScoreMarkdown(w io.Writer, s *evaluate.ScoreResult) error {
 	if n := o.NExcluded(); n > 0 {
 		fmt.Fprintf(&b, ", %d excluded (%s)", n, excludedText(o.Excluded))
 	}
+	if line := intervalsLine(s); line != "" {
+		b.WriteString(". " + mdEscape(line))
+	}
 	b.WriteString("\n\n")
 	if len(s.Groups) == 0 {
 		b.WriteString("| figure | value | interval | meaning |\n|---|---:|---|---|\n")
@@ -597,4 +600,23 @@ func testHint(p string, sum *analysis.Summary) string {
 		}
 	}
 	return p
+}
+
+// intervalsLine says how the intervals were made: "95% bootstrap
+// intervals (1000 replicates, seed 1), resampling whole questions (5
+// clusters)"; empty without a bootstrap.
+func intervalsLine(s *evaluate.ScoreResult) string {
+	bs := s.Overall.Summary.Bootstrap
+	if bs == nil {
+		return ""
+	}
+	line := fmt.Sprintf("%g%% bootstrap intervals (%d replicates, seed %d)", 100*bs.Level, bs.Replicates, bs.Seed)
+	if len(s.Cluster) > 0 {
+		what := "whole clusters of " + strings.Join(s.Cluster, ", ")
+		if len(s.Cluster) == 1 && s.Cluster[0] == "question" {
+			what = "whole questions"
+		}
+		line += fmt.Sprintf(", resampling %s (%s)", what, countOf(float64(s.Overall.Summary.Clusters), "cluster", "clusters"))
+	}
+	return line
 }

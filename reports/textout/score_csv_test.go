@@ -87,3 +87,68 @@ func TestScoreCSVIntervals(t *testing.T) {
 		}
 	}
 }
+
+// The categorical rows of the CSV carry an interval for every figure the
+// bootstrap resamples, each end the analysis' own.
+func TestCategoricalCSVIntervals(t *testing.T) {
+	f, err := evaluate.Load(evaluate.Input{Data: []string{"../../evaluate/testdata/categorical/tournament-long.csv"}, OptionCol: "option",
+		QuestionCols: []string{"question"}, ForecasterCols: []string{"forecaster"}, OrderedCol: "ordered", By: []string{"team"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := evaluate.Score(f, evaluate.ScoreOptions{Analysis: analysis.Options{Replicates: 200, Seed: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteScoreAllCSV(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.Join(lines, "\n"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	groups := append([]*evaluate.CategoricalScoreGroup{&sc.Categorical.Overall}, sc.Categorical.Groups...)
+	var cat [][]string
+	for _, r := range rows[1:] {
+		if r[col["kind"]] == "categorical" {
+			cat = append(cat, r)
+		}
+	}
+	if len(cat) != len(groups) {
+		t.Fatalf("%d categorical rows, want %d", len(cat), len(groups))
+	}
+	for i, g := range groups {
+		lo, hi := g.Summary.Bootstrap.Lo, g.Summary.Bootstrap.Hi
+		for _, c := range []struct {
+			name   string
+			lo, hi float64
+		}{
+			{"brier", lo.Brier, hi.Brier}, {"brier_skill", lo.BrierSkill, hi.BrierSkill}, {"log_score", lo.Log, hi.Log},
+			{"log_skill", lo.LogSkill, hi.LogSkill}, {"rps", lo.RPS, hi.RPS}, {"rps_skill", lo.RPSSkill, hi.RPSSkill},
+		} {
+			for _, e := range []struct {
+				suffix string
+				want   float64
+			}{{"_lo", c.lo}, {"_hi", c.hi}} {
+				j, ok := col["cat_"+c.name+e.suffix]
+				if !ok {
+					t.Fatalf("no column cat_%s%s", c.name, e.suffix)
+				}
+				if v, err := strconv.ParseFloat(cat[i][j], 64); err != nil || v != e.want {
+					t.Errorf("row %d: cat_%s%s %q, want %v", i, c.name, e.suffix, cat[i][j], e.want)
+				}
+			}
+		}
+	}
+}
