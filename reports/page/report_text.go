@@ -105,7 +105,7 @@ func headlineFacts(s *evaluate.ReportSection, h *evaluate.ReportHeadline) []fact
 		out = append(out, fact{Label: "Costliest", Text: costliestText(h.Costliest) + sharedEventText(s, h.Costliest)})
 	}
 	if len(h.Scales) > 0 {
-		out = append(out, fact{Label: "On each verbal scale", Text: scalesText(h)})
+		out = append(out, fact{Label: "On each verbal scale", Text: scalesText(h) + groupScaleNote(s, h)})
 	}
 	return chosen()
 }
@@ -315,6 +315,7 @@ func sensitivityReading(s *evaluate.ReportSection) []string {
 	return lines
 }
 
+
 // cardSummary is a case card's one line: what was said, P(event), the
 // outcome and the Brier contribution.
 func cardSummary(s *Section, rec *forecasts.Record) string {
@@ -349,4 +350,40 @@ func testQualifier(s *evaluate.ReportSection) string {
 		return "On a set chosen because it is notable, not drawn at random, this test says nothing about the analysts in general."
 	}
 	return "How these forecasts were chosen is not known, so this test says nothing about the analysts in general."
+}
+
+// groupScaleNote says, on a group's first screen, which scale is kindest
+// and which harshest to exactly its forecasts when that differs from the
+// whole section's: the section's verdict on a scale need not be the
+// group's (Kent kinder than ICD 203 for the four CPC assessments, but not
+// for all five records with Deng's).
+func groupScaleNote(s *evaluate.ReportSection, h *evaluate.ReportHeadline) string {
+	if h.Name == "" {
+		return ""
+	}
+	kindHarsh := func(rows []evaluate.ScaleSensitivity) (kind, harsh string, ok bool) {
+		var k, hr *evaluate.ScaleSensitivity
+		for i, r := range rows {
+			if r.Scale == evaluate.AsCoded {
+				continue
+			}
+			if k == nil || r.Brier.Point < k.Brier.Point {
+				k = &rows[i]
+			}
+			if hr == nil || r.Brier.Point > hr.Brier.Point {
+				hr = &rows[i]
+			}
+		}
+		if k == nil || k.Brier.Point >= hr.Brier.Point {
+			return "", "", false
+		}
+		return k.Scale, hr.Scale, true
+	}
+	kind, harsh, ok := kindHarsh(h.Scales)
+	allKind, allHarsh, allOK := kindHarsh(s.Headline.Scales)
+	if !ok || !allOK || (kind == allKind && harsh == allHarsh) {
+		return ""
+	}
+	return fmt.Sprintf(" Kindest here %s, harshest %s; for all %s together %s and %s: the order of the scales depends on the forecasts.",
+		kind, harsh, forecastsCount(s.Headline.N), allKind, allHarsh)
 }
