@@ -126,7 +126,7 @@ func reportRun(s *streams, o *reportOptions) error {
 	if o.format == "markdown" {
 		main = "report.md"
 	}
-	fmt.Fprintf(s.out, "wrote %s (%d files)\n", filepath.Join(dir, main), len(files))
+	fmt.Fprintf(s.out, "wrote %s (%d %s)\n", filepath.Join(dir, main), len(files), plural(len(files), "file", "files"))
 	if len(skipped) > 0 {
 		fmt.Fprintf(s.err, "not drawn for these data, as the report says:\n  %s\n", strings.Join(skipped, "\n  "))
 	}

@@ -69,7 +69,7 @@ func TestDeckCPCTakeaways(t *testing.T) {
 		"Five failures cannot measure calibration: 0 of 5 came true, held at 83% on average",
 		"However the words are read, worse than always saying 50%: Brier 0.534 to 0.875 against 0.25",
 		// 0.691 by hand above; 0.074 is Mandel & Barnes's figure as evaluate.Others gives it.
-		"Brier 0.691 here against ≈0.074 in Mandel & Barnes 2014 (different questions, chosen differently)",
+		"Brier 0.691 here against ≈0.074 in Mandel & Barnes 2014 (reported second-hand; different questions, chosen differently)",
 	}
 	for i, s := range dk.Slides {
 		if s.Title != want[i] {

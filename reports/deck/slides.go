@@ -506,6 +506,9 @@ func OthersTakeaway(t *evaluate.OthersTable) string {
 			if v.Approximate {
 				approx = "≈"
 			}
+			if v.SecondHand {
+				why = "reported second-hand; " + why
+			}
 			return fmt.Sprintf("Brier %s here against %s%s in %s (%s)", textout.Num(row.Values[0].Value), approx, textout.Num(v.Value), t.Studies[k].Name, why)
 		}
 	}

@@ -130,7 +130,11 @@ func othersSummary(t *evaluate.OthersTable) string {
 			if i == 0 || !v.Reported || math.IsNaN(v.Value) {
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("%s for %s", textout.OthersCell(v, false, true), t.Studies[i].Name))
+			part := fmt.Sprintf("%s for %s", textout.OthersCell(v, false, true), t.Studies[i].Name)
+			if v.SecondHand {
+				part += " (reported second-hand, not confirmed)"
+			}
+			parts = append(parts, part)
 		}
 		if len(parts) > 0 && len(r.Values) > 0 {
 			head := fmt.Sprintf("Brier score %s here, against %s", textout.Num(r.Values[0].Value), strings.Join(parts, " and "))
