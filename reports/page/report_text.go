@@ -315,7 +315,6 @@ func sensitivityReading(s *evaluate.ReportSection) []string {
 	return lines
 }
 
-
 // cardSummary is a case card's one line: what was said, P(event), the
 // outcome and the Brier contribution.
 func cardSummary(s *Section, rec *forecasts.Record) string {
