@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hindcast/hindcast/forecasts"
@@ -152,7 +153,12 @@ func Others(sc *ScoreResult, datasets []*forecasts.Dataset) *OthersTable {
 		how = append(how, d.Manifest.Name+": "+string(s))
 	}
 	if t.Selected {
-		t.SelectionWarning = "These records were not drawn as a sample (selection " + strings.Join(how, "; ") + "): records chosen for failure or as notable were picked after the outcomes were known, while the studies scored whole bodies of forecasts (1,514 by one assessment staff; 888,328 in a tournament). A set picked for its misses scores worse and looks more overconfident than the forecasters were, so the columns describe different things: read this data's figures as a description of these cases, not as a rating of the analysts next to the studies'."
+		failed := slices.ContainsFunc(t.Selections, func(d DatasetSelection) bool { return d.Selection == forecasts.SelectChosenForFailure })
+		effect := "A set picked because it is well known holds famous hits and famous misses, not the ordinary run of judgments, so it may score better or worse than the forecasters did"
+		if failed {
+			effect = "A set picked for its misses scores worse and looks more overconfident than the forecasters were"
+		}
+		t.SelectionWarning = "These records were not drawn as a sample (selection " + strings.Join(how, "; ") + "): records chosen for failure or as notable were picked after the outcomes were known, while the studies scored whole bodies of forecasts (1,514 by one assessment staff; 888,328 in a tournament). " + effect + ", so the columns describe different things: read this data's figures as a description of these cases, not as a rating of the analysts next to the studies'."
 	} else if len(datasets) == 0 {
 		t.SelectionWarning = "How these forecasts were chosen is not known (a flat table has no manifest): compare them with the studies' only if they are all the forecasts of their source, or a random sample of them."
 	}

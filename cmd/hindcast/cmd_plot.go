@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -365,7 +366,24 @@ func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.
 		ch, err := charts.WordsChart(words, charts.WordsOptions{Style: style, Title: o.title, Highlight: match})
 		return look.decorate(ch, err, ds)
 	}
-	all := scales.All()
+	all := slices.Clone(scales.All()) // sorted below: the built-in list is shared
+	if match != nil && len(match.Terms) > 0 {
+		// The scales with a highlighted term first, the one whose term is
+		// the very word first of all: a slide may have room for only one.
+		named := func(s *forecasts.Scale) int {
+			rank := 2
+			for _, t := range match.Terms {
+				if t.Scale == s {
+					rank = 1
+					if strings.EqualFold(t.Term.Term, match.Word) {
+						return 0
+					}
+				}
+			}
+			return rank
+		}
+		slices.SortStableFunc(all, func(a, b *forecasts.Scale) int { return cmp.Compare(named(a), named(b)) })
+	}
 	return charts.FitRows(len(all), func(k int) (*figure.Chart, error) {
 		ch, err := charts.ScalesChart(all[:k], charts.ScalesOptions{Style: style, Title: o.title, Match: match})
 		if err == nil && k < len(all) {
