@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	stdfont "golang.org/x/image/font"
-	"gonum.org/v1/plot/font/liberation"
 
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports/charts"
@@ -54,24 +52,6 @@ const (
 	chartDPI = 300 // of the charts' PNGs in the handout: print
 )
 
-// sansTTF returns the TrueType data of Liberation Sans, bold or regular.
-func sansTTF(bold bool) ([]byte, error) {
-	for _, f := range liberation.Collection() {
-		if f.Font.Variant != "Sans" || f.Font.Style != stdfont.StyleNormal {
-			continue
-		}
-		if (f.Font.Weight == stdfont.WeightBold) != bold {
-			continue
-		}
-		var raw bytes.Buffer
-		if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
-			return nil, fmt.Errorf("handout: reading %s: %w", f.Name(), err)
-		}
-		return raw.Bytes(), nil
-	}
-	return nil, fmt.Errorf("handout: Liberation Sans is missing from the fonts compiled in")
-}
-
 // Handout renders the handout of the data as a PDF to print.
 func Handout(ds []*Data, opts HandoutOptions) ([]byte, error) {
 	paper := "Letter"
@@ -85,11 +65,11 @@ func Handout(ds []*Data, opts HandoutOptions) ([]byte, error) {
 	if opts.Cases != "" && !slices.Contains(CaseCards, opts.Cases) {
 		return nil, fmt.Errorf("cases %q: use %s", opts.Cases, strings.Join(CaseCards, ", "))
 	}
-	regular, err := sansTTF(false)
+	regular, err := figure.SansTTF(false)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := sansTTF(true)
+	bold, err := figure.SansTTF(true)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package figure
 import (
 	"bytes"
 	"fmt"
-	"gonum.org/v1/plot/vg/vgsvg"
 	"image/color"
 	"io"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // Every chart sets its text in Liberation Sans. The fonts are compiled into
@@ -73,3 +73,23 @@ func (s svgWriter) WriteTo(w io.Writer) (int64, error) {
 
 // svgPrecision is the precision vgsvg writes numbers with.
 const svgPrecision = 5
+
+// SansTTF returns the TrueType data of Liberation Sans, bold or regular:
+// the charts' typeface, for documents that embed it (the handout, the
+// class worksheet).
+func SansTTF(bold bool) ([]byte, error) {
+	for _, f := range liberation.Collection() {
+		if f.Font.Variant != "Sans" || f.Font.Style != stdfont.StyleNormal {
+			continue
+		}
+		if (f.Font.Weight == stdfont.WeightBold) != bold {
+			continue
+		}
+		var raw bytes.Buffer
+		if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
+			return nil, fmt.Errorf("reading the font %s: %w", f.Name(), err)
+		}
+		return raw.Bytes(), nil
+	}
+	return nil, fmt.Errorf("liberation Sans is missing from the fonts compiled in")
+}

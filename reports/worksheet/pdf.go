@@ -6,10 +6,9 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	stdfont "golang.org/x/image/font"
-	"gonum.org/v1/plot/font/liberation"
 
 	"github.com/hindcast/hindcast/evaluate"
+	"github.com/hindcast/hindcast/reports/figure"
 )
 
 // The PDF is A4 text, set in Liberation Sans (compiled into the binary, so
@@ -27,31 +26,13 @@ const (
 	ptToMM     = 25.4 / 72
 )
 
-// sansTTF returns the TrueType data of Liberation Sans, bold or regular.
-func sansTTF(bold bool) ([]byte, error) {
-	for _, f := range liberation.Collection() {
-		if f.Font.Variant != "Sans" || f.Font.Style != stdfont.StyleNormal {
-			continue
-		}
-		if (f.Font.Weight == stdfont.WeightBold) != bold {
-			continue
-		}
-		var raw bytes.Buffer
-		if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
-			return nil, fmt.Errorf("worksheet: reading %s: %w", f.Name(), err)
-		}
-		return raw.Bytes(), nil
-	}
-	return nil, fmt.Errorf("worksheet: Liberation Sans is missing from the fonts compiled in")
-}
-
 // PDF renders the worksheet as an A4 PDF to print.
 func PDF(w *evaluate.Worksheet) ([]byte, error) {
-	regular, err := sansTTF(false)
+	regular, err := figure.SansTTF(false)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := sansTTF(true)
+	bold, err := figure.SansTTF(true)
 	if err != nil {
 		return nil, err
 	}
