@@ -66,7 +66,11 @@ func MakeWorksheet(in Input) (*Worksheet, error) {
 	}
 	w := &Worksheet{}
 	for _, d := range ds {
-		w.Datasets = append(w.Datasets, WorksheetDataset{Name: d.Name, Title: d.Title})
+		title := d.Title
+		if d.ChosenBy != "" { // the title may describe records left out
+			title = fmt.Sprintf("%s, %d of its %d records (%s)", d.Name, len(d.Records), d.Total, d.ChosenBy)
+		}
+		w.Datasets = append(w.Datasets, WorksheetDataset{Name: d.Name, Title: title})
 		for _, r := range d.Records {
 			if !r.Outcome.Scored() {
 				w.LeftOut = append(w.LeftOut, r.ID)

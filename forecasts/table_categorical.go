@@ -298,12 +298,41 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		pd.probPos = append(pd.probPos, [2]int{pl, pc})
 	}
 	out := make([]CategoricalRow, 0, len(order))
-	// The options of each question, as its first forecast gives them.
+	// The options of each question: those most of its forecasts give
+	// (the first such forecast's line), so that a forecast missing a row
+	// is the one blamed, whichever comes first.
 	type optionSet struct {
 		names []string // sorted
 		line  int
+		count int
 	}
 	questionOptions := map[string]optionSet{}
+	if len(opt.QuestionCols) > 0 {
+		seen := map[string][]optionSet{}
+		for _, pd := range order {
+			if pd.bad || len(pd.row.Options) < 2 {
+				continue
+			}
+			names := slices.Sorted(slices.Values(pd.row.Options))
+			sets := seen[pd.question]
+			k := slices.IndexFunc(sets, func(s optionSet) bool { return slices.Equal(s.names, names) })
+			if k < 0 {
+				sets = append(sets, optionSet{names: names, line: pd.row.Line})
+				k = len(sets) - 1
+			}
+			sets[k].count++
+			seen[pd.question] = sets
+		}
+		for q, sets := range seen {
+			best := sets[0]
+			for _, s := range sets[1:] {
+				if s.count > best.count {
+					best = s
+				}
+			}
+			questionOptions[q] = best
+		}
+	}
 	probField := opt.ProbCol
 	if wide {
 		probField = strings.Join(opt.OptionCols, ",")
@@ -320,15 +349,17 @@ func ReadCategoricalTable(r io.Reader, file string, opt CategoricalTableOptions)
 		}
 		if len(opt.QuestionCols) > 0 && len(r.Options) >= 2 {
 			names := slices.Sorted(slices.Values(r.Options))
-			if first, ok := questionOptions[pd.question]; !ok {
-				questionOptions[pd.question] = optionSet{names, r.Line}
-			} else if !slices.Equal(first.names, names) {
+			if most := questionOptions[pd.question]; !slices.Equal(most.names, names) {
 				field := opt.OptionCol
 				if wide {
 					field = probField
 				}
-				errs.Add(file, r.Line, 1, field, "the forecast gives the options %s, but the forecast of the same question on line %d gives %s: every forecast of a question gives every option (a probability of 0 too), so a row or cell is missing",
-					quotedList(names), first.line, quotedList(first.names))
+				others := fmt.Sprintf("the forecast of the same question on line %d gives", most.line)
+				if most.count > 1 {
+					others = fmt.Sprintf("%d forecasts of the same question (the first on line %d) give", most.count, most.line)
+				}
+				errs.Add(file, r.Line, 1, field, "the forecast gives the options %s, but %s %s: every forecast of a question gives every option (a probability of 0 too), so a row or cell is missing",
+					quotedList(names), others, quotedList(most.names))
 				good = false
 			}
 		}

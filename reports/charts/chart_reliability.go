@@ -80,8 +80,10 @@ func ReliabilityChart(d *evaluate.ReliabilityData, opt ReliabilityOptions) (*fig
 		band = band || rs[i].band != nil
 	}
 	labels := labelMode(gs)
-	if labels == labelIDs && st.FixedHeight {
-		labels = labelCounts // a diagram fitted to a slide or handout has no room for the ids
+	if st.FixedHeight {
+		// A diagram fitted to a slide or handout has no room for labels
+		// among its points: the histogram under it gives the counts.
+		labels = labelNone
 	}
 
 	ch := figure.NewChart(st, opt.Title, "Reliability: did the events happen as often as forecast?",
@@ -206,6 +208,9 @@ func reliabilityPlots(st *figure.ChartStyle, rs []*reliability, labels pointLabe
 	h := &binCounts{style: st, rs: rs}
 	hist.Y.Min, hist.Y.Max = 0, h.most()*1.08
 	hist.Y.Tick.Marker = figure.CountTicks{Most: 4}
+	if st.FixedHeight {
+		hist.Y.Tick.Marker = figure.CountTicks{Most: 2} // a short histogram on a slide: room for two labels
+	}
 	st.AddGrid(hist, false, true)
 	hist.Add(h)
 	if !wide {

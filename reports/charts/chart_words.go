@@ -102,7 +102,11 @@ func WordsChart(d *evaluate.WordsData, opt WordsOptions) (*figure.Chart, error) 
 				textout.CountWord(len(d.Scales), "scale", "scales")))
 		ch.Body = rows.plot()
 		ch.Legend = rows.legend()
-		ch.Notes = append(ch.Notes, "“, not”: the statement denies the event, so P(event) is 100% less the bar. Dots: each scale's terms (plot scales names them).")
+		if slices.ContainsFunc(phrases, func(p evaluate.Phrase) bool { return p.Negated }) {
+			// Drawn whatever the notes mode: the readings cannot be read without it.
+			ch.Remarks = append(ch.Remarks, "“, not”: the statement denies the event, so P(event) is 100% less the bar.")
+		}
+		ch.Notes = append(ch.Notes, "Dots: each scale's terms (plot scales names them).")
 		if left > 0 { // drawn whatever the notes mode: a slide must not hide that rows are missing
 			ch.Remarks = append(ch.Remarks, fmt.Sprintf("%s more of the records' phrases are not drawn; choose fewer records with --dataset, --id or --where.",
 				capitalize(figure.CountText(float64(left)))))
@@ -385,11 +389,21 @@ func (w *wordRows) legend() []figure.LegendEntry {
 		c.StrokeLine2(draw.LineStyle{Color: st.Text, Width: 1.6}, x, y-5.5, x, y+5.5)
 	})
 	readAs := "read as: interval, point scored"
+	var onScale, offScale bool
 	for _, p := range w.phrases {
-		if !p.Given && p.Term == "" && !w.marksPhrase(p) {
-			readAs += " (grey: on no scale)"
-			break
+		switch {
+		case p.Given || w.marksPhrase(p):
+		case p.Term == "":
+			offScale = true
+		default:
+			onScale = true
 		}
+	}
+	switch {
+	case onScale && offScale:
+		readAs += " (a scale's term in its colour; grey: on no scale)"
+	case onScale:
+		readAs += " (a scale's term, in its colour)"
 	}
 	out := []figure.LegendEntry{
 		{Label: readAs, Thumbs: []plot.Thumbnailer{tick}},

@@ -208,6 +208,11 @@ func dataSlide(d *Data, st *figure.ChartStyle) (*Slide, error) {
 	for _, ds := range rep.Datasets {
 		blocks = append(blocks, block{text: fmt.Sprintf("%s (%s): %s, selection: %s.", ds.Title, ds.Name,
 			textout.CountWord(len(ds.Records), "record", "records"), ds.Selection), size: bodySize, bold: true})
+		if ds.ChosenBy != "" {
+			// The dataset's title and note may speak of records left out.
+			blocks = append(blocks, block{text: fmt.Sprintf("Shown here: %d of its %d records (%s); the dataset's own description below covers all of them.",
+				len(ds.Records), ds.Total, ds.ChosenBy), size: bodySize, bold: true})
+		}
 		if ds.SelectionNote != "" {
 			blocks = append(blocks, block{text: oneLine(ds.SelectionNote), size: bodySize})
 		}

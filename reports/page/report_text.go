@@ -318,6 +318,14 @@ func sensitivityReading(s *evaluate.ReportSection) []string {
 // cardSummary is a case card's one line: what was said, P(event), the
 // outcome and the Brier contribution.
 func cardSummary(s *Section, rec *forecasts.Record) string {
+	line := cardLine(s, rec)
+	if len(rec.Conflicts) > 0 { // open the card for what the other reading would do
+		line += " · sources conflict"
+	}
+	return line
+}
+
+func cardLine(s *Section, rec *forecasts.Record) string {
 	p, ok := s.Coded[rec.ID]
 	said := rec.Estimate.String()
 	if rec.Negated {

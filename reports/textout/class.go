@@ -79,7 +79,8 @@ const classLegend = "RANK: by Brier score among the students who answered every 
 	"BRIER: 0 best, 1 worst; always saying 50% scores 0.25. ANALYSTS: the original " +
 	"analysts' Brier score on the questions that student answered. OVER: overconfidence, " +
 	"CONF (the probability an answer gives to the side it leans to, on average) minus HITS " +
-	"(the share of those sides that came true); above 0 is overconfident, below 0 underconfident."
+	"(the share of those sides that came true); above 0 is overconfident, below 0 underconfident. " +
+	"The class: the mean of the students' figures, each over the questions that student answered."
 
 // WriteClassTable writes the class's scores as text for an 80-column
 // terminal: the leaderboard, the class, its average forecast and the
