@@ -181,7 +181,7 @@ func (r *Report) funcs() template.FuncMap {
 			b, _ := templateFS.ReadFile("templates/report.css")
 			return template.CSS(b)
 		},
-		"context":    func() []contextFigure { return literatureContext },
+		"context":    func() []contextFigure { return r.context() },
 		"methods":    func() []methodNote { return methodNotes },
 		"refs":       func() []string { return references },
 		"provenance": func() []string { return provenanceLines(r) },

@@ -43,7 +43,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	}
 	if r.ShowContext() {
 		p("## How good are analysts elsewhere?\n\n")
-		for _, c := range literatureContext {
+		for _, c := range r.context() {
 			p("- **%s.** %s\n", mdText(c.Source), mdText(c.Text))
 		}
 	}

@@ -160,3 +160,13 @@ func (r *Report) ShowContext() bool {
 	}
 	return true
 }
+
+// context is the report's section on analysts elsewhere: the studies, and
+// why the built-in cases differ from them when the report has any.
+func (r *Report) context() []contextFigure {
+	builtin := slices.ContainsFunc(r.Sections, func(s *Section) bool { return s.Dataset != nil && s.Dataset.Builtin })
+	if builtin {
+		return literatureContext
+	}
+	return literatureContext[:len(literatureContext)-1]
+}

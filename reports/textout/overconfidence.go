@@ -37,8 +37,12 @@ func OverconfidenceSentence(sum *analysis.Summary) string {
 	if r := math.Round(hits); math.Abs(hits-r) < 1e-9*max(1, hits) {
 		hits = r // 3, not 2.9999999999999996
 	}
-	return fmt.Sprintf("The judgments as stated were held with %s confidence on average; %s of %s came true: %s.",
-		pct(o.Confidence), Count(hits), Count(sum.N), verdict)
+	half := ""
+	if hits != math.Trunc(hits) {
+		half = " (a forecast of exactly 50% counts as half)"
+	}
+	return fmt.Sprintf("The judgments as stated were held with %s confidence on average; %s of %s came true%s: %s.",
+		pct(o.Confidence), Count(hits), Count(sum.N), half, verdict)
 }
 
 // WarnLegend explains the WARN column of a grouped score table.
