@@ -299,6 +299,7 @@ func compareLegend(c *evaluate.CompareResult) []string {
 	diff := "A − B: the mean difference of their scores on the questions both answered; below 0, A (ranked higher) scored better."
 	if !ranked {
 		lines = slices.Delete(lines, 1, 2) // no relative skill is shown
+		lines[0] = "MEAN: mean score over all the questions the competitor answered; its score on a question is the mean score of its forecasts on it."
 		diff = "A − B: the mean difference of their scores on the questions both answered; below 0, A scored better."
 	}
 	if !intervals && o.Bootstrap > 0 {
