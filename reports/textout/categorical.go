@@ -294,42 +294,11 @@ func writeCategoricalText(b *strings.Builder, c *evaluate.CategoricalResult) {
 
 // writeCategoricalWarnings lists each warning once, naming its groups.
 func writeCategoricalWarnings(b *strings.Builder, c *evaluate.CategoricalResult) {
-	type entry struct {
-		msg    string
-		labels []string
+	groups := make([]labelledWarnings, len(c.Groups))
+	for i, g := range c.Groups {
+		groups[i] = labelledWarnings{strings.Join(g.Key, "/"), g.Warnings}
 	}
-	var entries []*entry
-	seen := map[string]*entry{}
-	add := func(label string, ws []analysis.Warning) {
-		for _, w := range ws {
-			e := seen[w.Message]
-			if e == nil {
-				e = &entry{msg: w.Message}
-				seen[w.Message] = e
-				entries = append(entries, e)
-			}
-			e.labels = append(e.labels, label)
-		}
-	}
-	all := "all forecasts"
-	if len(c.Groups) == 0 {
-		all = ""
-	}
-	add(all, c.Overall.Warnings)
-	for _, g := range c.Groups {
-		add(strings.Join(g.Key, "/"), g.Warnings)
-	}
-	if len(entries) == 0 {
-		return
-	}
-	b.WriteString("\nwarnings:\n")
-	for _, e := range entries {
-		text := e.msg
-		if len(e.labels) > 0 && e.labels[0] != "" {
-			text = "[" + strings.Join(e.labels, "; ") + "] " + text
-		}
-		fmt.Fprintf(b, "! %s\n", strings.Join(wrap(terminalText(text), 76), "\n  "))
-	}
+	writeGroupWarnings(b, c.Overall.Warnings, groups)
 }
 
 // WriteScoreAllTable writes `hindcast score` as text: the yes/no figures

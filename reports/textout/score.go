@@ -375,6 +375,23 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 // writeWarnings lists every warning once, naming the groups it applies to
 // when the figures are grouped.
 func writeWarnings(b *strings.Builder, s *evaluate.ScoreResult) {
+	groups := make([]labelledWarnings, len(s.Groups))
+	for i, g := range s.Groups {
+		groups[i] = labelledWarnings{strings.Join(g.Key, "/"), g.Summary.Warnings}
+	}
+	writeGroupWarnings(b, s.Overall.Summary.Warnings, groups)
+}
+
+// labelledWarnings are one group's warnings, with the group's name.
+type labelledWarnings struct {
+	label    string
+	warnings []analysis.Warning
+}
+
+// writeGroupWarnings lists every warning once under "warnings:", naming
+// in brackets the groups (and "all forecasts") it applies to when there
+// are groups.
+func writeGroupWarnings(b *strings.Builder, overall []analysis.Warning, groups []labelledWarnings) {
 	type entry struct {
 		msg    string
 		labels []string
@@ -393,12 +410,12 @@ func writeWarnings(b *strings.Builder, s *evaluate.ScoreResult) {
 		}
 	}
 	all := "all forecasts"
-	if len(s.Groups) == 0 {
+	if len(groups) == 0 {
 		all = ""
 	}
-	add(all, s.Overall.Summary.Warnings)
-	for _, g := range s.Groups {
-		add(strings.Join(g.Key, "/"), g.Summary.Warnings)
+	add(all, overall)
+	for _, g := range groups {
+		add(g.label, g.warnings)
 	}
 	if len(entries) == 0 {
 		return
