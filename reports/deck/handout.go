@@ -9,13 +9,13 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/hindcast/hindcast/forecasts"
 	"github.com/hindcast/hindcast/reports/charts"
 	"github.com/hindcast/hindcast/reports/figure"
+	"github.com/hindcast/hindcast/reports/printdoc"
 	"github.com/hindcast/hindcast/reports/textout"
 )
 
@@ -37,9 +37,6 @@ type HandoutOptions struct {
 	Paper string // letter (the default, for "") or a4
 	Cases string // none, chosen (the default, for "") or all
 }
-
-// handoutDate is the creation and modification date of every handout.
-var handoutDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Page geometry, in millimetres.
 const (
@@ -65,38 +62,16 @@ func Handout(ds []*Data, opts HandoutOptions) ([]byte, error) {
 	if opts.Cases != "" && !slices.Contains(CaseCards, opts.Cases) {
 		return nil, fmt.Errorf("cases %q: use %s", opts.Cases, strings.Join(CaseCards, ", "))
 	}
-	regular, err := figure.SansTTF(false)
-	if err != nil {
-		return nil, err
-	}
-	bold, err := figure.SansTTF(true)
-	if err != nil {
-		return nil, err
-	}
 	var all []*forecasts.Dataset
 	for _, d := range ds {
 		all = append(all, d.Report.Datasets...)
 	}
 	title := "Handout: " + dataTitle(all)
-	doc := fpdf.New("P", "mm", paper, "")
-	doc.SetCatalogSort(true)
-	doc.SetCreationDate(handoutDate)
-	doc.SetModificationDate(handoutDate)
-	doc.SetTitle(title, true)
-	doc.SetCreator("hindcast report --format pdf", true)
-	doc.AddUTF8FontFromBytes("sans", "", regular)
-	doc.AddUTF8FontFromBytes("sans", "B", bold)
-	doc.SetMargins(margin, margin, margin)
-	doc.SetAutoPageBreak(true, margin)
-	doc.AliasNbPages("{nb}")
-	doc.SetFooterFunc(func() {
-		doc.SetY(-margin + 7)
-		doc.SetFont("sans", "", 8)
-		doc.SetTextColor(90, 90, 90)
-		doc.CellFormat(0, 4, fmt.Sprintf("%s · page %d of {nb}", dataTitle(all), doc.PageNo()), "", 0, "C", false, 0, "")
-		doc.SetTextColor(0, 0, 0)
-	})
-	doc.AddPage()
+	doc, err := printdoc.New(printdoc.Options{Paper: paper, Title: title, Creator: "hindcast report --format pdf",
+		Footer: dataTitle(all), Margin: margin, FooterY: 7})
+	if err != nil {
+		return nil, err
+	}
 	width, pageH := doc.GetPageSize()
 	textW := width - 2*margin
 	bottom := pageH - margin

@@ -3,21 +3,15 @@ package worksheet
 import (
 	"bytes"
 	"fmt"
-	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/hindcast/hindcast/evaluate"
-	"github.com/hindcast/hindcast/reports/figure"
+	"github.com/hindcast/hindcast/reports/printdoc"
 )
 
 // The PDF is A4 text, set in Liberation Sans (compiled into the binary, so
 // no system font is read), wrapped to the page, a question never split
 // across pages. Its dates are fixed, so the same worksheet gives the same
 // bytes.
-
-// pdfDate is the creation and modification date of every worksheet PDF.
-var pdfDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Page geometry, in millimetres.
 const (
@@ -28,33 +22,11 @@ const (
 
 // PDF renders the worksheet as an A4 PDF to print.
 func PDF(w *evaluate.Worksheet) ([]byte, error) {
-	regular, err := figure.SansTTF(false)
+	doc, err := printdoc.New(printdoc.Options{Paper: "A4", Title: title, Creator: "hindcast exercise",
+		Footer: title, Margin: pageMargin, FooterY: 6})
 	if err != nil {
 		return nil, err
 	}
-	bold, err := figure.SansTTF(true)
-	if err != nil {
-		return nil, err
-	}
-	doc := fpdf.New("P", "mm", "A4", "")
-	doc.SetCatalogSort(true)
-	doc.SetCreationDate(pdfDate)
-	doc.SetModificationDate(pdfDate)
-	doc.SetTitle(title, true)
-	doc.SetCreator("hindcast exercise", true)
-	doc.AddUTF8FontFromBytes("sans", "", regular)
-	doc.AddUTF8FontFromBytes("sans", "B", bold)
-	doc.SetMargins(pageMargin, pageMargin, pageMargin)
-	doc.SetAutoPageBreak(true, pageMargin)
-	doc.AliasNbPages("{nb}")
-	doc.SetFooterFunc(func() {
-		doc.SetY(-pageMargin + 6)
-		doc.SetFont("sans", "", 8)
-		doc.SetTextColor(90, 90, 90)
-		doc.CellFormat(0, 4, fmt.Sprintf("%s · page %d of {nb}", title, doc.PageNo()), "", 0, "C", false, 0, "")
-		doc.SetTextColor(0, 0, 0)
-	})
-	doc.AddPage()
 	width, _ := doc.GetPageSize()
 	textW := width - 2*pageMargin
 
