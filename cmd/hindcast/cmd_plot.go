@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -316,76 +314,17 @@ func (o *plotOptions) chart(s *streams, kind string) (*figure.Chart, error) {
 // records' phrases; a word to highlight that nothing knows is a usage
 // error naming the nearest.
 func (o *plotOptions) wordsChart(in *evaluate.Input, kind string, style *figure.ChartStyle, look *chartLook) (*figure.Chart, error) {
-	scales := forecasts.BuiltinScales()
-	var given []evaluate.Phrase
-	for _, t := range o.terms {
-		p, err := evaluate.ParsePhrase(t)
-		if err != nil {
-			return nil, usageErrorf("--term %v", err)
-		}
-		given = append(given, p)
-	}
-	var words *evaluate.WordsData
-	var ds []*forecasts.Dataset
-	phrases := given
-	if kind == "words" {
-		var err error
-		if ds, err = in.Datasets("this chart draws records' phrases"); err != nil {
-			return nil, err
-		}
-		if words, err = evaluate.Words(evaluate.AllRecords(ds), scales, given); err != nil {
-			return nil, err
-		}
-		phrases = words.Phrases
-	}
-	var match *evaluate.WordMatch
-	if o.highlight != "" {
-		var err error
-		match, err = evaluate.MatchWord(o.highlight, scales.All(), phrases)
-		if err != nil && kind == "scales" {
-			// Not a level, term or given phrase: perhaps a phrase of the
-			// records (the built-in ones: plot scales reads no --data).
-			ds, derr := in.Datasets("--highlight looks for records' phrases")
-			if derr != nil {
-				return nil, derr
-			}
-			w, werr := evaluate.Words(evaluate.AllRecords(ds), scales, given)
-			if werr == nil {
-				match, err = evaluate.MatchWord(o.highlight, scales.All(), w.Phrases)
-			}
-		}
-		var unknown *evaluate.UnknownWordError
-		if errors.As(err, &unknown) {
-			return nil, usageErrorf("--highlight: %v", err)
-		}
-		if err != nil {
-			return nil, err
-		}
+	v, err := evaluate.WordsFor(in, kind == "words", o.terms, o.highlight)
+	if err != nil {
+		return nil, err
 	}
 	if kind == "words" {
-		ch, err := charts.WordsChart(words, charts.WordsOptions{Style: style, Title: o.title, Highlight: match})
-		return look.decorate(ch, err, ds)
+		ch, err := charts.WordsChart(v.Words, charts.WordsOptions{Style: style, Title: o.title, Highlight: v.Match})
+		return look.decorate(ch, err, v.Datasets)
 	}
-	all := slices.Clone(scales.All()) // sorted below: the built-in list is shared
-	if match != nil && len(match.Terms) > 0 {
-		// The scales with a highlighted term first, the one whose term is
-		// the very word first of all: a slide may have room for only one.
-		named := func(s *forecasts.Scale) int {
-			rank := 2
-			for _, t := range match.Terms {
-				if t.Scale == s {
-					rank = 1
-					if strings.EqualFold(t.Term.Term, match.Word) {
-						return 0
-					}
-				}
-			}
-			return rank
-		}
-		slices.SortStableFunc(all, func(a, b *forecasts.Scale) int { return cmp.Compare(named(a), named(b)) })
-	}
+	all := v.Scales
 	return charts.FitRows(len(all), func(k int) (*figure.Chart, error) {
-		ch, err := charts.ScalesChart(all[:k], charts.ScalesOptions{Style: style, Title: o.title, Match: match})
+		ch, err := charts.ScalesChart(all[:k], charts.ScalesOptions{Style: style, Title: o.title, Match: v.Match})
 		if err == nil && k < len(all) {
 			ch.Remarks = append(ch.Remarks, charts.MoreScalesNote(all[k:]))
 		}
