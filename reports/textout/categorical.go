@@ -216,11 +216,7 @@ func categoricalHeading(b *strings.Builder, c *evaluate.CategoricalResult) {
 	if bs := o.Summary.Bootstrap; bs != nil {
 		fmt.Fprintf(b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
 		if len(c.Cluster) > 0 {
-			what := "whole clusters of " + strings.Join(c.Cluster, ", ")
-			if len(c.Cluster) == 1 && c.Cluster[0] == "question" {
-				what = "whole questions"
-			}
-			fmt.Fprintf(b, "resampling %s (%s): forecasts on one are not independent\n", what, countNoun(bs.Clusters, "cluster", "clusters"))
+			fmt.Fprintf(b, "resampling %s (%s): forecasts on one are not independent\n", resampled(c.Cluster), countNoun(bs.Clusters, "cluster", "clusters"))
 		}
 	}
 }

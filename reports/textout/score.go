@@ -316,11 +316,7 @@ func WriteScoreTable(w io.Writer, s *evaluate.ScoreResult) error {
 	if bs := o.Summary.Bootstrap; bs != nil {
 		fmt.Fprintf(&b, "%g%% bootstrap intervals (%d replicates, seed %d)\n", 100*bs.Level, bs.Replicates, bs.Seed)
 		if len(s.Cluster) > 0 {
-			what := "whole clusters of " + strings.Join(s.Cluster, ", ")
-			if len(s.Cluster) == 1 && s.Cluster[0] == "question" {
-				what = "whole questions"
-			}
-			fmt.Fprintf(&b, "resampling %s (%s): forecasts on one are not independent\n", what, countOf(float64(o.Summary.Clusters), "cluster", "clusters"))
+			fmt.Fprintf(&b, "resampling %s (%s): forecasts on one are not independent\n", resampled(s.Cluster), countOf(float64(o.Summary.Clusters), "cluster", "clusters"))
 		}
 	}
 	b.WriteString("\n")
@@ -629,11 +625,16 @@ func intervalsLine(s *evaluate.ScoreResult) string {
 	}
 	line := fmt.Sprintf("%g%% bootstrap intervals (%d replicates, seed %d)", 100*bs.Level, bs.Replicates, bs.Seed)
 	if len(s.Cluster) > 0 {
-		what := "whole clusters of " + strings.Join(s.Cluster, ", ")
-		if len(s.Cluster) == 1 && s.Cluster[0] == "question" {
-			what = "whole questions"
-		}
-		line += fmt.Sprintf(", resampling %s (%s)", what, countOf(float64(s.Overall.Summary.Clusters), "cluster", "clusters"))
+		line += fmt.Sprintf(", resampling %s (%s)", resampled(s.Cluster), countOf(float64(s.Overall.Summary.Clusters), "cluster", "clusters"))
 	}
 	return line
+}
+
+// resampled names what a clustered bootstrap resamples: "whole
+// questions", or "whole clusters of forecast_date, event".
+func resampled(cluster []string) string {
+	if len(cluster) == 1 && cluster[0] == "question" {
+		return "whole questions"
+	}
+	return "whole clusters of " + strings.Join(cluster, ", ")
 }
